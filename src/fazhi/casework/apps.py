@@ -1,0 +1,31 @@
+from django.apps import AppConfig
+
+
+class CaseworkConfig(AppConfig):
+    name = "fazhi.casework"
+    label = "casework"
+    verbose_name = "案件办理"
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from fazhi.clock.signals import calendar_changed
+        from fazhi.integrity.sealing import register_stream
+
+        from . import models
+        from .deadlines import recompute_provisional
+
+        def on_calendar_changed(sender: object, years: list[int], **kwargs: object) -> None:
+            recompute_provisional(years)
+
+        calendar_changed.connect(on_calendar_changed, dispatch_uid="casework-recompute")
+        register_stream("events", "casework.Event", "at", "案件办理过程")
+        for model in (
+            models.Case,
+            models.Participant,
+            models.Party,
+            models.Deadline,
+            models.Document,
+            models.Service,
+        ):
+            auditlog.register(model)

@@ -1,0 +1,477 @@
+"""How a legal period is counted (STATUTES.md §periods).
+
+- 日 (natural days): 民事诉讼法 (2023) 第八十五条 — the start day is not counted; a period whose
+  last day is a rest day (法定休假日, weekends included) ends on the next working day.
+- 工作日: only working days count (行政许可法 第八十二条, 行政处罚法 第八十五条,
+  行政复议法 第八十八条, 行政强制法 第六十九条, 政府信息公开条例); the start day is not counted.
+- 月 / 年: the same-numbered day of the last month (or that month's last day), then the rest-day
+  rule above.
+- 中止 (a pause) stops the clock after its first day and resumes it after its last, with the days it
+  had left. An extension is added once, counted from the base period's unrolled end.
+- 补正 is not a pause: it restarts the clock. Express it as ``compute(new_start, period)`` with
+  the date the corrected materials were received as the new start.
+
+Only this module turns a start date and a period into a deadline; everywhere else calls
+``compute`` (or ``compute_many`` for a batch) and stores the dates it returns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import TextChoices
+
+from .calendar import WorkCalendar, get_calendar
+
+__all__ = ["Computation", "Pause", "Period", "Unit", "add_months", "compute", "compute_many"]
+
+
+class Unit(TextChoices):
+    DAYS = "days", "日"
+    WORKDAYS = "workdays", "工作日"
+    MONTHS = "months", "月"
+    YEARS = "years", "年"
+
+
+# Units whose last day rolls past rest days; a working-day period always ends on a working day.
+NATURAL_UNITS = frozenset({Unit.DAYS, Unit.MONTHS, Unit.YEARS})
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A statutory period: an amount, a unit and the article it comes from."""
+
+    amount: int
+    unit: Unit
+    basis: str = ""
+
+    def __post_init__(self) -> None:
+        if isinstance(self.amount, bool) or not isinstance(self.amount, int) or self.amount < 1:
+            raise ValueError(f"期间数量必须是正整数：{self.amount!r}")
+        # Accept the stored value ("workdays") as well as the member, so rows round-trip.
+        object.__setattr__(self, "unit", Unit(self.unit))
+
+    def __str__(self) -> str:
+        if self.unit == Unit.WORKDAYS:
+            return f"{self.amount} 个工作日"
+        if self.unit == Unit.MONTHS:
+            return f"{self.amount} 个月"
+        if self.unit == Unit.YEARS:
+            return f"{self.amount} 年"
+        return f"{self.amount} 日"
+
+
+@dataclass(frozen=True, slots=True)
+class Pause:
+    """中止: the clock stops after ``start`` and resumes after ``end``; the days in between do not
+    count. ``end=None`` is a pause still in force: the deadline is unknown until it ends."""
+
+    start: date
+    end: date | None = None
+    reason: str = ""
+
+    def __post_init__(self) -> None:
+        if self.end is not None and self.end < self.start:
+            raise ValueError(f"中止的结束日 {self.end} 早于开始日 {self.start}")
+
+    @property
+    def is_open(self) -> bool:
+        return self.end is None
+
+    @property
+    def days(self) -> int | None:
+        """Natural days not counted, or None while the pause lasts."""
+        return None if self.end is None else self.end.toordinal() - self.start.toordinal()
+
+
+def _days_in_month(year: int, month: int) -> int:
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def add_months(d: date, months: int) -> date:
+    """Same-numbered day ``months`` later, or the last day of that month when it has none."""
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    return date(year, month, min(d.day, _days_in_month(year, month)))
+
+
+def _natural_end(cursor: date, period: Period) -> date:
+    if period.unit == Unit.DAYS:
+        return date.fromordinal(cursor.toordinal() + period.amount)
+    if period.unit == Unit.MONTHS:
+        return add_months(cursor, period.amount)
+    return add_months(cursor, 12 * period.amount)
+
+
+# Not frozen: a deadline recompute builds one per stored deadline and frozen dataclasses
+# initialise several times slower; treat it as read-only all the same.
+@dataclass(slots=True)
+class Computation:
+    """A deadline and how it was reached. ``due`` is None while an open pause suspends the clock."""
+
+    start: date
+    period: Period
+    unrolled_due: date | None
+    due: date | None
+    provisional: bool
+    skipped_rest_days: list[date]
+    paused_days: int
+    extension: Period | None
+    basis: str
+    provisional_years: tuple[int, ...] = ()
+    pauses: tuple[Pause, ...] = ()
+    suspended_since: date | None = None
+    # While suspended: what is left of the running segment, and in which unit.
+    remaining: int | None = None
+    remaining_unit: Unit | None = None
+    notes: tuple[str, ...] = ()
+    calendar: WorkCalendar | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def suspended(self) -> bool:
+        return self.due is None
+
+    def explain(self) -> list[str]:
+        """How the deadline was computed, in Chinese, one fact per line."""
+        cal = self.calendar
+        lines = [
+            f"起算日：{self.start.isoformat()}（当日不计入）",
+            f"期间：{self.period}",
+            f"法律依据：{self.period.basis or '未注明'}",
+        ]
+        if self.pauses:
+            for p in self.pauses:
+                reason = f"（{p.reason}）" if p.reason else ""
+                if p.end is None:
+                    lines.append(f"中止：自 {p.start.isoformat()} 起中止，尚未恢复{reason}")
+                else:
+                    lines.append(
+                        f"中止：{p.start.isoformat()} 至 {p.end.isoformat()}，"
+                        f"不计入 {p.days} 日{reason}"
+                    )
+        lines.append(f"中止天数：{self.paused_days} 日")
+        if self.extension is not None:
+            ext_basis = self.extension.basis or self.period.basis
+            lines.append(f"延长：{self.extension}（{ext_basis}），自原期间届满日起算")
+        else:
+            lines.append("延长：无")
+        if self.suspended:
+            assert self.suspended_since is not None and self.remaining_unit is not None
+            # A pause only suspends a clock that still has time left, so remaining >= 1.
+            left = Period(self.remaining or 1, self.remaining_unit)
+            lines.append(
+                f"期限中止：自 {self.suspended_since.isoformat()} 起暂停计算，"
+                f"恢复后继续计算剩余的 {left}，届满日待恢复后确定"
+            )
+        else:
+            assert self.due is not None and self.unrolled_due is not None
+            last_unit = (self.extension or self.period).unit
+            if cal is not None and last_unit == Unit.WORKDAYS:
+                lines.extend(self._workday_lines(cal))
+            if self.skipped_rest_days:
+                lines.append(f"期间届满日（顺延前）：{self._day(self.unrolled_due)}")
+                lines.append(
+                    "顺延跳过的休息日："
+                    + "、".join(self._day(d) for d in self.skipped_rest_days)
+                    + f"（民事诉讼法 第八十五条，共 {len(self.skipped_rest_days)} 日）"
+                )
+            else:
+                lines.append("顺延跳过的休息日：无")
+            lines.append(f"届满日：{self._day(self.due)}")
+        if self.provisional:
+            years = "、".join(str(y) for y in self.provisional_years)
+            lines.append(f"⚠ 暂定：{years} 年节假日安排尚未录入，仅按周末计算")
+        lines.extend(self.notes)
+        return lines
+
+    def _day(self, d: date) -> str:
+        return self.calendar.describe(d) if self.calendar is not None else d.isoformat()
+
+    def _workday_lines(self, cal: WorkCalendar) -> list[str]:
+        """The notice days that changed the count: holidays on weekdays, 调休 weekend workdays."""
+        assert self.due is not None
+        skipped: list[str] = []
+        counted: list[str] = []
+        for d in cal.special_days(self.start, self.due):
+            if any(p.end is not None and p.start < d <= p.end for p in self.pauses):
+                continue  # inside a pause: it did not count either way
+            if cal.is_makeup_workday(d):
+                counted.append(cal.describe(d))
+            elif d.weekday() < 5:
+                skipped.append(cal.describe(d))
+        lines = []
+        if skipped:
+            lines.append("未计入的节假日（工作日）：" + "、".join(skipped))
+        if counted:
+            lines.append("计入的调休上班日：" + "、".join(counted))
+        return lines
+
+
+def _normalize(pauses: Sequence[Pause], start: date) -> tuple[Pause, ...]:
+    """Sorted, clipped to the clock's start, overlapping pauses merged."""
+    out: list[Pause] = []
+    for p in sorted(pauses, key=lambda p: p.start):
+        if p.end is not None and p.end <= start:
+            continue  # ended before the clock started
+        s = max(p.start, start)
+        if out:
+            last = out[-1]
+            if last.end is None:
+                break  # an open pause swallows everything after it
+            if s <= last.end:
+                end = None if p.end is None else max(p.end, last.end)
+                out[-1] = Pause(last.start, end, last.reason or p.reason)
+                continue
+        out.append(Pause(s, p.end, p.reason))
+    return tuple(out)
+
+
+class _Suspended(Exception):
+    def __init__(self, since: date, remaining: int, unit: Unit) -> None:
+        self.since, self.remaining, self.unit = since, remaining, unit
+
+
+def compute(
+    start: date,
+    period: Period,
+    *,
+    pauses: Sequence[Pause] = (),
+    extension: Period | None = None,
+    calendar: WorkCalendar | None = None,
+    notes: Sequence[str] = (),
+) -> Computation:
+    """The deadline of ``period`` started on ``start`` (the start day is not counted).
+
+    A restart (补正) is a new ``start``, not a pause. ``notes`` are carried into ``explain()``
+    (e.g. the statute version note from ``statutes.period_in_force``).
+    """
+    cal = calendar if calendar is not None else get_calendar()
+    if not pauses and extension is None:
+        return _compute_plain(start, period, cal, tuple(notes))
+    applied = _normalize(pauses, start) if pauses else ()
+    segments = (period,) if extension is None else (period, extension)
+    consulted: list[tuple[date, date]] = []  # dates whose working-day status was used
+    cursor = start
+    paused = 0
+    i = 0  # next pause not yet passed
+    try:
+        for seg in segments:
+            if seg.unit == Unit.WORKDAYS:
+                seg_start, remaining = cursor, seg.amount
+                while i < len(applied):
+                    p = applied[i]
+                    consumed = cal.workdays_between(cursor, p.start)
+                    if consumed >= remaining:
+                        break  # the segment ends before this pause begins
+                    remaining -= consumed
+                    consulted.append((seg_start, p.start))
+                    if p.end is None:
+                        raise _Suspended(p.start, remaining, Unit.WORKDAYS)
+                    paused += p.end.toordinal() - p.start.toordinal()
+                    cursor, seg_start = p.end, p.end
+                    i += 1
+                cursor = cal.add_workdays(cursor, remaining)
+                consulted.append((seg_start, cursor))
+            else:
+                end = _natural_end(cursor, seg)
+                while i < len(applied) and applied[i].start < end:
+                    p = applied[i]
+                    if p.end is None:
+                        left = end.toordinal() - p.start.toordinal()
+                        raise _Suspended(p.start, left, Unit.DAYS)
+                    length = p.end.toordinal() - p.start.toordinal()
+                    end = date.fromordinal(end.toordinal() + length)
+                    paused += length
+                    i += 1
+                cursor = end
+    except _Suspended as s:
+        years = _unknown_years(cal, consulted)
+        return Computation(
+            start=start,
+            period=period,
+            unrolled_due=None,
+            due=None,
+            provisional=bool(years),
+            skipped_rest_days=[],
+            paused_days=paused,
+            extension=extension,
+            basis=_basis(period, extension),
+            provisional_years=years,
+            pauses=applied,
+            suspended_since=s.since,
+            remaining=s.remaining,
+            remaining_unit=s.unit,
+            notes=tuple(notes),
+            calendar=cal,
+        )
+
+    unrolled = cursor
+    if segments[-1].unit in NATURAL_UNITS:
+        due = cal.next_workday_on_or_after(unrolled)
+        consulted.append((unrolled, due))
+        skipped = [date.fromordinal(o) for o in range(unrolled.toordinal(), due.toordinal())]
+    else:
+        due, skipped = unrolled, []
+    years = _unknown_years(cal, consulted)
+    return Computation(
+        start=start,
+        period=period,
+        unrolled_due=unrolled,
+        due=due,
+        provisional=bool(years),
+        skipped_rest_days=skipped,
+        paused_days=paused,
+        extension=extension,
+        basis=_basis(period, extension),
+        provisional_years=years,
+        pauses=applied,
+        notes=tuple(notes),
+        calendar=cal,
+    )
+
+
+def _compute_plain(
+    start: date, period: Period, cal: WorkCalendar, notes: tuple[str, ...]
+) -> Computation:
+    """compute() without pauses or extension: the common case, kept short."""
+    if period.unit == Unit.WORKDAYS:
+        due = unrolled = cal.add_workdays(start, period.amount)
+        years = cal.unknown_years(start, due)
+        skipped: list[date] = []
+    else:
+        unrolled = _natural_end(start, period)
+        due = cal.next_workday_on_or_after(unrolled)
+        years = cal.unknown_years(unrolled, due)
+        u, d = unrolled.toordinal(), due.toordinal()
+        skipped = [date.fromordinal(o) for o in range(u, d)] if d != u else []
+    return Computation(
+        start,
+        period,
+        unrolled,
+        due,
+        bool(years),
+        skipped,
+        0,
+        None,
+        period.basis,
+        years,
+        notes=notes,
+        calendar=cal,
+    )
+
+
+def _basis(period: Period, extension: Period | None) -> str:
+    if extension is None or not extension.basis or extension.basis == period.basis:
+        return period.basis
+    return f"{period.basis}；{extension.basis}"
+
+
+def _unknown_years(cal: WorkCalendar, ranges: list[tuple[date, date]]) -> tuple[int, ...]:
+    years: set[int] = set()
+    for a, b in ranges:
+        years.update(cal.unknown_years(a, b))
+    return tuple(sorted(years))
+
+
+# --- the batch path ---------------------------------------------------------------------------
+
+Row = tuple[date, date, bool]
+
+
+def compute_many(
+    starts: Sequence[date],
+    period: Period,
+    *,
+    extension: Period | None = None,
+    calendar: WorkCalendar | None = None,
+) -> list[Row]:
+    """``(unrolled_due, due, provisional)`` for each start, equal to ``compute`` without pauses.
+
+    This is the path a holiday-table change takes: every stored deadline without a pause is
+    recomputed from one table per distinct period, built over the calendar's span by index
+    arithmetic on the working-day array, so each deadline costs one dictionary lookup.
+    Deadlines with pauses go through ``compute`` one by one.
+    """
+    cal = calendar if calendar is not None else get_calendar()
+    table = _table(cal, period, extension)
+    try:
+        return list(map(table.__getitem__, starts))
+    except KeyError:
+        # A start near the span's edges is not in the table; compute() raises the range error.
+        out: list[Row] = []
+        for s in starts:
+            row = table.get(s)
+            if row is None:
+                c = compute(s, period, extension=extension, calendar=cal)
+                assert c.unrolled_due is not None and c.due is not None
+                row = (c.unrolled_due, c.due, c.provisional)
+            out.append(row)
+        return out
+
+
+def _table(cal: WorkCalendar, period: Period, extension: Period | None) -> dict[date, Row]:
+    key = (
+        "due-table",
+        period.amount,
+        period.unit,
+        None if extension is None else (extension.amount, extension.unit),
+    )
+    table = cal.memo.get(key)
+    if table is None:
+        table = _build_table(cal, (period,) if extension is None else (period, extension))
+        cal.memo[key] = table
+    return table  # type: ignore[return-value]
+
+
+def _build_table(cal: WorkCalendar, segments: tuple[Period, ...]) -> dict[date, Row]:
+    base, n = cal._base, len(cal._flags)
+    days = cal.memo.get("dates")
+    if days is None:
+        days = [date.fromordinal(base + o) for o in range(n)]
+        cal.memo["dates"] = days
+    assert isinstance(days, list)
+    work = [w - base for w in cal._work]  # working-day offsets, sorted
+    cum, flags = cal._cum, cal._flags
+    # unk[o + 1] - unk[a] = days in unknown years among offsets a..o
+    unk = [0, *cal._unknown_cum]
+    nwork = len(work)
+    x = -1  # marks a start whose result falls outside the span
+
+    cursor = list(range(n))
+    provisional = [False] * n
+    for seg in segments:
+        k = seg.amount
+        if seg.unit == Unit.WORKDAYS:
+            # cum[o] working days lie at or before o, so the k-th after o is work[cum[o] + k - 1].
+            nxt = [work[cum[o] + k - 1] if o != x and cum[o] + k - 1 < nwork else x for o in cursor]
+            provisional = [
+                p or (b != x and unk[b + 1] > unk[a])
+                for p, a, b in zip(provisional, cursor, nxt, strict=True)
+            ]
+            cursor = nxt
+        elif seg.unit == Unit.DAYS:
+            cursor = [o + k if o != x and o + k < n else x for o in cursor]
+        else:
+            months = k if seg.unit == Unit.MONTHS else 12 * k
+            ends = [add_months(days[o], months).toordinal() - base if o != x else x for o in cursor]
+            cursor = [e if e < n else x for e in ends]
+    if segments[-1].unit in NATURAL_UNITS:
+        # The first working day on or after u is work[cum[u] - flags[u]].
+        due = [
+            work[cum[u] - flags[u]] if u != x and cum[u] - flags[u] < nwork else x for u in cursor
+        ]
+        provisional = [
+            p or (d != x and unk[d + 1] > unk[u])
+            for p, u, d in zip(provisional, cursor, due, strict=True)
+        ]
+    else:
+        due = cursor
+    return {
+        days[s]: (days[u], days[d], p)
+        for s, u, d, p in zip(range(n), cursor, due, provisional, strict=True)
+        if d != x
+    }

@@ -1,0 +1,52 @@
+"""fazhi verify audit|cases|publications|all [--seal] [--proof STREAM:ID]"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from fazhi.integrity import sealing
+
+GROUPS = {
+    "audit": ["audit", "security"],
+    "cases": ["events"],
+    "publications": ["publications", "withdrawals"],
+}
+
+
+class Command(BaseCommand):
+    help = "重新计算封存批次的默克尔根，指出第一条被篡改的记录；可输出某条记录的包含证明"
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("what", choices=[*GROUPS, "all"])
+        parser.add_argument("--seal", action="store_true", help="校验前先封存新记录")
+        parser.add_argument("--proof", help="输出包含证明，如 audit:123")
+
+    def handle(self, *args: Any, what: str, seal: bool, proof: str | None, **options: Any) -> None:
+        if proof:
+            stream, _, record = proof.partition(":")
+            try:
+                self.stdout.write(json.dumps(sealing.inclusion(stream, int(record)), indent=2))
+            except (KeyError, LookupError, ValueError) as exc:
+                raise CommandError(f"无法生成包含证明：{exc}") from exc
+            return
+        streams = [s for g in GROUPS.values() for s in g] if what == "all" else GROUPS[what]
+        if seal:
+            for name in streams:
+                while sealing.seal(name) is not None:
+                    pass
+        bad = False
+        for name in streams:
+            report = sealing.verify(name)
+            if report.ok:
+                self.stdout.write(
+                    f"✔ {name}: {report.batches} 批 {report.records} 条记录，校验通过"
+                )
+            else:
+                bad = True
+                for p in report.problems:
+                    self.stdout.write(f"✘ {name}: 记录 {p.record_id}：{p.message}")
+        if bad:
+            raise CommandError("校验失败：存在被篡改或缺失的记录")

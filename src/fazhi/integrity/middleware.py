@@ -1,0 +1,28 @@
+"""Who is acting: the audit context of each request, and refused requests."""
+
+from __future__ import annotations
+
+from auditlog.context import auditlog_value
+from auditlog.middleware import AuditlogMiddleware
+from django.http import HttpRequest, HttpResponse
+
+from .models import SecurityEventKind
+
+
+class AuditContextMiddleware(AuditlogMiddleware):
+    """django-auditlog's middleware, plus a record of every refused (403) request."""
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = super().__call__(request)
+        if response.status_code == 403:
+            from .audit import record
+
+            record(SecurityEventKind.PERMISSION_DENIED, request=request, success=False)
+        return response
+
+
+def bind_actor(user: object) -> None:
+    """Token-authenticated API requests learn their user after the middleware ran."""
+    ctx = auditlog_value.get(None)
+    if ctx is not None and getattr(user, "is_authenticated", False):
+        ctx["actor"] = user

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import views
+
+app_name = "office"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("login/", views.LoginView.as_view(), name="login"),
+    path("logout/", views.LogoutView.as_view(), name="logout"),
+    path("clock/", views.clock_calculator, name="clock_calculate"),
+    path("r/<slug:slug>/", views.ResourceListView.as_view(), name="resource_list"),
+    path("r/<slug:slug>/export/", views.resource_export, name="resource_export"),
+    path("r/<slug:slug>/picker/", views.resource_picker, name="resource_picker"),
+    path("r/<slug:slug>/choices/", views.resource_choices, name="resource_choices"),
+    path("r/<slug:slug>/<int:pk>/", views.ResourceDetailView.as_view(), name="resource_detail"),
+]
