@@ -392,64 +392,56 @@ def compute_many(
     """``(unrolled_due, due, provisional)`` for each start, equal to ``compute`` without pauses.
 
     This is the path a holiday-table change takes: every stored deadline without a pause is
-    recomputed from one table per distinct period, built over the calendar's span by index
-    arithmetic on the working-day array, so each deadline costs one dictionary lookup.
-    Deadlines with pauses go through ``compute`` one by one.
+    recomputed. Deadlines share few distinct start dates, so each distinct start is computed
+    once, by index arithmetic on the working-day array (the precomputed bisect of every day),
+    and each deadline then costs one dictionary lookup. The rows are memoised on the calendar,
+    which a holiday change replaces. Deadlines with pauses go through ``compute`` one by one.
     """
     cal = calendar if calendar is not None else get_calendar()
-    table = _table(cal, period, extension)
+    segments = (period,) if extension is None else (period, extension)
+    key = ("rows", *((seg.amount, seg.unit) for seg in segments))
+    table = cal.memo.get(key)
+    if not isinstance(table, dict):
+        table = cal.memo[key] = {}
     try:
         return list(map(table.__getitem__, starts))
     except KeyError:
-        # A start near the span's edges is not in the table; compute() raises the range error.
-        out: list[Row] = []
+        pass
+    table.update(_rows(cal, [d for d in dict.fromkeys(starts) if d not in table], segments))
+    try:
+        return list(map(table.__getitem__, starts))
+    except KeyError:
+        # A start whose deadline leaves the calendar's span: compute() raises the range error.
         for s in starts:
-            row = table.get(s)
-            if row is None:
-                c = compute(s, period, extension=extension, calendar=cal)
-                assert c.unrolled_due is not None and c.due is not None
-                row = (c.unrolled_due, c.due, c.provisional)
-            out.append(row)
-        return out
+            if s not in table:
+                compute(s, period, extension=extension, calendar=cal)
+        raise  # pragma: no cover - compute() raised above
 
 
-def _table(cal: WorkCalendar, period: Period, extension: Period | None) -> dict[date, Row]:
-    key = (
-        "due-table",
-        period.amount,
-        period.unit,
-        None if extension is None else (extension.amount, extension.unit),
-    )
-    table = cal.memo.get(key)
-    if table is None:
-        table = _build_table(cal, (period,) if extension is None else (period, extension))
-        cal.memo[key] = table
-    return table  # type: ignore[return-value]
-
-
-def _build_table(cal: WorkCalendar, segments: tuple[Period, ...]) -> dict[date, Row]:
+def _rows(cal: WorkCalendar, starts: list[date], segments: tuple[Period, ...]) -> dict[date, Row]:
+    """compute() for many starts at once, as list arithmetic over day offsets in the span."""
     base, n = cal._base, len(cal._flags)
-    days = cal.memo.get("dates")
-    if days is None:
-        days = [date.fromordinal(base + o) for o in range(n)]
-        cal.memo["dates"] = days
-    assert isinstance(days, list)
-    work = [w - base for w in cal._work]  # working-day offsets, sorted
-    cum, flags = cal._cum, cal._flags
-    # unk[o + 1] - unk[a] = days in unknown years among offsets a..o
-    unk = [0, *cal._unknown_cum]
+    work, cum, flags = cal._work, cal._cum, cal._flags  # work holds ordinals, cum is by offset
+    unk = cal._unknown_cum
     nwork = len(work)
-    x = -1  # marks a start whose result falls outside the span
+    x = -1  # marks a result outside the span
 
-    cursor = list(range(n))
-    provisional = [False] * n
+    def unknown_in(a: int, b: int) -> bool:
+        """Any day in an unknown year among offsets a..b."""
+        return unk[b] - (unk[a - 1] if a else 0) > 0
+
+    cursor = [o if 0 <= o < n else x for o in (d.toordinal() - base for d in starts)]
+    provisional = [False] * len(cursor)
     for seg in segments:
         k = seg.amount
         if seg.unit == Unit.WORKDAYS:
             # cum[o] working days lie at or before o, so the k-th after o is work[cum[o] + k - 1].
-            nxt = [work[cum[o] + k - 1] if o != x and cum[o] + k - 1 < nwork else x for o in cursor]
+            nxt = [
+                work[cum[o] + k - 1] - base if o != x and cum[o] + k - 1 < nwork else x
+                for o in cursor
+            ]
             provisional = [
-                p or (b != x and unk[b + 1] > unk[a])
+                p or (b != x and unknown_in(a, b))
                 for p, a, b in zip(provisional, cursor, nxt, strict=True)
             ]
             cursor = nxt
@@ -457,21 +449,26 @@ def _build_table(cal: WorkCalendar, segments: tuple[Period, ...]) -> dict[date, 
             cursor = [o + k if o != x and o + k < n else x for o in cursor]
         else:
             months = k if seg.unit == Unit.MONTHS else 12 * k
-            ends = [add_months(days[o], months).toordinal() - base if o != x else x for o in cursor]
+            ends = [
+                add_months(date.fromordinal(o + base), months).toordinal() - base if o != x else x
+                for o in cursor
+            ]
             cursor = [e if e < n else x for e in ends]
     if segments[-1].unit in NATURAL_UNITS:
         # The first working day on or after u is work[cum[u] - flags[u]].
         due = [
-            work[cum[u] - flags[u]] if u != x and cum[u] - flags[u] < nwork else x for u in cursor
+            work[cum[u] - flags[u]] - base if u != x and cum[u] - flags[u] < nwork else x
+            for u in cursor
         ]
         provisional = [
-            p or (d != x and unk[d + 1] > unk[u])
+            p or (d != x and unknown_in(u, d))
             for p, u, d in zip(provisional, cursor, due, strict=True)
         ]
     else:
         due = cursor
+    fromordinal = date.fromordinal
     return {
-        days[s]: (days[u], days[d], p)
-        for s, u, d, p in zip(range(n), cursor, due, provisional, strict=True)
+        s: (fromordinal(u + base), fromordinal(d + base), p)
+        for s, u, d, p in zip(starts, cursor, due, provisional, strict=True)
         if d != x
     }

@@ -103,6 +103,7 @@ _PLATE_RE = re.compile(
     rf"(?:{_PLATE_CHAR}{{4}}[挂学警港澳]|{_PLATE_CHAR}{{5,6}})(?![A-Za-z0-9])"
 )
 _DIGIT_RE = re.compile(r"\d")
+_RUN_RE = re.compile(r"\d+")
 _SEPARATORS = str.maketrans("", "", " -")
 
 
@@ -143,6 +144,26 @@ def _is_bank_card(raw: str) -> bool:
     return not (len(s) == 18 and s[0] != "6" and is_valid_uscc(s))
 
 
+def _grouped_cards(m: re.Match[str]) -> list[Finding]:
+    """Cards written in groups (6222 0212 3456 7890 123) inside a grouped match.
+
+    The pattern is greedy, so it may also take in a neighbouring run written with the same
+    separator ("…，1234 6222 0212 3456 7890", "6222-…-7890-0元").  Every window of three or more
+    consecutive groups is therefore tried, longest first; each valid one is a finding.
+    """
+    groups = [g.span() for g in _RUN_RE.finditer(m.group())]
+    base = m.start()
+    found: list[Finding] = []
+    for size in range(len(groups), 2, -1):
+        for i in range(len(groups) - size + 1):
+            start, end = groups[i][0], groups[i + size - 1][1]
+            if any(f.start <= base + start and base + end <= f.end for f in found):
+                continue
+            if _is_bank_card(m.group()[start:end]):
+                found.append(Finding(BANK_CARD, base + start, base + end))
+    return found
+
+
 def _is_plate(raw: str) -> bool:
     # A plate has digits; without one, "新ABCDEF" is more likely an English word after a 新.
     return _DIGIT_RE.search(raw, 2) is not None
@@ -176,8 +197,11 @@ def _find_numbers(text: str) -> list[Finding]:
         span = m.span("local") if m.group("local") is not None else m.span()
         found.append(Finding(LANDLINE, *span))
     for m in _BANK_RE.finditer(text):
-        if _is_bank_card(m.group()):
-            found.append(Finding(BANK_CARD, m.start(), m.end()))
+        if m.group("sep") is None:
+            if _is_bank_card(m.group()):
+                found.append(Finding(BANK_CARD, m.start(), m.end()))
+        else:
+            found.extend(_grouped_cards(m))
     for m in _PLATE_RE.finditer(text):
         if _is_plate(m.group()):
             found.append(Finding(PLATE, m.start(), m.end()))

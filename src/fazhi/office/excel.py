@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
@@ -29,7 +30,7 @@ def _cell(value: Any) -> Any:
 def write_xlsx(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
     wb = Workbook(write_only=False)
     ws = wb.active
-    ws.title = title[:31]
+    ws.title = re.sub(r"[\\/*?:\[\]]", "·", title)[:31] or "Sheet1"
     ws.append(list(headers))
     for row in rows:
         ws.append([_cell(v) for v in row])

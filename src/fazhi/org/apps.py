@@ -14,6 +14,8 @@ class OrgConfig(AppConfig):
         auditlog.register(models.Staff, exclude_fields=["password", "last_login"])
         for model in (
             models.OrgUnit,
+            models.Government,
+            models.Department,
             models.Region,
             models.RoleAssignment,
             models.Person,

@@ -263,6 +263,7 @@ class Person(models.Model):
     class Meta:
         verbose_name = "自然人"
         verbose_name_plural = "自然人"
+        ordering = ["id"]
 
     def __str__(self) -> str:
         return self.name
@@ -321,6 +322,7 @@ class Officer(models.Model):
     class Meta:
         verbose_name = "执法人员"
         verbose_name_plural = "执法人员"
+        ordering = ["department_id", "id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["credential_no"],
@@ -361,6 +363,7 @@ class LegalAdviser(models.Model):
     class Meta:
         verbose_name = "法律顾问"
         verbose_name_plural = "法律顾问"
+        ordering = ["id"]
 
     def __str__(self) -> str:
         return self.name
@@ -430,6 +433,7 @@ class Entity(models.Model):
     class Meta:
         verbose_name = "市场主体"
         verbose_name_plural = "市场主体"
+        ordering = ["uscc"]
 
     def __str__(self) -> str:
         return self.name

@@ -1,0 +1,305 @@
+"""The leak test: as each persona, every list, detail, export, search, filter-choice and picker
+endpoint (back office, admin, API, portal) shows no record outside what docs/visibility.md
+allows that persona. The allowed sets are computed here from the documented rules, not by the
+scoping code under test."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.contrib.auth.models import AnonymousUser
+from openpyxl import load_workbook
+from rest_framework.test import APIClient
+
+from fazhi.casework import deadlines
+from fazhi.casework.models import Document, Participant, Party
+from fazhi.casework.workflow import open_case
+from fazhi.disclosure.gate import publish, withdraw
+from fazhi.integrity.audit import record
+from fazhi.office import resources
+from fazhi.org.choices import ADMIN_ROLES, PERSONAL_ROLES, SUPERVISORY_ROLES, Role
+from fazhi.org.models import (
+    AdviserAssignment,
+    Entity,
+    LegalAdviser,
+    Officer,
+    OrgUnit,
+    Person,
+    Region,
+    RiskClassification,
+)
+from fazhi.org.validators import make_uscc
+
+from ..casework import kinds  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+DOC = Path(__file__).resolve().parents[2] / "docs" / "visibility.md"
+
+
+def documented_rules() -> dict[str, str]:
+    text = DOC.read_text(encoding="utf-8")
+    table = text.split("<!-- visibility-table", 1)[1]
+    rules = {}
+    for line in table.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 3 and re.fullmatch(r"\w+\.\w+", cells[0]):
+            rules[cells[0]] = cells[2]
+    return rules
+
+
+RULES = documented_rules()
+
+
+class Allowed:
+    """What a persona may see under the documented rules, evaluated in plain Python."""
+
+    def __init__(self, user: Any) -> None:
+        self.user = user
+        rows = list(user.role_rows()) if user.is_authenticated else []
+        self.direct = {
+            r.org_unit_id
+            for r in rows
+            if r.role not in ADMIN_ROLES | PERSONAL_ROLES | SUPERVISORY_ROLES
+        }
+        self.prefixes = [r.org_unit.government.path for r in rows if r.role in SUPERVISORY_ROLES]
+        self.business = any(r.role not in ADMIN_ROLES for r in rows)
+        self.audit_admin = any(r.role == Role.AUDIT_ADMIN for r in rows)
+
+    def unit(self, unit: OrgUnit | None) -> bool:
+        if unit is None:
+            return False
+        return unit.pk in self.direct or any(unit.path.startswith(p) for p in self.prefixes)
+
+    def case(self, case: Any) -> bool:
+        if case is None:
+            return False
+        for p in Participant.objects.filter(case=case).select_related("org_unit"):
+            if self.unit(p.org_unit) or (p.staff_id and p.staff_id == self.user.pk):
+                return True
+        return False
+
+    def record(self, obj: Any) -> bool:
+        rule = RULES[obj._meta.label]
+        kind, _, arg = rule.partition(":")
+        if kind == "public":
+            return True
+        if kind == "reference":
+            return self.business
+        if kind == "audit-admin":
+            return self.audit_admin
+        if kind == "none":
+            return False
+        if kind == "owner":
+            return self.unit(resolve(obj, arg))
+        if kind == "participants":
+            return self.case(obj if arg == "self" else resolve(obj, arg))
+        if kind == "owner-or-participants":
+            owner, case = arg.split(":")
+            return self.unit(resolve(obj, owner)) or self.case(resolve(obj, case))
+        raise AssertionError(f"unknown rule {rule!r}")
+
+    def ids(self, model: Any) -> set[int]:
+        return {o.pk for o in model._default_manager.all() if self.record(o)}
+
+
+def resolve(obj: Any, path: str) -> Any:
+    for part in path.split("."):
+        obj = getattr(obj, part)
+        if obj is None:
+            return None
+    return obj
+
+
+@pytest.fixture
+def world(org, people):  # type: ignore[no-untyped-def]
+    """Records of every kind, spread over the city, a district and a personal assignment."""
+    city_case = open_case("test", number="SCJG-1", title="市局案件", owner=org.scjg)
+    open_case("test", number="STHJ-1", title="生态案件", owner=org.sthj)
+    district_case = open_case("test", number="EC-1", title="区局案件", owner=org.ec_scjg)
+    open_case(
+        "test",
+        number="JOINT-1",
+        title="联合检查",
+        owner=org.scjg,
+        extra_participants=[(org.sthj, "co_inspector")],
+    )
+    fy = open_case("test", number="FY-1", title="复议案件", owner=org.sfj)
+    Participant.objects.create(case=fy, staff=people.erin, role="committee_member")
+    deadlines.start_deadline(city_case, "penalty.decision", date(2019, 9, 20))
+    deadlines.start_deadline(district_case, "penalty.decision", date(2019, 9, 20))
+    for unit, name in [(org.scjg, "王五"), (org.sthj, "赵六"), (org.ec_scjg, "孙七")]:
+        person = Person.objects.create(
+            name=name, id_number="420704199001011231", phone="13871234567", owner_unit=unit
+        )
+        Officer.objects.create(
+            person=person,
+            department=unit,
+            credential_no=f"C-{unit.pk}",
+            status="issued",
+            valid_until=date(2030, 1, 1),
+        )
+    Party.objects.create(case=city_case, role="party", person=Person.objects.first())
+    Document.objects.create(
+        case=district_case,
+        owner_unit=org.ec_scjg,
+        kind="决定书",
+        title="处罚决定书",
+        file="x.docx",
+        sha256="0" * 64,
+        size=1,
+    )
+    Document.objects.create(
+        owner_unit=org.sthj, kind="通知", title="内部通知", file="y.docx", sha256="1" * 64, size=1
+    )
+    entity = Entity.objects.create(
+        uscc=make_uscc("91420704MA4F00001"),
+        name="鄂州市甲乙有限公司",
+        kind="company",
+        industry="F",
+        region=org.district,
+        registered_on=date(2015, 1, 1),
+    )
+    RiskClassification.objects.create(
+        entity=entity, scheme="市场监管", risk_class="B", as_of=date(2019, 12, 31), source="测试"
+    )
+    region = Region.objects.create(kind="village", name="测试村", government=org.district)
+    adviser = LegalAdviser.objects.create(name="律师甲", kind="lawyer", owner_unit=org.sfj)
+    AdviserAssignment.objects.create(adviser=adviser, region=region, start=date(2019, 4, 1))
+    pub = publish(kind="行政处罚决定", title="公开一", org_unit=org.scjg, fields={"a": "b"})
+    publish(kind="行政处罚决定", title="公开二", org_unit=org.ec_scjg, fields={"a": "c"})
+    withdraw(pub, reason="撤销")
+    record("login", staff=people.alice)
+    return org
+
+
+PERSONAS = ["alice", "bob", "carol", "dave", "erin", "sam", "audrey", "ellen", "public"]
+
+
+def persona(people, name):  # type: ignore[no-untyped-def]
+    return AnonymousUser() if name == "public" else getattr(people, name)
+
+
+def signed_in(client, user):  # type: ignore[no-untyped-def]
+    client.logout()
+    if user.is_authenticated:
+        client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize("name", PERSONAS)
+def test_back_office_screens_show_nothing_outside_the_rules(client, people, world, name) -> None:
+    user = persona(people, name)
+    allowed = Allowed(user)
+    signed_in(client, user)
+    for res in resources.REGISTRY.values():
+        model = res.model
+        ok = allowed.ids(model)
+        base = f"/office/r/{res.slug}/"
+        listing = client.get(base)
+        if not user.is_authenticated:
+            assert listing.status_code == 302, res.slug
+            continue
+        shown = {pk for pk, _ in listing.context["rows"]}
+        assert shown <= ok, f"{name} sees {res.slug} {shown - ok}"
+        if not res.exact_search:
+            assert shown == ok, f"{name} misses {res.slug} {ok - shown}"
+        for obj in model._default_manager.all():
+            status = client.get(f"{base}{obj.pk}/").status_code
+            assert status == (200 if obj.pk in ok else 404), f"{name} {res.slug} {obj.pk}"
+        sheet = load_workbook(io.BytesIO(client.get(f"{base}export/").content)).active
+        exported = sheet.max_row - 1
+        assert exported <= len(ok), f"{name} exports {res.slug}"
+        term = str(model._default_manager.first() or "")
+        if term:
+            found = {pk for pk, _ in client.get(base, {"q": term}).context["rows"]}
+            assert found <= ok, f"{name} finds {res.slug}"
+            picked = {r["id"] for r in client.get(f"{base}picker/", {"q": term}).json()["results"]}
+            assert picked <= ok, f"{name} picks {res.slug}"
+        for field in res.filter_fields:
+            values = {
+                str(r["id"])
+                for r in client.get(f"{base}choices/", {"field": field}).json()["results"]
+            }
+            visible = {
+                str(resolve_value(o, field)) for o in model._default_manager.all() if o.pk in ok
+            }
+            assert values <= visible, f"{name} choices {res.slug}.{field}: {values - visible}"
+
+
+def resolve_value(obj: Any, field: str) -> Any:
+    f = obj._meta.get_field(field)
+    return getattr(obj, f.attname)
+
+
+API_LISTS = {
+    "governments": "org.Government",
+    "departments": "org.Department",
+    "regions": "org.Region",
+    "entities": "org.Entity",
+    "officers": "org.Officer",
+    "cases": "casework.Case",
+    "deadlines": "casework.Deadline",
+    "publications": "disclosure.Publication",
+}
+
+
+@pytest.mark.parametrize("name", PERSONAS)
+def test_api_lists_show_nothing_outside_the_rules(people, world, name) -> None:
+    user = persona(people, name)
+    allowed = Allowed(user)
+    client = APIClient()
+    if user.is_authenticated:
+        client.force_authenticate(user)
+    for path, label in API_LISTS.items():
+        model = apps.get_model(label)
+        response = client.get(f"/api/{path}/", {"page_size": 1000})
+        if response.status_code in (401, 403):
+            assert not user.is_authenticated or not allowed.ids(model), f"{name} refused {path}"
+            continue
+        shown = {row["id"] for row in response.json()["results"]}
+        ok = allowed.ids(model)
+        assert shown <= ok, f"{name} sees /api/{path}/ {shown - ok}"
+        for obj in model._default_manager.all():
+            status = client.get(f"/api/{path}/{obj.pk}/").status_code
+            expected = (200,) if obj.pk in ok else (401, 403, 404)
+            assert status in expected, f"{name} /api/{path}/{obj.pk}/ → {status}"
+
+
+@pytest.mark.parametrize("name", ["sam", "audrey", "carol"])
+def test_admin_changelists_show_nothing_outside_the_rules(client, people, world, name) -> None:
+    user = persona(people, name)
+    user.is_staff = True
+    user.save()
+    allowed = Allowed(user)
+    signed_in(client, user)
+    for model in admin.site._registry:
+        if model._meta.label not in RULES:
+            continue
+        meta = model._meta
+        response = client.get(f"/admin/{meta.app_label}/{meta.model_name}/")
+        if response.status_code != 200:
+            continue
+        shown = {o.pk for o in response.context["cl"].result_list}
+        ok = allowed.ids(model)
+        assert shown <= ok, f"{name} sees admin {meta.label} {shown - ok}"
+
+
+def test_the_portal_shows_only_current_publications(client, world) -> None:
+    page = client.get("/").content.decode()
+    assert "公开二" in page and "公开一" not in page
+
+
+def test_every_scoped_model_is_documented() -> None:
+    scoped = {
+        m._meta.label for m in apps.get_models(include_auto_created=False) if hasattr(m, "scope")
+    }
+    missing = scoped - set(RULES)
+    assert not missing, f"add these models to docs/visibility.md: {sorted(missing)}"
