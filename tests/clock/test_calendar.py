@@ -137,3 +137,12 @@ def test_queries_are_consistent(cal: WorkCalendar, start: date, n: int) -> None:
     first = cal.next_workday_on_or_after(start)
     assert cal.is_workday(first)
     assert all(not cal.is_workday(start + timedelta(days=k)) for k in range((first - start).days))
+
+
+def test_the_rank_table_is_the_bisect_of_every_day(cal: WorkCalendar) -> None:
+    """_cum[i] must equal bisect_right(work, day i): the O(1) queries rely on it."""
+    import bisect
+
+    work, base = cal._work, cal._base
+    assert all(cal._cum[i] == bisect.bisect_right(work, base + i) for i in range(len(cal._cum)))
+    assert work == sorted(work)

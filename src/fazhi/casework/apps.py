@@ -13,12 +13,12 @@ class CaseworkConfig(AppConfig):
         from fazhi.integrity.sealing import register_stream
 
         from . import models
-        from .deadlines import recompute_provisional
+        from .deadlines import recompute_for_years
 
         def on_calendar_changed(sender: object, years: list[int], **kwargs: object) -> None:
-            recompute_provisional(years)
+            recompute_for_years(years)
 
-        calendar_changed.connect(on_calendar_changed, dispatch_uid="casework-recompute")
+        calendar_changed.connect(on_calendar_changed, dispatch_uid="casework-recompute", weak=False)
         register_stream("events", "casework.Event", "at", "案件办理过程")
         for model in (
             models.Case,

@@ -129,23 +129,25 @@ def resume(deadline: Deadline, on: date, *, actor: Any = None) -> Deadline:
         return d
 
 
-def extend(
-    deadline: Deadline, *, approved_by: Any, reason: str, key: str | None = None
-) -> Deadline:
-    """A one-time extension with its approval recorded (e.g. 行政许可法 第四十二条 +10 工作日)."""
+def extend(deadline: Deadline, *, approved_by: Any, reason: str) -> Deadline:
+    """A one-time extension with its approval recorded (e.g. 行政许可法 第四十二条 +10 工作日).
+
+    How much may be added, and whether at all, is part of the statutory version in force.
+    """
     if not reason.strip():
         raise ValueError("延长期限须说明理由")
     with transaction.atomic():
         d = _locked(deadline)
         if d.extension_amount:
             raise ValueError("期限只能延长一次")
-        ext_key = key or f"{d.key}.extension"
-        period, _ = statutes.period_in_force(ext_key, d.start)
-        d.extension_amount, d.extension_unit = period.amount, period.unit
+        version, _ = statutes.version_in_force(d.key, d.start)
+        if version.extension is None:
+            raise ValueError(f"{d.name}（{d.basis}）依法不得延长")
+        d.extension_amount, d.extension_unit = version.extension.amount, version.extension.unit
         d.extension_approved_by, d.extension_reason = approved_by, reason
         _apply(d)
         d.save()
-        _event(d, "deadline_extended", approved_by, reason, basis=period.basis)
+        _event(d, "deadline_extended", approved_by, reason, basis=version.extension.basis)
         return d
 
 
@@ -173,14 +175,22 @@ def mark_met(deadline: Deadline, on: date | None = None, *, actor: Any = None) -
         return d
 
 
-def recompute_provisional(years: list[int] | None = None) -> int:
-    """When a year's holiday calendar is entered, recompute the deadlines that were guesses."""
+def recompute_for_years(years: list[int]) -> int:
+    """The holiday table changed for ``years``: recompute every open deadline whose span
+    touches them, and every provisional one (a guess made before the year was entered)."""
+    from django.db.models import Q
+
+    touched = Q(provisional=True)
+    if years:
+        touched |= Q(start__year__lte=max(years), due__year__gte=min(years))
+    qs = Deadline.objects.filter(touched).exclude(
+        status__in=[DeadlineStatus.MET, DeadlineStatus.CANCELLED]
+    )
     changed = 0
-    qs = Deadline.objects.filter(provisional=True).exclude(status=DeadlineStatus.CANCELLED)
-    for d in qs.unrestricted("节假日安排录入后重算暂定期限"):
-        before = d.due
+    for d in qs.unrestricted("节假日安排变更后重算期限"):
+        before, was_provisional = d.due, d.provisional
         _apply(d)
-        if d.due != before or not d.provisional:
+        if d.due != before or d.provisional != was_provisional:
             d.save(update_fields=["due", "unrolled_due", "provisional"])
             _event(d, "deadline_recomputed", None, "节假日安排变更，重新计算", before=str(before))
             changed += 1

@@ -6,13 +6,15 @@ Council declares working days (调休上班). The official arrangement of a year
 entered the year's 国务院办公厅 notice (``HolidayYear``); a year with neither is *provisional*:
 weekends only, and every result that touches it says so.
 
-The calendar is a sorted list of working-day ordinals over a fixed span; every query is a binary
-search (``bisect``) or an index into a prefix count, never a walk over the days.
+The calendar is a sorted list of working-day ordinals over a fixed span plus, for every day of
+the span, its rank in that list (what ``bisect_right`` would return, computed once at build
+time). Every query is an index into these two lists, never a walk over the days.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import threading
 import time
 from collections.abc import Iterable, Mapping
@@ -63,6 +65,12 @@ class YearArrangement:
 
 def package_arrangements() -> dict[int, YearArrangement]:
     """The years the ``chinese_calendar`` package knows, with Chinese holiday names."""
+    return dict(_package_arrangements())
+
+
+@functools.cache
+def _package_arrangements() -> dict[int, YearArrangement]:
+    # Read once per process: a holiday change rebuilds the calendar, not the package's data.
     from chinese_calendar import constants
 
     chinese = {h.value: h.chinese for h in constants.Holiday}
@@ -138,10 +146,12 @@ class WorkCalendar:
             if 0 <= o < n:
                 flags[o] = 1
         self._flags = bytes(flags)
-        # Sorted working-day ordinals: the array every query bisects.
+        # Sorted working-day ordinals. A query needs the rank of a date in this array
+        # (bisect_right); _cum holds that rank for every day of the span (working days at
+        # offsets <= i), so a query is two index operations instead of a binary search.
         self._work: list[int] = [self._base + i for i in compress(range(n), self._flags)]
-        # _cum[i] = working days at offsets <= i: the batch path's precomputed bisect result.
         self._cum: list[int] = list(accumulate(self._flags))
+        self._n, self._nwork = n, len(self._work)
         # Days in years without an official calendar, as a prefix count, for the batch path.
         unknown = bytearray(n)
         for year in range(first_year, last_year + 1):
@@ -230,30 +240,28 @@ class WorkCalendar:
 
     def add_workdays(self, start: date, n: int) -> date:
         """The n-th working day after ``start`` (start not counted); n < 0 counts backwards."""
-        # Inlined range checks: this is the hot path of every working-day deadline.
-        o = start.toordinal()
-        if n > 0:
-            i = bisect.bisect_right(self._work, o) + n - 1
-        elif n < 0:
-            i = bisect.bisect_left(self._work, o) + n
-        else:
-            i = -1
-        if self._base <= o <= self._end:
-            if i < 0:
-                if n == 0:
-                    return start
-            elif i < len(self._work):
+        # The hot path of every working-day deadline, so the checks are inlined.
+        o = start.toordinal() - self._base
+        if 0 <= o < self._n:
+            if n > 0:
+                i = self._cum[o] + n - 1  # bisect_right(work, start) + n - 1
+            elif n < 0:
+                i = self._cum[o] - self._flags[o] + n  # bisect_left(work, start) + n
+            else:
+                return start
+            if 0 <= i < self._nwork:
                 return date.fromordinal(self._work[i])
-            return self._at(i)  # raises the range error
-        return date.fromordinal(self._ordinal(start))  # raises the range error
+            self._at(i)  # raises the range error
+        self._ordinal(start)  # raises the range error
+        raise AssertionError("unreachable")
 
     def next_workday_on_or_after(self, d: date) -> date:
-        return self._at(bisect.bisect_left(self._work, self._ordinal(d)))
+        o = self._ordinal(d) - self._base
+        return self._at(self._cum[o] - self._flags[o])
 
     def workdays_between(self, a: date, b: date) -> int:
         """Working days in (a, b]; negative when b precedes a."""
-        oa, ob = self._ordinal(a), self._ordinal(b)
-        return bisect.bisect_right(self._work, ob) - bisect.bisect_right(self._work, oa)
+        return self._cum[self._ordinal(b) - self._base] - self._cum[self._ordinal(a) - self._base]
 
 
 # --- the process-wide calendar ----------------------------------------------------------------

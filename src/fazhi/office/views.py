@@ -47,6 +47,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "overdue": late,
             "resources": [r for r in resources.REGISTRY.values()],
             "units": Unit.choices,
+            "unit": Unit.WORKDAYS,
             "today": timezone.localdate(),
         },
     )

@@ -1,0 +1,819 @@
+"""Build the Ezhou 2019 scenario: deterministic from a seed, idempotent, bulk inserts.
+
+Every stage first *plans* its rows (pure functions of the seed and the scale, no database), then
+loads only the rows whose natural key is not there yet (org unit code, (township, name) of a place,
+credential number, USCC, licence number), in one transaction per stage, with ``bulk_create``. A second
+run therefore creates nothing; the entity stage skips even its planning when the classified pool is
+already complete. Each stage that inserted anything writes one bulk-import audit event
+(``fazhi.integrity.audit.record_bulk_import``) with the row count and the SHA-256 of a canonical dump
+of the inserted rows; per-row change logging is switched off for the build.
+
+The reads here are existence checks of a writing command, not a request path, so they use the plain
+default managers (the bulk-import events are the audit trail of what the build did).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any, TextIO
+
+from auditlog.context import disable_auditlog
+from django.db import transaction
+from django.utils import timezone
+
+from fazhi.integrity.audit import record_bulk_import
+from fazhi.org.choices import (
+    AdviserKind,
+    CredentialStatus,
+    EntityKind,
+    GovernmentLevel,
+    IdType,
+    RegionKind,
+    UnitKind,
+)
+from fazhi.org.models import (
+    AdviserAssignment,
+    Entity,
+    LegalAdviser,
+    Officer,
+    OrgUnit,
+    Person,
+    Region,
+    RiskClassification,
+)
+from fazhi.org.validators import USCC_ALPHABET, make_id_number, make_uscc
+
+from . import data
+
+BATCH = 2000
+USCC_REFORM = date(2015, 10, 1)  # 统一社会信用代码 assigned to new registrations from here on
+
+
+# ---------------------------------------------------------------------------------------------
+# Small helpers
+# ---------------------------------------------------------------------------------------------
+
+
+class Digest:
+    """SHA-256 over a canonical dump: one tab-separated line per inserted row."""
+
+    def __init__(self) -> None:
+        self._h = hashlib.sha256()
+
+    def add(self, *values: object) -> None:
+        self._h.update(("\t".join(str(v) for v in values) + "\n").encode())
+
+    def hexdigest(self) -> str:
+        return self._h.hexdigest()
+
+
+def rng_for(seed: int, stream: str) -> random.Random:
+    """An independent, reproducible random stream per purpose (str seeds hash with SHA-512)."""
+    return random.Random(f"fazhi:{seed}:{stream}")
+
+
+def apportion(total: int, weights: Sequence[float]) -> list[int]:
+    """Split ``total`` in proportion to ``weights`` (largest remainder, ties by position)."""
+    s = sum(weights)
+    raw = [total * w / s for w in weights]
+    counts = [int(x) for x in raw]
+    order = sorted(range(len(raw)), key=lambda i: (counts[i] - raw[i], i))
+    for i in order[: total - sum(counts)]:
+        counts[i] += 1
+    return counts
+
+
+def add_years(d: date, years: int) -> date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)
+
+
+def random_date(rng: random.Random, start: date, end: date) -> date:
+    return start + timedelta(days=rng.randrange((end - start).days + 1))
+
+
+_GB11714_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def org_code(body8: str) -> str:
+    """Complete an 8-character organization code with its GB 11714 check character."""
+    total = sum(int(ch, 36) * w for ch, w in zip(body8, _GB11714_WEIGHTS, strict=True))
+    c9 = 11 - total % 11
+    return body8 + ("X" if c9 == 10 else "0" if c9 == 11 else str(c9))
+
+
+def _base31(n: int, width: int) -> str:
+    chars = []
+    for _ in range(width):
+        n, r = divmod(n, 31)
+        chars.append(USCC_ALPHABET[r])
+    return "".join(reversed(chars))
+
+
+class OrgCodes:
+    """Unique 9-character 主体标识码 in two series, each a scrambled counter (a bijection, so no
+    two entities ever share one): "MA4" + 5 characters (Hubei's series for registrations since the
+    2015 reform) and the 8-digit legacy organization codes of older companies."""
+
+    NEW_SPACE, LEGACY_SPACE = 31**5, 10**8
+
+    def __init__(self, seed: int) -> None:
+        rng = rng_for(seed, "orgcodes")
+        self._new_offset = rng.randrange(self.NEW_SPACE)
+        self._legacy_offset = rng.randrange(self.LEGACY_SPACE)
+        self._new = self._legacy = 0
+
+    def new(self) -> str:
+        n = (self._new * 1_000_003 + self._new_offset) % self.NEW_SPACE
+        self._new += 1
+        return org_code("MA4" + _base31(n, 5))
+
+    def legacy(self) -> str:
+        n = (self._legacy * 7_654_321 + self._legacy_offset) % self.LEGACY_SPACE
+        self._legacy += 1
+        return org_code(f"{n:08d}")
+
+
+@dataclass(frozen=True)
+class NamePools:
+    male: tuple[str, ...]
+    female: tuple[str, ...]
+    surnames: tuple[str, ...]
+    brands: tuple[str, ...]
+
+    @property
+    def everyone(self) -> tuple[str, ...]:
+        return self.male + self.female
+
+
+@lru_cache(maxsize=4)
+def name_pools(seed: int) -> NamePools:
+    """Personal names from Faker zh_CN, generated once per seed; everything else combines them
+    with a seeded ``random.Random`` (calling Faker 100,000 times would dominate the build)."""
+    from faker import Faker
+
+    fake = Faker("zh_CN")
+    fake.seed_instance(seed)
+    male = tuple(fake.name_male() for _ in range(3000))
+    female = tuple(fake.name_female() for _ in range(3000))
+    surnames = tuple(fake.last_name() for _ in range(1000))
+    rng = rng_for(seed, "brands")
+    chars = data.BRAND_CHARS
+    brands = sorted({a + b for a in chars for b in chars if a != b})
+    rng.shuffle(brands)
+    return NamePools(male, female, surnames, tuple(brands))
+
+
+# ---------------------------------------------------------------------------------------------
+# Plans (pure)
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UnitSpec:
+    code: str
+    kind: str
+    name: str
+    short_name: str
+    parent: str | None
+    level: str = ""
+    division_code: str = ""
+    enforces: bool = False
+    may_issue_documents: bool = False
+    sort: int = 0
+    officers: float = 0.0  # weight in the officer pool
+    fields: str = ""
+    area6: str = ""
+
+
+def dept_code(gov: data.Gov, suffix: str) -> str:
+    return f"{gov.area6 if gov.division_code else gov.code}-{suffix}"
+
+
+def plan_units() -> list[UnitSpec]:
+    """The org tree, parents before children."""
+    units: list[UnitSpec] = []
+    for sort, gov in enumerate(data.TOP_LEVEL):
+        units.append(
+            UnitSpec(gov.code, UnitKind.GOVERNMENT, gov.name, gov.short_name, gov.parent,
+                     gov.level, gov.division_code, may_issue_documents=gov.may_issue_documents,
+                     sort=sort, area6=gov.area6)
+        )
+    for sort, t in enumerate(data.TOWNSHIPS):
+        parent = next(g for g in data.TOP_LEVEL if g.code == t.parent)
+        units.append(
+            UnitSpec(t.division_code, UnitKind.GOVERNMENT, t.name, t.short_name, t.parent,
+                     GovernmentLevel.TOWNSHIP, t.division_code, sort=sort,
+                     area6=t.division9[:6] if parent.division_code else parent.area6)
+        )
+    templates: list[tuple[data.Gov, Sequence[data.Dept], float]] = [
+        (data.CITY, data.CITY_DEPARTMENTS, 1.0),
+        *((d, data.DISTRICT_DEPARTMENTS, data.OFFICER_SCALE[d.code]) for d in data.DISTRICTS),
+        *((z, data.ZONE_DEPARTMENTS, data.OFFICER_SCALE[z.code]) for z in data.ZONES),
+    ]
+    for gov, depts, scale in templates:
+        for sort, dept in enumerate(depts):
+            units.append(
+                UnitSpec(dept_code(gov, dept.suffix), UnitKind.DEPARTMENT,
+                         dept.name.format(d=gov.short_name),
+                         dept.short_name.format(d=gov.short_name), gov.code,
+                         enforces=dept.enforces, may_issue_documents=dept.may_issue_documents,
+                         sort=sort, officers=dept.officers * scale, fields=dept.fields,
+                         area6=gov.area6)
+            )
+    return units
+
+
+@dataclass(frozen=True)
+class PlaceSpec:
+    township: str  # org unit code of the township
+    name: str
+    kind: str
+    code: str = ""
+
+
+def _village_name(rng: random.Random) -> str:
+    roll = rng.random()
+    if roll < 0.55:
+        stem = rng.choice(data.VILLAGE_SURNAMES) + rng.choice(data.VILLAGE_SUFFIXES)
+    elif roll < 0.9:
+        stem = rng.choice(data.VILLAGE_WORDS)
+    else:
+        stem = rng.choice(data.VILLAGE_SURNAMES) + "家" + rng.choice(data.VILLAGE_SUFFIXES)
+    return stem + "村"
+
+
+def plan_places(seed: int) -> list[PlaceSpec]:
+    """362 villages and communities, real ones first, the rest generated, unique per township."""
+    places: list[PlaceSpec] = []
+    for t in data.TOWNSHIPS:
+        rng = rng_for(seed, f"places:{t.division9}")
+        real = data.REAL_PLACES.get(t.division9, ())
+        taken = {name for name, _, _ in real}
+        for name, code, kind in real:
+            places.append(PlaceSpec(t.division_code, name, kind, code))
+        for kind, wanted in ((RegionKind.COMMUNITY, t.communities), (RegionKind.VILLAGE,
+                                                                     t.villages)):
+            have = sum(1 for _, _, k in real if k == kind)
+            while have < wanted:
+                if kind == RegionKind.COMMUNITY:
+                    name = rng.choice(data.COMMUNITY_WORDS) + "社区"
+                else:
+                    name = _village_name(rng)
+                if name in taken:
+                    continue
+                taken.add(name)
+                places.append(PlaceSpec(t.division_code, name, kind))
+                have += 1
+    return places
+
+
+@dataclass(frozen=True)
+class OfficerSpec:
+    department: str
+    credential_no: str
+    name: str
+    id_number: str
+    birth_date: date
+    phone: str
+    fields: str
+    exam_date: date
+    exam_score: int
+    issued_on: date
+    valid_until: date
+    last_checked_on: date
+
+
+_MOBILE_PREFIXES = ("130 131 132 133 135 136 137 138 139 150 151 152 153 155 156 158 159 "
+                    "177 180 181 186 187 188 189 199").split()
+_ID_AREAS = ("420704", "420704", "420704", "420703", "420703", "420702")
+
+
+def _mobile(rng: random.Random) -> str:
+    return rng.choice(_MOBILE_PREFIXES) + f"{rng.randrange(10**8):08d}"
+
+
+def _id_number(rng: random.Random, area: str, born: date, male: bool, seen: set[str]) -> str:
+    while True:
+        seq = rng.randrange(100) * 10 + rng.choice((1, 3, 5, 7, 9) if male else (0, 2, 4, 6, 8))
+        number = make_id_number(f"{area}{born:%Y%m%d}{seq:03d}")
+        if number not in seen:
+            seen.add(number)
+            return number
+
+
+def plan_officers(seed: int, total: int, today: date | None = None) -> list[OfficerSpec]:
+    """``total`` officers across the enforcement bodies, in proportion to their pool weights.
+
+    Every credential is issued and valid on 2019-12-31; ``valid_until`` runs in five-year
+    renewals from the issue date until it also covers ``today``, so the pool is usable now.
+    """
+    today = today or timezone.localdate()
+    horizon = max(data.AS_OF, today)
+    bodies = [u for u in plan_units() if u.kind == UnitKind.DEPARTMENT and u.officers > 0]
+    counts = apportion(total, [u.officers for u in bodies])
+    pools = name_pools(seed)
+    rng = rng_for(seed, "officers")
+    seen_ids: set[str] = set()
+    sequence: Counter[str] = Counter()
+    officers: list[OfficerSpec] = []
+    for unit, count in zip(bodies, counts, strict=True):
+        # Hubei-style credential numbers: the issuing area's 6-digit code and a sequence.
+        prefix = unit.area6
+        for _ in range(count):
+            male = rng.random() < 0.7
+            name = rng.choice(pools.male if male else pools.female)
+            born = random_date(rng, date(1964, 1, 1), date(1995, 12, 31))
+            id_number = _id_number(rng, rng.choice(_ID_AREAS), born, male, seen_ids)
+            issued = random_date(rng, date(2014, 1, 1), date(2019, 9, 30))
+            exam = issued - timedelta(days=rng.randint(20, 75))
+            valid = add_years(issued, 5)
+            while valid < horizon:
+                valid = add_years(valid, 5)
+            sequence[prefix] += 1
+            officers.append(
+                OfficerSpec(
+                    department=unit.code,
+                    credential_no=f"{prefix}{sequence[prefix]:05d}",
+                    name=name,
+                    id_number=id_number,
+                    birth_date=born,
+                    phone=_mobile(rng),
+                    fields=unit.fields,
+                    exam_date=exam,
+                    exam_score=rng.randint(62, 98),
+                    issued_on=issued,
+                    valid_until=valid,
+                    last_checked_on=date(2019, 12, rng.randint(2, 20)),
+                )
+            )
+    return officers
+
+
+@dataclass(frozen=True)
+class EntitySpec:
+    uscc: str
+    name: str
+    kind: str
+    industry: str
+    region: str  # org unit code of the district or zone government
+    registered_on: date
+    legal_representative: str
+    address: str
+    risk_class: str
+
+
+_KIND_CATEGORY = {EntityKind.COMPANY: "1", EntityKind.INDIVIDUAL: "2", EntityKind.COOPERATIVE: "3"}
+_YEARS = list(range(1990, 2020))
+# Registrations grow over the years (most entities of 2019 were registered after 2010).
+_YEAR_WEIGHTS = [1.14 ** (y - 1990) for y in _YEARS]
+_RISK = (("A", 20), ("B", 60), ("C", 15), ("D", 5))
+
+
+def _weighted(rng: random.Random, items: Sequence[Any], weights: Sequence[float]) -> Any:
+    return rng.choices(items, weights=weights)[0]
+
+
+def _address_stems(seed: int) -> dict[str, list[str]]:
+    """Per district/zone: "<township><road or village>" stems for entity addresses."""
+    stems: dict[str, list[str]] = {}
+    by_township: dict[str, list[str]] = {}
+    for place in plan_places(seed):
+        by_township.setdefault(place.township, []).append(place.name)
+    for t in data.TOWNSHIPS:
+        out = stems.setdefault(t.parent, [])
+        if t.kind in ("subdistrict", "area"):
+            out.extend(f"{t.short_name}{road}" for road in data.ROADS)
+        else:
+            out.extend(f"{t.short_name}{village}" for village in by_township[t.division_code])
+    return stems
+
+
+def iter_entities(seed: int, total: int) -> Iterable[EntitySpec]:
+    """The market entities, one after another; the first k are the same for any ``total`` ≥ k."""
+    rng = rng_for(seed, "entities")
+    pools = name_pools(seed)
+    codes = OrgCodes(seed)
+    regions = [*data.DISTRICTS, *data.ZONES]
+    region_weights = [g.entity_share for g in regions]
+    sections = [p.section for p in data.INDUSTRIES]
+    profiles = {p.section: p for p in data.INDUSTRIES}
+    company_w = [p.company_weight for p in data.INDUSTRIES]
+    individual_w = [p.individual_weight for p in data.INDUSTRIES]
+    stems = _address_stems(seed)
+    risk_classes, risk_w = zip(*_RISK, strict=True)
+    names: set[str] = set()
+    people, surnames, brands = pools.everyone, pools.surnames, pools.brands
+
+    def company_name(industry: str) -> str:
+        words = profiles[industry].company_words
+        city = rng.choice(data.CITY_WORDS)
+        return f"{city}{rng.choice(brands)}{rng.choice(words)}有限公司"
+
+    def shop_name(region: data.Gov, industry: str) -> str:
+        roll = rng.random()
+        if roll < 0.45:
+            trade = rng.choice(people)
+        elif roll < 0.7:
+            trade = rng.choice(surnames) + "记"
+        else:
+            trade = rng.choice(brands)
+        return f"{data.SHOP_PREFIX[region.code if not region.division_code else region.area6]}" \
+               f"{trade}{rng.choice(profiles[industry].shop_words)}"
+
+    def coop_name(region: data.Gov) -> str:
+        prefix = data.SHOP_PREFIX[region.code if not region.division_code else region.area6]
+        return f"{prefix}{rng.choice(brands)}{rng.choice(data.COOPERATIVE_WORDS)}专业合作社"
+
+    for _ in range(total):
+        roll = rng.random()
+        kind = (EntityKind.INDIVIDUAL if roll < 0.65
+                else EntityKind.COMPANY if roll < 0.98 else EntityKind.COOPERATIVE)
+        region = _weighted(rng, regions, region_weights)
+        if kind == EntityKind.COMPANY:
+            industry = _weighted(rng, sections, company_w)
+        elif kind == EntityKind.INDIVIDUAL:
+            industry = _weighted(rng, sections, individual_w)
+        else:
+            industry = "A"
+        year = _weighted(rng, _YEARS, _YEAR_WEIGHTS)
+        if kind == EntityKind.COOPERATIVE:  # 农民专业合作社法 took effect on 2007-07-01
+            year = max(year, 2008)
+        registered = random_date(rng, date(year, 1, 1), date(year, 12, 31))
+        for attempt in range(50):
+            if kind == EntityKind.COMPANY:
+                name = company_name(industry)
+            elif kind == EntityKind.INDIVIDUAL:
+                name = shop_name(region, industry)
+            else:
+                name = coop_name(region)
+            if attempt > 20:  # crowded pattern: a second brand word keeps it unique
+                name = name.replace("有限公司", f"{rng.choice(brands)}有限公司", 1)
+            if name not in names:
+                break
+        names.add(name)
+        body = codes.new() if kind != EntityKind.COMPANY or registered >= USCC_REFORM else (
+            codes.legacy()
+        )
+        uscc = make_uscc(f"9{_KIND_CATEGORY[kind]}{region.area6}{body}")
+        address = f"湖北省鄂州市{region.short_name}{rng.choice(stems[region.code])}" \
+                  f"{rng.randint(1, 288)}号"
+        yield EntitySpec(
+            uscc=uscc,
+            name=name,
+            kind=kind,
+            industry=industry,
+            region=region.code,
+            registered_on=registered,
+            legal_representative=rng.choice(people),
+            address=address,
+            risk_class=_weighted(rng, risk_classes, risk_w),
+        )
+
+
+@dataclass(frozen=True)
+class AdviserSpec:
+    name: str
+    kind: str
+    firm: str
+    license_no: str
+    places: tuple[tuple[str, str], ...]  # (township code, place name)
+    agencies: tuple[str, ...] = ()
+
+
+def plan_advisers(seed: int) -> list[AdviserSpec]:
+    """64 lawyers and 13 grassroots legal workers; each village or community gets exactly one,
+    in contiguous blocks of 4–5 (so an adviser serves neighbouring places); the grassroots
+    workers take blocks in rural townships and their 法律服务所 is named after it."""
+    rng = rng_for(seed, "advisers")
+    pools = name_pools(seed)
+    places = plan_places(seed)
+    n = data.SEED_LAWYERS + data.SEED_GRASSROOTS
+    sizes = apportion(len(places), [1] * n)
+    blocks: list[list[PlaceSpec]] = []
+    start = 0
+    for size in sizes:
+        blocks.append(places[start : start + size])
+        start += size
+    township_of = {t.division_code: t for t in data.TOWNSHIPS}
+    rural = [
+        i for i, b in enumerate(blocks) if township_of[b[0].township].kind in ("town", "township")
+    ]
+    step = len(rural) / data.SEED_GRASSROOTS
+    grassroots = {rural[int(k * step)] for k in range(data.SEED_GRASSROOTS)}
+    firms = [f"湖北{w}律师事务所" for w in rng.sample(data.LAW_FIRM_WORDS, 9)]
+    agencies = list(data.AGENCY_ADVISER_UNITS)
+    lawyers_with_agency = set(rng.sample(range(n), len(agencies))) - grassroots
+    advisers: list[AdviserSpec] = []
+    for i, block in enumerate(blocks):
+        male = rng.random() < 0.6
+        name = rng.choice(pools.male if male else pools.female)
+        year = rng.randint(1998, 2016)
+        if i in grassroots:
+            t = township_of[block[0].township]
+            district = next(g for g in data.TOP_LEVEL if g.code == t.parent).short_name
+            root = t.short_name.removesuffix("镇").removesuffix("乡").removesuffix("街道")
+            firm = f"鄂州市{district}{root}法律服务所"
+            kind = AdviserKind.GRASSROOTS
+            license_no = f"4207{year}{i + 1:06d}"
+        else:
+            firm = rng.choice(firms)
+            kind = AdviserKind.LAWYER
+            license_no = f"14207{year}1{1 if male else 2}{rng.randrange(1000):03d}{i + 1:03d}"
+        served = tuple((p.township, p.name) for p in block)
+        agency = (agencies.pop(0),) if i in lawyers_with_agency and agencies else ()
+        advisers.append(AdviserSpec(name, kind, firm, license_no, served, agency))
+    return advisers
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class StageResult:
+    label: str
+    created: int = 0
+    existing: int = 0
+    seconds: float = 0.0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class BuildReport:
+    seed: int
+    stages: list[StageResult] = field(default_factory=list)
+
+    @property
+    def created(self) -> int:
+        return sum(s.created for s in self.stages)
+
+    @property
+    def seconds(self) -> float:
+        return sum(s.seconds for s in self.stages)
+
+
+class ScenarioBuilder:
+    def __init__(self, seed: int, entities: int, officers: int, stdout: TextIO | Any) -> None:
+        self.seed = seed
+        self.entities = entities
+        self.officers = officers
+        self.out = stdout
+        self.source = f"fazhi demo --seed {seed}"
+        self.report = BuildReport(seed)
+
+    def say(self, text: str) -> None:
+        if self.out is not None:
+            self.out.write(text + "\n")
+            if hasattr(self.out, "flush"):
+                self.out.flush()
+
+    def run(self) -> BuildReport:
+        from .accounts import ensure_accounts
+
+        stages: list[tuple[str, Callable[[StageResult], None]]] = [
+            ("机构（政府、部门、乡镇街道）", self.load_units),
+            ("村（社区）", self.load_places),
+            ("执法人员", self.load_officers),
+            ("市场主体与信用风险分类", self.load_entities),
+            ("法律顾问与派驻", self.load_advisers),
+            ("演示账号与角色", lambda r: ensure_accounts(self.seed, r, self.source)),
+        ]
+        self.say(f"构建鄂州市 2019 年示例场景（种子 {self.seed}）。{data.PROCEDURE_NOTE}")
+        with disable_auditlog():
+            for number, (label, stage) in enumerate(stages, 1):
+                self.say(f"[{number}/{len(stages)}] {label}……")
+                result = StageResult(label)
+                began = time.perf_counter()
+                with transaction.atomic():
+                    stage(result)
+                result.seconds = time.perf_counter() - began
+                self.report.stages.append(result)
+                self.say(
+                    f"      新建 {result.created:,}，已有 {result.existing:,}，"
+                    f"用时 {result.seconds:.1f} 秒"
+                )
+        return self.report
+
+    def audit(self, model_label: str, rows: int, digest: Digest, **changes: Any) -> None:
+        if rows:
+            record_bulk_import(
+                model_label, rows=rows, digest=digest.hexdigest(), source=self.source,
+                changes={"seed": self.seed, **changes},
+            )
+
+    # -- 1. org tree ------------------------------------------------------------------------
+
+    def load_units(self, result: StageResult) -> None:
+        specs = plan_units()
+        known = {c: (i, p) for c, i, p in OrgUnit.objects.filter(
+            code__in=[s.code for s in specs]).values_list("code", "id", "path")}
+        digest = Digest()
+        pending = [s for s in specs if s.code not in known]
+        result.existing = len(specs) - len(pending)
+        # Parents first: insert in waves, each wave's parents already have ids and paths.
+        while pending:
+            wave = [s for s in pending if s.parent is None or s.parent in known]
+            rows = []
+            for s in wave:
+                parent = known.get(s.parent) if s.parent else None
+                rows.append(OrgUnit(
+                    kind=s.kind, name=s.name, short_name=s.short_name, code=s.code,
+                    division_code=s.division_code, level=s.level,
+                    parent_id=parent[0] if parent else None,
+                    # what OrgUnit.compute_path() does in save(), which bulk_create skips
+                    path=f"{parent[1] if parent else '/'}{s.code}/",
+                    enforces=s.enforces, may_issue_documents=s.may_issue_documents, sort=s.sort,
+                ))
+                digest.add(s.code, s.kind, s.name, s.parent or "", s.division_code, s.level,
+                           s.enforces, s.may_issue_documents)
+            OrgUnit.objects.bulk_create(rows, batch_size=BATCH)
+            for row in rows:
+                known[row.code] = (row.pk, row.path)
+            pending = [s for s in pending if s.code not in known]
+            result.created += len(rows)
+        kinds = Counter(s.kind for s in specs)
+        self.audit("org.OrgUnit", result.created, digest, governments=kinds["government"],
+                   departments=kinds["department"])
+
+    # -- 2. villages and communities ----------------------------------------------------------
+
+    def load_places(self, result: StageResult) -> None:
+        specs = plan_places(self.seed)
+        units = dict(OrgUnit.objects.filter(
+            code__in={s.township for s in specs}).values_list("code", "id"))
+        have = set(Region.objects.filter(government_id__in=units.values()).values_list(
+            "government_id", "name"))
+        digest = Digest()
+        rows = []
+        for s in specs:
+            if (units[s.township], s.name) in have:
+                result.existing += 1
+                continue
+            rows.append(Region(kind=s.kind, name=s.name, code=s.code,
+                               government_id=units[s.township]))
+            digest.add(s.township, s.name, s.kind, s.code)
+        Region.objects.bulk_create(rows, batch_size=BATCH)
+        result.created = len(rows)
+        self.audit("org.Region", result.created, digest,
+                   by_kind=dict(Counter(r.kind for r in rows)))
+
+    # -- 3. officers --------------------------------------------------------------------------
+
+    def load_officers(self, result: StageResult) -> None:
+        specs = plan_officers(self.seed, self.officers)
+        have = set(Officer.objects.filter(
+            credential_no__in=[s.credential_no for s in specs]).values_list(
+                "credential_no", flat=True))
+        todo = [s for s in specs if s.credential_no not in have]
+        result.existing = len(specs) - len(todo)
+        units = dict(OrgUnit.objects.filter(
+            code__in={s.department for s in todo}).values_list("code", "id"))
+        digest = Digest()
+        people = [
+            Person(name=s.name, id_type=IdType.RESIDENT_ID, id_number=s.id_number,
+                   phone=s.phone, birth_date=s.birth_date, owner_unit_id=units[s.department])
+            for s in todo
+        ]
+        Person.objects.bulk_create(people, batch_size=BATCH)
+        officers = []
+        for s, person in zip(todo, people, strict=True):
+            officers.append(Officer(
+                person_id=person.pk, department_id=units[s.department],
+                status=CredentialStatus.ISSUED, credential_no=s.credential_no, fields=s.fields,
+                exam_score=s.exam_score, exam_date=s.exam_date, issued_on=s.issued_on,
+                valid_until=s.valid_until, last_checked_on=s.last_checked_on,
+            ))
+            digest.add(s.credential_no, s.department, s.name, s.id_number, s.issued_on,
+                       s.valid_until)
+        Officer.objects.bulk_create(officers, batch_size=BATCH)
+        result.created = len(officers)
+        self.audit("org.Officer", result.created, digest, persons=len(people),
+                   by_department=dict(Counter(s.department for s in todo)))
+
+    # -- 4. market entities -------------------------------------------------------------------
+
+    def load_entities(self, result: StageResult) -> None:
+        classified = RiskClassification.objects.filter(
+            scheme=data.RISK_SCHEME, as_of=data.AS_OF, source=data.RISK_SOURCE)
+        if classified.count() == self.entities:  # complete: skip even the planning
+            result.existing = self.entities
+            return
+        regions = dict(OrgUnit.objects.filter(
+            code__in=[g.code for g in (*data.DISTRICTS, *data.ZONES)]).values_list("code", "id"))
+        have = dict(Entity.objects.values_list("uscc", "id"))
+        have_class = set(RiskClassification.objects.filter(
+            scheme=data.RISK_SCHEME, as_of=data.AS_OF).values_list("entity_id", flat=True))
+        digest = Digest()
+        kinds: Counter[str] = Counter()
+        classes: Counter[str] = Counter()
+        pending: list[tuple[Entity, str]] = []
+        repairs: list[tuple[int, str]] = []
+
+        def flush() -> None:
+            Entity.objects.bulk_create([e for e, _ in pending], batch_size=BATCH)
+            self._classify([(e.pk, c) for e, c in pending])
+            pending.clear()
+
+        for n, s in enumerate(iter_entities(self.seed, self.entities), 1):
+            if s.uscc in have:
+                result.existing += 1
+                if have[s.uscc] not in have_class:
+                    repairs.append((have[s.uscc], s.risk_class))
+            else:
+                pending.append((Entity(
+                    uscc=s.uscc, name=s.name, kind=s.kind, industry=s.industry,
+                    region_id=regions[s.region], registered_on=s.registered_on,
+                    legal_representative=s.legal_representative, address=s.address,
+                ), s.risk_class))
+                digest.add(s.uscc, s.name, s.kind, s.industry, s.region, s.registered_on,
+                           s.legal_representative, s.address, s.risk_class)
+                kinds[s.kind] += 1
+                classes[s.risk_class] += 1
+                result.created += 1
+                if len(pending) >= 10 * BATCH:
+                    flush()
+            if n % 20000 == 0:
+                self.say(f"      …{n:,} / {self.entities:,}")
+        if pending:
+            flush()
+        # Entities that an interrupted earlier run left without their class get it now.
+        self._classify(repairs)
+        self.audit("org.Entity", result.created, digest, by_kind=dict(kinds),
+                   risk_classifications=dict(classes), risk_scheme=data.RISK_SCHEME,
+                   risk_as_of=str(data.AS_OF), repaired_classifications=len(repairs))
+
+    def _classify(self, rows: list[tuple[int, str]]) -> None:
+        RiskClassification.objects.bulk_create(
+            [RiskClassification(entity_id=pk, scheme=data.RISK_SCHEME, risk_class=c,
+                                as_of=data.AS_OF, source=data.RISK_SOURCE) for pk, c in rows],
+            batch_size=BATCH,
+        )
+
+    # -- 5. legal advisers --------------------------------------------------------------------
+
+    def load_advisers(self, result: StageResult) -> None:
+        specs = plan_advisers(self.seed)
+        sfj = OrgUnit.objects.get(code="420700-SFJ")
+        have = dict(LegalAdviser.objects.filter(
+            owner_unit=sfj, license_no__in=[s.license_no for s in specs]).values_list(
+                "license_no", "id"))
+        digest = Digest()
+        new = [LegalAdviser(name=s.name, kind=s.kind, firm=s.firm, license_no=s.license_no,
+                            owner_unit=sfj) for s in specs if s.license_no not in have]
+        LegalAdviser.objects.bulk_create(new, batch_size=BATCH)
+        have.update({a.license_no: a.pk for a in new})
+        result.existing = len(specs) - len(new)
+        for a in new:
+            digest.add(a.license_no, a.name, a.kind, a.firm)
+
+        townships = {t.division_code for t in data.TOWNSHIPS}
+        regions = {(code, name): pk for code, name, pk in Region.objects.filter(
+            government__code__in=townships).values_list("government__code", "name", "id")}
+        agencies = dict(OrgUnit.objects.filter(
+            code__in=data.AGENCY_ADVISER_UNITS).values_list("code", "id"))
+        served = set(AdviserAssignment.objects.filter(
+            start=data.ADVISER_ROUND_START, region__isnull=False).values_list(
+                "region_id", flat=True))
+        retained = set(AdviserAssignment.objects.filter(
+            adviser_id__in=have.values(), org_unit__isnull=False).values_list(
+                "adviser_id", "org_unit_id"))
+        rows = []
+        for s in specs:
+            adviser = have[s.license_no]
+            for key in s.places:
+                if regions[key] not in served:
+                    rows.append(AdviserAssignment(adviser_id=adviser, region_id=regions[key],
+                                                  start=data.ADVISER_ROUND_START))
+                    digest.add(s.license_no, *key, data.ADVISER_ROUND_START)
+            for code in s.agencies:
+                if (adviser, agencies[code]) not in retained:
+                    rows.append(AdviserAssignment(adviser_id=adviser, org_unit_id=agencies[code],
+                                                  start=date(2019, 1, 1)))
+                    digest.add(s.license_no, code, date(2019, 1, 1))
+        AdviserAssignment.objects.bulk_create(rows, batch_size=BATCH)
+        result.created = len(new) + len(rows)
+        result.extra["assignments"] = len(rows)
+        self.audit("org.LegalAdviser", result.created, digest, advisers=len(new),
+                   assignments=len(rows),
+                   by_kind=dict(Counter(a.kind for a in new)))
+
+
+def build(
+    seed: int = 2019,
+    entities: int = data.SEED_ENTITIES,
+    officers: int = data.SEED_OFFICERS,
+    stdout: TextIO | Any = None,
+) -> BuildReport:
+    """Build (or complete) the scenario; safe to run again, which then creates nothing."""
+    return ScenarioBuilder(seed, entities, officers, stdout).run()
