@@ -22,10 +22,35 @@ def _setup() -> None:
     django.setup()
 
 
+def _record_command(argv: list[str]) -> None:
+    """Operator commands are security events: who ran what, from which OS account."""
+    import getpass
+
+    from django.db import DatabaseError
+
+    from fazhi.integrity.audit import record
+    from fazhi.integrity.models import SecurityEventKind
+
+    try:
+        record(
+            SecurityEventKind.COMMAND,
+            username=getpass.getuser()[:150],
+            object_repr=" ".join(argv)[:300],
+            data={"argv": argv},
+        )
+    except DatabaseError:
+        pass  # before the first migration there is no table to write to
+
+
+READ_ONLY_COMMANDS = {"check", "help", "showmigrations", "shell", "dbshell", "diffsettings"}
+
+
 def _manage(argv: list[str]) -> int:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fazhi.settings")
+    _setup()
     from django.core.management import execute_from_command_line
 
+    if argv and argv[0] not in READ_ONLY_COMMANDS:
+        _record_command(argv)
     execute_from_command_line(["fazhi", *argv])
     return 0
 

@@ -63,8 +63,16 @@ def test_deleting_the_year_makes_it_provisional_again() -> None:
 
 
 def test_an_entered_year_overrides_the_package() -> None:
-    HolidayYear.objects.create(year=2019, notice="更正（测试用）")  # no days at all
-    assert get_calendar().is_workday(date(2019, 10, 1))
+    year = HolidayYear.objects.create(year=2019, notice="更正（测试用）")
+    CalendarDay.objects.create(year=year, date=date(2019, 10, 1), kind="holiday", name="国庆节")
+    assert get_calendar().is_workday(date(2019, 10, 2))  # the package's other days are replaced
+    assert not get_calendar().is_workday(date(2019, 10, 1))
+
+
+def test_a_year_without_days_is_not_official_yet() -> None:
+    HolidayYear.objects.create(year=2030, notice=NOTICE_2030)
+    assert not get_calendar().is_known_year(2030)
+    assert compute(date(2030, 1, 10), LICENSING).provisional
 
 
 def test_a_notice_may_move_a_day_of_the_previous_year() -> None:
@@ -91,7 +99,10 @@ def test_batched_changes_send_one_signal(heard: list[list[int]]) -> None:
 def test_other_processes_see_the_change_at_the_next_recheck(monkeypatch: Any) -> None:
     assert not get_calendar().is_known_year(2030)
     # bulk_create sends no signal: as if another process had entered the year.
-    HolidayYear.objects.bulk_create([HolidayYear(year=2030, notice=NOTICE_2030)])
+    (year,) = HolidayYear.objects.bulk_create([HolidayYear(year=2030, notice=NOTICE_2030)])
+    CalendarDay.objects.bulk_create(
+        [CalendarDay(year=year, date=date(2030, 2, 4), kind="holiday", name="春节")]
+    )
     assert not get_calendar().is_known_year(2030)  # still cached
     monkeypatch.setattr(clock_calendar, "RECHECK_SECONDS", 0.0)
     assert get_calendar().is_known_year(2030)

@@ -313,9 +313,13 @@ def _db_arrangements() -> list[YearArrangement]:
     rows = CalendarDay.objects.values_list("year__year", "date", "kind", "name")
     for year, d, kind, name in rows:
         (holidays if kind == CalendarDay.Kind.HOLIDAY else makeup)[year][d] = name
+    # A notice always names days; a year saved before its days (a script creating the year,
+    # then the days) stays provisional until the first day arrives, so listeners never see a
+    # half-entered year as official.
     return [
         YearArrangement(year, holidays[year], makeup[year], notice=notice, source="db")
         for year, notice in notices.items()
+        if holidays[year] or makeup[year]
     ]
 
 

@@ -173,7 +173,11 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # --help
         return int(exc.code or 0)
     _setup_django(sys.stderr)
-    return run(ns.terms, ns.pause, ns.extend)
+    try:
+        return run(ns.terms, ns.pause, ns.extend)
+    except BrokenPipeError:  # `fazhi clock … | head -1`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 if __name__ == "__main__":

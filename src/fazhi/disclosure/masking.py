@@ -267,6 +267,11 @@ def mask_text(
     (witnesses, victims, family members): each is reduced by ``mask_name``.  ``party_names``
     are published as they are (行政处罚法 第四十八条) — where a known name occurs inside a party
     name (张三 in 张三丰), the party name wins.  Numbers are replaced by ``MARKER``.
+
+    ``findings`` lists every detection with its span in the input, in order; two detections of
+    one number (an ID number that also passes Luhn) may overlap and are deleted as one.  Home
+    addresses are not recognised in free text: cut the structured address field with
+    ``cut_address`` before it is composed into what is published.
     """
     numbers = _find_numbers(text)
 

@@ -110,8 +110,13 @@ def ensure_accounts(seed: int, result: Any, source: str) -> None:
             staff.set_password(entry["password"])
             staff.save()
             created_staff.append(persona.username)
-            digest.add("staff", persona.username, staff.display_name, persona.is_staff,
-                       persona.is_superuser)
+            digest.add(
+                "staff",
+                persona.username,
+                staff.display_name,
+                persona.is_staff,
+                persona.is_superuser,
+            )
         elif fresh_password:  # the file was lost: the printed password must work
             staff.set_password(entry["password"])
             staff.save(update_fields=["password"])
@@ -128,9 +133,7 @@ def ensure_accounts(seed: int, result: Any, source: str) -> None:
                 Officer.objects.filter(pk=officer.pk).update(staff=staff)
                 digest.add("officer", persona.username, officer.credential_no)
             if not Person.objects.filter(staff=staff).exists():
-                Person.objects.filter(pk=officer.person_id, staff__isnull=True).update(
-                    staff=staff
-                )
+                Person.objects.filter(pk=officer.person_id, staff__isnull=True).update(staff=staff)
     if file_changed:
         _save(stored)
     result.created = len(created_staff) + len(created_roles)
@@ -174,18 +177,25 @@ def print_credentials(out: Any) -> None:
         entry = accounts.get(persona.username)
         if not entry:
             continue
-        rows.append((
-            persona.username,
-            entry.get("display_name", ""),
-            str(Role(persona.role).label),
-            unit_names.get(persona.unit, persona.unit),
-            entry.get("password", ""),
-        ))
+        rows.append(
+            (
+                persona.username,
+                entry.get("display_name", ""),
+                str(Role(persona.role).label),
+                unit_names.get(persona.unit, persona.unit),
+                entry.get("password", ""),
+            )
+        )
     widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
-    out.write("\n演示账号（工作台 /office/；admin、security、auditor 另可登录管理后台 /admin/）：\n")
+    out.write(
+        "\n演示账号（工作台 /office/；admin、security、auditor 另可登录管理后台 /admin/）：\n"
+    )
     for n, row in enumerate(rows):
-        out.write("  " + "  ".join(_pad(cell, w) for cell, w in zip(row, widths, strict=True))
-                  .rstrip() + "\n")
+        out.write(
+            "  "
+            + "  ".join(_pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip()
+            + "\n"
+        )
         if n == 0:
             out.write("  " + "  ".join("-" * w for w in widths) + "\n")
     out.write(f"密码保存在 {path}（权限 0600，仅本机使用；每个安装随机生成）。\n")

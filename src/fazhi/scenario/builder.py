@@ -204,16 +204,33 @@ def plan_units() -> list[UnitSpec]:
     units: list[UnitSpec] = []
     for sort, gov in enumerate(data.TOP_LEVEL):
         units.append(
-            UnitSpec(gov.code, UnitKind.GOVERNMENT, gov.name, gov.short_name, gov.parent,
-                     gov.level, gov.division_code, may_issue_documents=gov.may_issue_documents,
-                     sort=sort, area6=gov.area6)
+            UnitSpec(
+                gov.code,
+                UnitKind.GOVERNMENT,
+                gov.name,
+                gov.short_name,
+                gov.parent,
+                gov.level,
+                gov.division_code,
+                may_issue_documents=gov.may_issue_documents,
+                sort=sort,
+                area6=gov.area6,
+            )
         )
     for sort, t in enumerate(data.TOWNSHIPS):
         parent = next(g for g in data.TOP_LEVEL if g.code == t.parent)
         units.append(
-            UnitSpec(t.division_code, UnitKind.GOVERNMENT, t.name, t.short_name, t.parent,
-                     GovernmentLevel.TOWNSHIP, t.division_code, sort=sort,
-                     area6=t.division9[:6] if parent.division_code else parent.area6)
+            UnitSpec(
+                t.division_code,
+                UnitKind.GOVERNMENT,
+                t.name,
+                t.short_name,
+                t.parent,
+                GovernmentLevel.TOWNSHIP,
+                t.division_code,
+                sort=sort,
+                area6=t.division9[:6] if parent.division_code else parent.area6,
+            )
         )
     templates: list[tuple[data.Gov, Sequence[data.Dept], float]] = [
         (data.CITY, data.CITY_DEPARTMENTS, 1.0),
@@ -223,12 +240,19 @@ def plan_units() -> list[UnitSpec]:
     for gov, depts, scale in templates:
         for sort, dept in enumerate(depts):
             units.append(
-                UnitSpec(dept_code(gov, dept.suffix), UnitKind.DEPARTMENT,
-                         dept.name.format(d=gov.short_name),
-                         dept.short_name.format(d=gov.short_name), gov.code,
-                         enforces=dept.enforces, may_issue_documents=dept.may_issue_documents,
-                         sort=sort, officers=dept.officers * scale, fields=dept.fields,
-                         area6=gov.area6)
+                UnitSpec(
+                    dept_code(gov, dept.suffix),
+                    UnitKind.DEPARTMENT,
+                    dept.name.format(d=gov.short_name),
+                    dept.short_name.format(d=gov.short_name),
+                    gov.code,
+                    enforces=dept.enforces,
+                    may_issue_documents=dept.may_issue_documents,
+                    sort=sort,
+                    officers=dept.officers * scale,
+                    fields=dept.fields,
+                    area6=gov.area6,
+                )
             )
     return units
 
@@ -261,12 +285,15 @@ def plan_places(seed: int) -> list[PlaceSpec]:
         taken = {name for name, _, _ in real}
         for name, code, kind in real:
             places.append(PlaceSpec(t.division_code, name, kind, code))
-        for kind, wanted in ((RegionKind.COMMUNITY, t.communities), (RegionKind.VILLAGE,
-                                                                     t.villages)):
+        for kind, wanted in (
+            (RegionKind.COMMUNITY, t.communities),
+            (RegionKind.VILLAGE, t.villages),
+        ):
             have = sum(1 for _, _, k in real if k == kind)
             while have < wanted:
                 if kind == RegionKind.COMMUNITY:
-                    name = rng.choice(data.COMMUNITY_WORDS) + "社区"
+                    words = data.COMMUNITY_WORDS_BY_TOWNSHIP.get(t.division9, data.COMMUNITY_WORDS)
+                    name = rng.choice(words) + "社区"
                 else:
                     name = _village_name(rng)
                 if name in taken:
@@ -293,8 +320,10 @@ class OfficerSpec:
     last_checked_on: date
 
 
-_MOBILE_PREFIXES = ("130 131 132 133 135 136 137 138 139 150 151 152 153 155 156 158 159 "
-                    "177 180 181 186 187 188 189 199").split()
+_MOBILE_PREFIXES = (
+    "130 131 132 133 135 136 137 138 139 150 151 152 153 155 156 158 159 "
+    "177 180 181 186 187 188 189 199"
+).split()
 _ID_AREAS = ("420704", "420704", "420704", "420703", "420703", "420702")
 
 
@@ -390,11 +419,14 @@ def _address_stems(seed: int) -> dict[str, list[str]]:
     for place in plan_places(seed):
         by_township.setdefault(place.township, []).append(place.name)
     for t in data.TOWNSHIPS:
+        region = next(g for g in data.TOP_LEVEL if g.code == t.parent)
+        # "葛店开发区" is both the zone's short name and its area's: say it once.
+        where = "" if t.short_name == region.short_name else t.short_name
         out = stems.setdefault(t.parent, [])
         if t.kind in ("subdistrict", "area"):
-            out.extend(f"{t.short_name}{road}" for road in data.ROADS)
+            out.extend(f"{where}{road}" for road in data.ROADS[t.parent])
         else:
-            out.extend(f"{t.short_name}{village}" for village in by_township[t.division_code])
+            out.extend(f"{where}{village}" for village in by_township[t.division_code])
     return stems
 
 
@@ -427,8 +459,10 @@ def iter_entities(seed: int, total: int) -> Iterable[EntitySpec]:
             trade = rng.choice(surnames) + "记"
         else:
             trade = rng.choice(brands)
-        return f"{data.SHOP_PREFIX[region.code if not region.division_code else region.area6]}" \
-               f"{trade}{rng.choice(profiles[industry].shop_words)}"
+        return (
+            f"{data.SHOP_PREFIX[region.code if not region.division_code else region.area6]}"
+            f"{trade}{rng.choice(profiles[industry].shop_words)}"
+        )
 
     def coop_name(region: data.Gov) -> str:
         prefix = data.SHOP_PREFIX[region.code if not region.division_code else region.area6]
@@ -436,8 +470,13 @@ def iter_entities(seed: int, total: int) -> Iterable[EntitySpec]:
 
     for _ in range(total):
         roll = rng.random()
-        kind = (EntityKind.INDIVIDUAL if roll < 0.65
-                else EntityKind.COMPANY if roll < 0.98 else EntityKind.COOPERATIVE)
+        kind = (
+            EntityKind.INDIVIDUAL
+            if roll < 0.65
+            else EntityKind.COMPANY
+            if roll < 0.98
+            else EntityKind.COOPERATIVE
+        )
         region = _weighted(rng, regions, region_weights)
         if kind == EntityKind.COMPANY:
             industry = _weighted(rng, sections, company_w)
@@ -461,12 +500,16 @@ def iter_entities(seed: int, total: int) -> Iterable[EntitySpec]:
             if name not in names:
                 break
         names.add(name)
-        body = codes.new() if kind != EntityKind.COMPANY or registered >= USCC_REFORM else (
-            codes.legacy()
+        body = (
+            codes.new()
+            if kind != EntityKind.COMPANY or registered >= USCC_REFORM
+            else (codes.legacy())
         )
         uscc = make_uscc(f"9{_KIND_CATEGORY[kind]}{region.area6}{body}")
-        address = f"湖北省鄂州市{region.short_name}{rng.choice(stems[region.code])}" \
-                  f"{rng.randint(1, 288)}号"
+        address = (
+            f"湖北省鄂州市{region.short_name}{rng.choice(stems[region.code])}"
+            f"{rng.randint(1, 288)}号"
+        )
         yield EntitySpec(
             uscc=uscc,
             name=name,
@@ -608,7 +651,10 @@ class ScenarioBuilder:
     def audit(self, model_label: str, rows: int, digest: Digest, **changes: Any) -> None:
         if rows:
             record_bulk_import(
-                model_label, rows=rows, digest=digest.hexdigest(), source=self.source,
+                model_label,
+                rows=rows,
+                digest=digest.hexdigest(),
+                source=self.source,
                 changes={"seed": self.seed, **changes},
             )
 
@@ -616,8 +662,12 @@ class ScenarioBuilder:
 
     def load_units(self, result: StageResult) -> None:
         specs = plan_units()
-        known = {c: (i, p) for c, i, p in OrgUnit.objects.filter(
-            code__in=[s.code for s in specs]).values_list("code", "id", "path")}
+        known = {
+            c: (i, p)
+            for c, i, p in OrgUnit.objects.filter(code__in=[s.code for s in specs]).values_list(
+                "code", "id", "path"
+            )
+        }
         digest = Digest()
         pending = [s for s in specs if s.code not in known]
         result.existing = len(specs) - len(pending)
@@ -627,93 +677,150 @@ class ScenarioBuilder:
             rows = []
             for s in wave:
                 parent = known.get(s.parent) if s.parent else None
-                rows.append(OrgUnit(
-                    kind=s.kind, name=s.name, short_name=s.short_name, code=s.code,
-                    division_code=s.division_code, level=s.level,
-                    parent_id=parent[0] if parent else None,
-                    # what OrgUnit.compute_path() does in save(), which bulk_create skips
-                    path=f"{parent[1] if parent else '/'}{s.code}/",
-                    enforces=s.enforces, may_issue_documents=s.may_issue_documents, sort=s.sort,
-                ))
-                digest.add(s.code, s.kind, s.name, s.parent or "", s.division_code, s.level,
-                           s.enforces, s.may_issue_documents)
+                rows.append(
+                    OrgUnit(
+                        kind=s.kind,
+                        name=s.name,
+                        short_name=s.short_name,
+                        code=s.code,
+                        division_code=s.division_code,
+                        level=s.level,
+                        parent_id=parent[0] if parent else None,
+                        # what OrgUnit.compute_path() does in save(), which bulk_create skips
+                        path=f"{parent[1] if parent else '/'}{s.code}/",
+                        enforces=s.enforces,
+                        may_issue_documents=s.may_issue_documents,
+                        sort=s.sort,
+                    )
+                )
+                digest.add(
+                    s.code,
+                    s.kind,
+                    s.name,
+                    s.parent or "",
+                    s.division_code,
+                    s.level,
+                    s.enforces,
+                    s.may_issue_documents,
+                )
             OrgUnit.objects.bulk_create(rows, batch_size=BATCH)
             for row in rows:
                 known[row.code] = (row.pk, row.path)
             pending = [s for s in pending if s.code not in known]
             result.created += len(rows)
         kinds = Counter(s.kind for s in specs)
-        self.audit("org.OrgUnit", result.created, digest, governments=kinds["government"],
-                   departments=kinds["department"])
+        self.audit(
+            "org.OrgUnit",
+            result.created,
+            digest,
+            governments=kinds["government"],
+            departments=kinds["department"],
+        )
 
     # -- 2. villages and communities ----------------------------------------------------------
 
     def load_places(self, result: StageResult) -> None:
         specs = plan_places(self.seed)
-        units = dict(OrgUnit.objects.filter(
-            code__in={s.township for s in specs}).values_list("code", "id"))
-        have = set(Region.objects.filter(government_id__in=units.values()).values_list(
-            "government_id", "name"))
+        units = dict(
+            OrgUnit.objects.filter(code__in={s.township for s in specs}).values_list("code", "id")
+        )
+        have = set(
+            Region.objects.filter(government_id__in=units.values()).values_list(
+                "government_id", "name"
+            )
+        )
         digest = Digest()
         rows = []
         for s in specs:
             if (units[s.township], s.name) in have:
                 result.existing += 1
                 continue
-            rows.append(Region(kind=s.kind, name=s.name, code=s.code,
-                               government_id=units[s.township]))
+            rows.append(
+                Region(kind=s.kind, name=s.name, code=s.code, government_id=units[s.township])
+            )
             digest.add(s.township, s.name, s.kind, s.code)
         Region.objects.bulk_create(rows, batch_size=BATCH)
         result.created = len(rows)
-        self.audit("org.Region", result.created, digest,
-                   by_kind=dict(Counter(r.kind for r in rows)))
+        self.audit(
+            "org.Region", result.created, digest, by_kind=dict(Counter(r.kind for r in rows))
+        )
 
     # -- 3. officers --------------------------------------------------------------------------
 
     def load_officers(self, result: StageResult) -> None:
         specs = plan_officers(self.seed, self.officers)
-        have = set(Officer.objects.filter(
-            credential_no__in=[s.credential_no for s in specs]).values_list(
-                "credential_no", flat=True))
+        have = set(
+            Officer.objects.filter(credential_no__in=[s.credential_no for s in specs]).values_list(
+                "credential_no", flat=True
+            )
+        )
         todo = [s for s in specs if s.credential_no not in have]
         result.existing = len(specs) - len(todo)
-        units = dict(OrgUnit.objects.filter(
-            code__in={s.department for s in todo}).values_list("code", "id"))
+        units = dict(
+            OrgUnit.objects.filter(code__in={s.department for s in todo}).values_list("code", "id")
+        )
         digest = Digest()
         people = [
-            Person(name=s.name, id_type=IdType.RESIDENT_ID, id_number=s.id_number,
-                   phone=s.phone, birth_date=s.birth_date, owner_unit_id=units[s.department])
+            Person(
+                name=s.name,
+                id_type=IdType.RESIDENT_ID,
+                id_number=s.id_number,
+                phone=s.phone,
+                birth_date=s.birth_date,
+                owner_unit_id=units[s.department],
+            )
             for s in todo
         ]
         Person.objects.bulk_create(people, batch_size=BATCH)
         officers = []
         for s, person in zip(todo, people, strict=True):
-            officers.append(Officer(
-                person_id=person.pk, department_id=units[s.department],
-                status=CredentialStatus.ISSUED, credential_no=s.credential_no, fields=s.fields,
-                exam_score=s.exam_score, exam_date=s.exam_date, issued_on=s.issued_on,
-                valid_until=s.valid_until, last_checked_on=s.last_checked_on,
-            ))
-            digest.add(s.credential_no, s.department, s.name, s.id_number, s.issued_on,
-                       s.valid_until)
+            officers.append(
+                Officer(
+                    person_id=person.pk,
+                    department_id=units[s.department],
+                    status=CredentialStatus.ISSUED,
+                    credential_no=s.credential_no,
+                    fields=s.fields,
+                    exam_score=s.exam_score,
+                    exam_date=s.exam_date,
+                    issued_on=s.issued_on,
+                    valid_until=s.valid_until,
+                    last_checked_on=s.last_checked_on,
+                )
+            )
+            digest.add(
+                s.credential_no, s.department, s.name, s.id_number, s.issued_on, s.valid_until
+            )
         Officer.objects.bulk_create(officers, batch_size=BATCH)
         result.created = len(officers)
-        self.audit("org.Officer", result.created, digest, persons=len(people),
-                   by_department=dict(Counter(s.department for s in todo)))
+        self.audit(
+            "org.Officer",
+            result.created,
+            digest,
+            persons=len(people),
+            by_department=dict(Counter(s.department for s in todo)),
+        )
 
     # -- 4. market entities -------------------------------------------------------------------
 
     def load_entities(self, result: StageResult) -> None:
         classified = RiskClassification.objects.filter(
-            scheme=data.RISK_SCHEME, as_of=data.AS_OF, source=data.RISK_SOURCE)
+            scheme=data.RISK_SCHEME, as_of=data.AS_OF, source=data.RISK_SOURCE
+        )
         if classified.count() == self.entities:  # complete: skip even the planning
             result.existing = self.entities
             return
-        regions = dict(OrgUnit.objects.filter(
-            code__in=[g.code for g in (*data.DISTRICTS, *data.ZONES)]).values_list("code", "id"))
+        regions = dict(
+            OrgUnit.objects.filter(
+                code__in=[g.code for g in (*data.DISTRICTS, *data.ZONES)]
+            ).values_list("code", "id")
+        )
         have = dict(Entity.objects.values_list("uscc", "id"))
-        have_class = set(RiskClassification.objects.filter(
-            scheme=data.RISK_SCHEME, as_of=data.AS_OF).values_list("entity_id", flat=True))
+        have_class = set(
+            RiskClassification.objects.filter(
+                scheme=data.RISK_SCHEME, as_of=data.AS_OF
+            ).values_list("entity_id", flat=True)
+        )
         digest = Digest()
         kinds: Counter[str] = Counter()
         classes: Counter[str] = Counter()
@@ -731,13 +838,32 @@ class ScenarioBuilder:
                 if have[s.uscc] not in have_class:
                     repairs.append((have[s.uscc], s.risk_class))
             else:
-                pending.append((Entity(
-                    uscc=s.uscc, name=s.name, kind=s.kind, industry=s.industry,
-                    region_id=regions[s.region], registered_on=s.registered_on,
-                    legal_representative=s.legal_representative, address=s.address,
-                ), s.risk_class))
-                digest.add(s.uscc, s.name, s.kind, s.industry, s.region, s.registered_on,
-                           s.legal_representative, s.address, s.risk_class)
+                pending.append(
+                    (
+                        Entity(
+                            uscc=s.uscc,
+                            name=s.name,
+                            kind=s.kind,
+                            industry=s.industry,
+                            region_id=regions[s.region],
+                            registered_on=s.registered_on,
+                            legal_representative=s.legal_representative,
+                            address=s.address,
+                        ),
+                        s.risk_class,
+                    )
+                )
+                digest.add(
+                    s.uscc,
+                    s.name,
+                    s.kind,
+                    s.industry,
+                    s.region,
+                    s.registered_on,
+                    s.legal_representative,
+                    s.address,
+                    s.risk_class,
+                )
                 kinds[s.kind] += 1
                 classes[s.risk_class] += 1
                 result.created += 1
@@ -749,14 +875,29 @@ class ScenarioBuilder:
             flush()
         # Entities that an interrupted earlier run left without their class get it now.
         self._classify(repairs)
-        self.audit("org.Entity", result.created, digest, by_kind=dict(kinds),
-                   risk_classifications=dict(classes), risk_scheme=data.RISK_SCHEME,
-                   risk_as_of=str(data.AS_OF), repaired_classifications=len(repairs))
+        self.audit(
+            "org.Entity",
+            result.created,
+            digest,
+            by_kind=dict(kinds),
+            risk_classifications=dict(classes),
+            risk_scheme=data.RISK_SCHEME,
+            risk_as_of=str(data.AS_OF),
+            repaired_classifications=len(repairs),
+        )
 
     def _classify(self, rows: list[tuple[int, str]]) -> None:
         RiskClassification.objects.bulk_create(
-            [RiskClassification(entity_id=pk, scheme=data.RISK_SCHEME, risk_class=c,
-                                as_of=data.AS_OF, source=data.RISK_SOURCE) for pk, c in rows],
+            [
+                RiskClassification(
+                    entity_id=pk,
+                    scheme=data.RISK_SCHEME,
+                    risk_class=c,
+                    as_of=data.AS_OF,
+                    source=data.RISK_SOURCE,
+                )
+                for pk, c in rows
+            ],
             batch_size=BATCH,
         )
 
@@ -765,12 +906,19 @@ class ScenarioBuilder:
     def load_advisers(self, result: StageResult) -> None:
         specs = plan_advisers(self.seed)
         sfj = OrgUnit.objects.get(code="420700-SFJ")
-        have = dict(LegalAdviser.objects.filter(
-            owner_unit=sfj, license_no__in=[s.license_no for s in specs]).values_list(
-                "license_no", "id"))
+        have = dict(
+            LegalAdviser.objects.filter(
+                owner_unit=sfj, license_no__in=[s.license_no for s in specs]
+            ).values_list("license_no", "id")
+        )
         digest = Digest()
-        new = [LegalAdviser(name=s.name, kind=s.kind, firm=s.firm, license_no=s.license_no,
-                            owner_unit=sfj) for s in specs if s.license_no not in have]
+        new = [
+            LegalAdviser(
+                name=s.name, kind=s.kind, firm=s.firm, license_no=s.license_no, owner_unit=sfj
+            )
+            for s in specs
+            if s.license_no not in have
+        ]
         LegalAdviser.objects.bulk_create(new, batch_size=BATCH)
         have.update({a.license_no: a.pk for a in new})
         result.existing = len(specs) - len(new)
@@ -778,35 +926,57 @@ class ScenarioBuilder:
             digest.add(a.license_no, a.name, a.kind, a.firm)
 
         townships = {t.division_code for t in data.TOWNSHIPS}
-        regions = {(code, name): pk for code, name, pk in Region.objects.filter(
-            government__code__in=townships).values_list("government__code", "name", "id")}
-        agencies = dict(OrgUnit.objects.filter(
-            code__in=data.AGENCY_ADVISER_UNITS).values_list("code", "id"))
-        served = set(AdviserAssignment.objects.filter(
-            start=data.ADVISER_ROUND_START, region__isnull=False).values_list(
-                "region_id", flat=True))
-        retained = set(AdviserAssignment.objects.filter(
-            adviser_id__in=have.values(), org_unit__isnull=False).values_list(
-                "adviser_id", "org_unit_id"))
+        regions = {
+            (code, name): pk
+            for code, name, pk in Region.objects.filter(government__code__in=townships).values_list(
+                "government__code", "name", "id"
+            )
+        }
+        agencies = dict(
+            OrgUnit.objects.filter(code__in=data.AGENCY_ADVISER_UNITS).values_list("code", "id")
+        )
+        served = set(
+            AdviserAssignment.objects.filter(
+                start=data.ADVISER_ROUND_START, region__isnull=False
+            ).values_list("region_id", flat=True)
+        )
+        retained = set(
+            AdviserAssignment.objects.filter(
+                adviser_id__in=have.values(), org_unit__isnull=False
+            ).values_list("adviser_id", "org_unit_id")
+        )
         rows = []
         for s in specs:
             adviser = have[s.license_no]
             for key in s.places:
                 if regions[key] not in served:
-                    rows.append(AdviserAssignment(adviser_id=adviser, region_id=regions[key],
-                                                  start=data.ADVISER_ROUND_START))
+                    rows.append(
+                        AdviserAssignment(
+                            adviser_id=adviser,
+                            region_id=regions[key],
+                            start=data.ADVISER_ROUND_START,
+                        )
+                    )
                     digest.add(s.license_no, *key, data.ADVISER_ROUND_START)
             for code in s.agencies:
                 if (adviser, agencies[code]) not in retained:
-                    rows.append(AdviserAssignment(adviser_id=adviser, org_unit_id=agencies[code],
-                                                  start=date(2019, 1, 1)))
+                    rows.append(
+                        AdviserAssignment(
+                            adviser_id=adviser, org_unit_id=agencies[code], start=date(2019, 1, 1)
+                        )
+                    )
                     digest.add(s.license_no, code, date(2019, 1, 1))
         AdviserAssignment.objects.bulk_create(rows, batch_size=BATCH)
         result.created = len(new) + len(rows)
         result.extra["assignments"] = len(rows)
-        self.audit("org.LegalAdviser", result.created, digest, advisers=len(new),
-                   assignments=len(rows),
-                   by_kind=dict(Counter(a.kind for a in new)))
+        self.audit(
+            "org.LegalAdviser",
+            result.created,
+            digest,
+            advisers=len(new),
+            assignments=len(rows),
+            by_kind=dict(Counter(a.kind for a in new)),
+        )
 
 
 def build(

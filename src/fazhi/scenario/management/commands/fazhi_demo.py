@@ -16,11 +16,15 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--seed", type=int, default=2019, help="随机种子（默认 2019）")
         parser.add_argument(
-            "--entities", type=int, default=data.SEED_ENTITIES,
+            "--entities",
+            type=int,
+            default=data.SEED_ENTITIES,
             help=f"市场主体数量（默认 {data.SEED_ENTITIES:,}，与报告一致）",
         )
         parser.add_argument(
-            "--officers", type=int, default=data.SEED_OFFICERS,
+            "--officers",
+            type=int,
+            default=data.SEED_OFFICERS,
             help=f"执法人员数量（默认 {data.SEED_OFFICERS:,}，与报告一致）",
         )
 
@@ -32,7 +36,8 @@ class Command(BaseCommand):
         report = build(seed=seed, entities=entities, officers=officers, stdout=self.stdout)
         elapsed = time.perf_counter() - began
         self.stdout.write(
-            f"完成：新建 {report.created:,} 条，用时 {elapsed:.1f} 秒。" if report.created
+            f"完成：新建 {report.created:,} 条，用时 {elapsed:.1f} 秒。"
+            if report.created
             else f"场景已完整，未作修改（用时 {elapsed:.1f} 秒）。"
         )
         self.stdout.write(self._counts())
@@ -60,14 +65,22 @@ class Command(BaseCommand):
             ("村（社区）", Region.objects.filter(kind__in=["village", "community"]).count()),
             ("执法人员（持有效执法证）", Officer.objects.filter(status="issued").count()),
             ("市场主体", Entity.objects.count()),
-            ("信用风险分类（市场监管）",
-             RiskClassification.objects.filter(scheme=data.RISK_SCHEME).count()),
-            ("律师 / 基层法律服务工作者",
-             f"{LegalAdviser.objects.filter(kind='lawyer').count()} / "
-             f"{LegalAdviser.objects.filter(kind='grassroots').count()}"),
-            ("有法律顾问的村（社区）",
-             AdviserAssignment.objects.filter(region__isnull=False)
-             .values("region").distinct().count()),
+            (
+                "信用风险分类（市场监管）",
+                RiskClassification.objects.filter(scheme=data.RISK_SCHEME).count(),
+            ),
+            (
+                "律师 / 基层法律服务工作者",
+                f"{LegalAdviser.objects.filter(kind='lawyer').count()} / "
+                f"{LegalAdviser.objects.filter(kind='grassroots').count()}",
+            ),
+            (
+                "有法律顾问的村（社区）",
+                AdviserAssignment.objects.filter(region__isnull=False)
+                .values("region")
+                .distinct()
+                .count(),
+            ),
             ("工作人员账号", Staff.objects.count()),
         ]
         return "当前数量：\n" + "\n".join(

@@ -1,0 +1,47 @@
+"""Storing documents: every file goes through Django's storage API with its SHA-256."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from django.core.files.base import ContentFile
+
+from .models import Document
+
+
+def store_document(
+    content: bytes,
+    filename: str,
+    *,
+    owner_unit: Any,
+    kind: str,
+    title: str,
+    case: Any = None,
+    number: str = "",
+    created_by: Any = None,
+) -> Document:
+    """Save ``content`` to the configured storage (filesystem or S3) and record its digest."""
+    digest = hashlib.sha256(content).hexdigest()
+    doc = Document(
+        case=case,
+        owner_unit=owner_unit,
+        kind=kind,
+        title=title,
+        number=number,
+        sha256=digest,
+        size=len(content),
+        created_by=created_by,
+    )
+    doc.file.save(filename, ContentFile(content), save=False)
+    doc.save()
+    return doc
+
+
+def verify_document(doc: Document) -> bool:
+    """Whether the stored file still has the digest recorded when it was saved."""
+    h = hashlib.sha256()
+    with doc.file.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest() == doc.sha256
