@@ -11,6 +11,7 @@ fazhi manage <django command …>
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 
@@ -31,15 +32,14 @@ def _record_command(argv: list[str]) -> None:
     from fazhi.integrity.audit import record
     from fazhi.integrity.models import SecurityEventKind
 
-    try:
+    # Before the first migration there is no table to write to.
+    with contextlib.suppress(DatabaseError):
         record(
             SecurityEventKind.COMMAND,
             username=getpass.getuser()[:150],
             object_repr=" ".join(argv)[:300],
             data={"argv": argv},
         )
-    except DatabaseError:
-        pass  # before the first migration there is no table to write to
 
 
 READ_ONLY_COMMANDS = {"check", "help", "showmigrations", "shell", "dbshell", "diffsettings"}

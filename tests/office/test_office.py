@@ -124,3 +124,11 @@ def test_entities_are_found_by_exact_lookup_only(client, org, people) -> None:
         "鄂州市甲乙有限公司"
         in client.get("/office/r/entities/?q=鄂州市甲乙有限公司").content.decode()
     )
+
+
+def test_the_calculator_explains_a_date_beyond_the_calendar(client, people) -> None:
+    client.force_login(people.alice)
+    response = client.get(
+        "/office/clock/", {"start": "2050-01-01", "amount": "9999", "unit": "years"}
+    )
+    assert response.status_code == 200 and "无法计算" in response.content.decode()

@@ -102,7 +102,7 @@ def test_advisers_cover_every_village_exactly_once(scenario: BuildReport) -> Non
     assert len(loads) == data.SEED_LAWYERS + data.SEED_GRASSROOTS
     assert set(loads.values()) <= {4, 5}  # spread evenly
     agencies = AdviserAssignment.objects.filter(org_unit__isnull=False)
-    assert agencies.exists()
+    assert set(agencies.values_list("org_unit__code", flat=True)) == set(data.AGENCY_ADVISER_UNITS)
     assert set(agencies.values_list("adviser__kind", flat=True)) == {"lawyer"}
 
 

@@ -38,6 +38,7 @@ def computation(deadline: Deadline) -> Computation:
         Period(deadline.amount, Unit(deadline.unit), deadline.basis),
         pauses=_pauses(deadline),
         extension=extension,
+        notes=(deadline.note,) if deadline.note else (),
     )
 
 

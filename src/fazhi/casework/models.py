@@ -92,6 +92,7 @@ class Participant(models.Model):
     class Meta:
         verbose_name = "参与单位"
         verbose_name_plural = "参与单位"
+        ordering = ["id"]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(org_unit__isnull=False) | models.Q(staff__isnull=False),
@@ -214,6 +215,7 @@ class Deadline(models.Model):
     class Meta:
         verbose_name = "期限"
         verbose_name_plural = "期限"
+        ordering = ["due", "id"]
         indexes = [
             models.Index(fields=["org_unit", "status", "due"], name="casework_deadline_unit_due"),
             models.Index(fields=["provisional", "status"], name="casework_deadline_prov"),
@@ -271,6 +273,7 @@ class Document(models.Model):
     class Meta:
         verbose_name = "文书材料"
         verbose_name_plural = "文书材料"
+        ordering = ["-id"]
 
     def __str__(self) -> str:
         return f"{self.number or ''} {self.title}".strip()

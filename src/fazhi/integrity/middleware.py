@@ -13,7 +13,12 @@ class AuditContextMiddleware(AuditlogMiddleware):
     """django-auditlog's middleware, plus a record of every refused (403) request."""
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        response = super().__call__(request)
+        try:
+            response = super().__call__(request)
+        finally:
+            # django-auditlog leaves its context set after the request; a thread that serves
+            # the next request (or a job) must not inherit this request's actor.
+            auditlog_value.set({})
         if response.status_code == 403:
             from .audit import record
 

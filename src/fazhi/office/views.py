@@ -75,9 +75,13 @@ def clock_calculator(request: HttpRequest) -> HttpResponse:
         if unit_raw not in Unit.values:
             errors.append("请选择期间单位")
         if not errors:
-            result = compute(start, Period(amount, Unit(unit_raw), "员工计算器"))
-            context["result"] = result
-            context["lines"] = result.explain()
+            try:
+                result = compute(start, Period(amount, Unit(unit_raw), "员工计算器"))
+            except ValueError as exc:  # e.g. beyond the calendar's span
+                errors.append(f"无法计算：{exc}")
+            else:
+                context["result"] = result
+                context["lines"] = result.explain()
     context.update({"errors": errors, "start": start_raw, "amount": amount_raw, "unit": unit_raw})
     template = "office/_clock_result.html" if request.htmx else "office/clock.html"  # type: ignore[attr-defined]
     return render(request, template, context)

@@ -1,15 +1,16 @@
 """Build the Ezhou 2019 scenario: deterministic from a seed, idempotent, bulk inserts.
 
 Every stage first *plans* its rows (pure functions of the seed and the scale, no database), then
-loads only the rows whose natural key is not there yet (org unit code, (township, name) of a place,
-credential number, USCC, licence number), in one transaction per stage, with ``bulk_create``. A second
-run therefore creates nothing; the entity stage skips even its planning when the classified pool is
-already complete. Each stage that inserted anything writes one bulk-import audit event
-(``fazhi.integrity.audit.record_bulk_import``) with the row count and the SHA-256 of a canonical dump
-of the inserted rows; per-row change logging is switched off for the build.
+loads only the rows whose natural key is not there yet (org unit code, (township, name) of a
+place, credential number, USCC, licence number), in one transaction per stage, with
+``bulk_create``. A second run therefore creates nothing; the entity stage skips even its planning
+when the classified pool is already complete. Each stage that inserted anything writes one
+bulk-import audit event (``fazhi.integrity.audit.record_bulk_import``) with the row count and the
+SHA-256 of a canonical dump of the inserted rows; per-row change logging is switched off for the
+build (``auditlog.context.disable_auditlog``; ``bulk_create`` sends no signals anyway).
 
-The reads here are existence checks of a writing command, not a request path, so they use the plain
-default managers (the bulk-import events are the audit trail of what the build did).
+The reads here are existence checks of a writing command, not a request path, so they use the
+plain default managers; the bulk-import events are the audit trail of what the build did.
 """
 
 from __future__ import annotations
@@ -320,10 +321,10 @@ class OfficerSpec:
     last_checked_on: date
 
 
-_MOBILE_PREFIXES = (
+_MOBILE_PREFIXES = data.words(
     "130 131 132 133 135 136 137 138 139 150 151 152 153 155 156 158 159 "
     "177 180 181 186 187 188 189 199"
-).split()
+)
 _ID_AREAS = ("420704", "420704", "420704", "420703", "420703", "420702")
 
 
@@ -499,12 +500,13 @@ def iter_entities(seed: int, total: int) -> Iterable[EntitySpec]:
                 name = name.replace("有限公司", f"{rng.choice(brands)}有限公司", 1)
             if name not in names:
                 break
+        else:  # never seen at the seed's scale; a branch number keeps names unique regardless
+            name = next(
+                f"{name}（{k}店）" for k in range(2, 10**6) if f"{name}（{k}店）" not in names
+            )
         names.add(name)
-        body = (
-            codes.new()
-            if kind != EntityKind.COMPANY or registered >= USCC_REFORM
-            else (codes.legacy())
-        )
+        legacy = kind == EntityKind.COMPANY and registered < USCC_REFORM
+        body = codes.legacy() if legacy else codes.new()
         uscc = make_uscc(f"9{_KIND_CATEGORY[kind]}{region.area6}{body}")
         address = (
             f"湖北省鄂州市{region.short_name}{rng.choice(stems[region.code])}"
@@ -554,8 +556,10 @@ def plan_advisers(seed: int) -> list[AdviserSpec]:
     step = len(rural) / data.SEED_GRASSROOTS
     grassroots = {rural[int(k * step)] for k in range(data.SEED_GRASSROOTS)}
     firms = [f"湖北{w}律师事务所" for w in rng.sample(data.LAW_FIRM_WORDS, 9)]
-    agencies = list(data.AGENCY_ADVISER_UNITS)
-    lawyers_with_agency = set(rng.sample(range(n), len(agencies))) - grassroots
+    # One lawyer is also retained by each of these agencies (政府法律顾问).
+    lawyers = [i for i in range(n) if i not in grassroots]
+    chosen = sorted(rng.sample(lawyers, len(data.AGENCY_ADVISER_UNITS)))
+    agency_of = dict(zip(chosen, data.AGENCY_ADVISER_UNITS, strict=True))
     advisers: list[AdviserSpec] = []
     for i, block in enumerate(blocks):
         male = rng.random() < 0.6
@@ -573,7 +577,7 @@ def plan_advisers(seed: int) -> list[AdviserSpec]:
             kind = AdviserKind.LAWYER
             license_no = f"14207{year}1{1 if male else 2}{rng.randrange(1000):03d}{i + 1:03d}"
         served = tuple((p.township, p.name) for p in block)
-        agency = (agencies.pop(0),) if i in lawyers_with_agency and agencies else ()
+        agency = (agency_of[i],) if i in agency_of else ()
         advisers.append(AdviserSpec(name, kind, firm, license_no, served, agency))
     return advisers
 
@@ -873,11 +877,13 @@ class ScenarioBuilder:
                 self.say(f"      …{n:,} / {self.entities:,}")
         if pending:
             flush()
-        # Entities that an interrupted earlier run left without their class get it now.
+        # Scenario entities that exist without their class (loaded some other way) get it now.
         self._classify(repairs)
+        for pk, risk_class in repairs:
+            digest.add("classify", pk, risk_class)
         self.audit(
             "org.Entity",
-            result.created,
+            result.created + len(repairs),
             digest,
             by_kind=dict(kinds),
             risk_classifications=dict(classes),

@@ -2,8 +2,8 @@
 and the word pools the generator combines.
 
 Sources and what is real (see also docs/figures.md):
-- Governments and townships: names and 12-digit 统计用区划代码 from the National Bureau of Statistics
-  table as of 2019-10-31 (published 2020-02-25), as transcribed in the public dataset
+- Governments and townships: names and 12-digit 统计用区划代码 from the National Bureau of
+  Statistics table as of 2019-10-31 (published 2020-02-25), as transcribed in the public dataset
   modood/Administrative-divisions-of-China (``dist/streets.csv`` at that release). NBS writes
   "碧石镇"; the town's own name is 碧石渡镇, which is what Fazhi shows.
 - Which townships the two development-zone committees administer (托管) is the scenario's reading of
@@ -28,6 +28,12 @@ ADVISER_ROUND_START = date(2019, 4, 1)
 RISK_SCHEME = "市场监管"
 RISK_SOURCE = "鄂州市市场监督管理局（导入）"
 PROCEDURE_NOTE = "本场景按现行程序规则处理，非 2019 年当时的程序。"
+
+
+def words(text: str) -> tuple[str, ...]:
+    """A word pool written as one space-separated string."""
+    return tuple(text.split())
+
 
 # Seed figures the scenario reproduces (the full-size defaults of the builder).
 SEED_ENTITIES = 105_672
@@ -296,36 +302,40 @@ AGENCY_ADVISER_UNITS = (
 # Word pools (combined with a seeded random.Random; Faker supplies the personal names)
 # ---------------------------------------------------------------------------------------------
 
-VILLAGE_SURNAMES = (
+VILLAGE_SURNAMES = words(
     "胡 程 余 陈 张 刘 李 王 吴 周 徐 黄 杨 朱 熊 汪 夏 彭 邓 叶 万 柯 涂 舒 饶 丁 费 明 "
     "冯 孙 段 袁 石 田 曹 严 秦 肖 蔡 方 杜 范 邵 童 姜 罗 雷 喻 左 卢"
-).split()
-VILLAGE_SUFFIXES = (
+)
+VILLAGE_SUFFIXES = words(
     "湾 畈 垴 桥 山 港 铺 塘 岭 咀 堡 冲 林 庄 湖 洲 坳 店 岗 井 垅 塆 寨 嘴 坝"
-).split()
-VILLAGE_WORDS = (
+)
+VILLAGE_WORDS = words(
     "团结 新建 红星 胜利 光明 幸福 和平 联合 新华 前进 长岭 东港 西湖 南山 北岭 金山 "
     "石桥 白沙 青山 黄石 新港 梅花 桃园 荷花 莲花 双塘 三山 四海 五里 七里 百子 千秋 "
     "万福 大湾 小湾 高桥 峒山 龙塘 凤凰 樟树 柳树 松林 竹林 杨林 枫树 沙湖 泉塘 长堤"
-).split()
-COMMUNITY_WORDS = (
+)
+COMMUNITY_WORDS = words(
     "滨湖 南浦 文星 洋澜 寒溪 吴都 樊川 江碧 明塘 新港 沿江 官柳 南湖 百子 窑湾 城东 "
     "城西 城南 城北 新民 育才 建设 和平 幸福 华丰 金港 滨江 东塘 莲花 观音阁 体育路 "
     "新街 西山 凤凰台 古楼 钢都 武昌大道 鄂东 玉龙 蓝天 临江 翠屏 嘉园 长江"
-).split()
+)
 # Communities of the development areas are named after their own places.
 COMMUNITY_WORDS_BY_TOWNSHIP = {
-    "420703400": "葛山 光谷东 红莲湖 高新 创业 科技园 葛华 新城 玉龙岛 湖畔 葛店 樊湖 凤凰湾 "
-    "葛洪 华山 东湖 金湖".split(),
-    "420702400": "梧桐湖 湖畔 沙咀 梁湖 沼山湾".split(),
-    "420704400": "开发区 新港 江碧 凤凰湾 樊口 滨江 花园".split(),
+    "420703400": words(
+        "葛山 光谷东 红莲湖 高新 创业 科技园 葛华 新城 玉龙岛 湖畔 葛店 樊湖 凤凰湾 "
+        "葛洪 华山 东湖 金湖"
+    ),
+    "420702400": words("梧桐湖 湖畔 沙咀 梁湖 沼山湾"),
+    "420704400": words("开发区 新港 江碧 凤凰湾 樊口 滨江 花园"),
 }
 # Roads for addresses in the urban subdistricts and development areas, by district or zone.
 ROADS = {
-    "420704000000": "滨湖南路 滨湖北路 南浦路 文星路 洋澜路 寒溪路 吴都大道 武昌大道 凤凰路 "
-    "古楼街 江碧路 明塘路 新港路 沿江大道 官柳路 南湖路 体育路 鄂城大道 樊川大道".split(),
-    "GDKFQ": "葛店大道 光谷东路 创业大道 高新大道 红莲湖大道 聚贤路 武黄大道".split(),
-    "420702000000": "梧桐湖大道 梁子湖大道 湖畔路".split(),
+    "420704000000": words(
+        "滨湖南路 滨湖北路 南浦路 文星路 洋澜路 寒溪路 吴都大道 武昌大道 凤凰路 "
+        "古楼街 江碧路 明塘路 新港路 沿江大道 官柳路 南湖路 体育路 鄂城大道 樊川大道"
+    ),
+    "GDKFQ": words("葛店大道 光谷东路 创业大道 高新大道 红莲湖大道 聚贤路 武黄大道"),
+    "420702000000": words("梧桐湖大道 梁子湖大道 湖畔路"),
 }
 
 # Two-character brand names are combined from these characters (the usual auspicious set).
