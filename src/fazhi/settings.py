@@ -238,7 +238,6 @@ FAZHI_SITE_GOVERNMENT = envstr("FAZHI_SITE_GOVERNMENT", "420700000000")
 # How many sealed leaves a batch holds at most; sealing runs every ten minutes on beat.
 FAZHI_SEAL_BATCH = envint("FAZHI_SEAL_BATCH", 10000)
 FAZHI_HASH_ALGORITHM = envstr("FAZHI_HASH_ALGORITHM", "sha256")
-AUDIT_RETENTION_DAYS = max(envint("FAZHI_AUDIT_RETENTION_DAYS", 184), 184)  # 网络安全法 第二十一条
 
 LOGGING = {
     "version": 1,

@@ -18,7 +18,7 @@ Sources and what is real (see also docs/figures.md):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 # The day the scenario's figures describe, and the day the third round of village legal advisers
@@ -535,7 +535,6 @@ class Persona:
     description: str
     is_staff: bool = False
     is_superuser: bool = False
-    extra_roles: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 
 
 PERSONAS = (
