@@ -32,9 +32,8 @@ from fazhi.org.models import (
 )
 from fazhi.org.validators import is_valid_id_number, is_valid_uscc
 from fazhi.scenario import accounts, data
-from fazhi.scenario.builder import (
-    BuildReport,
-    build,
+from fazhi.scenario.builder import BuildReport, build
+from fazhi.scenario.planning import (
     iter_entities,
     org_code,
     plan_advisers,

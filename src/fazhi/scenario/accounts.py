@@ -70,7 +70,7 @@ def ensure_accounts(seed: int, result: Any, source: str) -> None:
     """Create the persona accounts and their role rows that are missing (idempotent)."""
     from fazhi.integrity.audit import record_bulk_import
 
-    from .builder import Digest, name_pools, rng_for
+    from .planning import Digest, name_pools, rng_for
 
     units = {u.code: u for u in OrgUnit.objects.filter(code__in={p.unit for p in data.PERSONAS})}
     stored = _load()
@@ -169,7 +169,7 @@ def print_credentials(out: Any) -> None:
     if not accounts:
         out.write("尚未生成演示账号：运行 fazhi demo 生成。\n")
         return
-    from .builder import plan_units
+    from .planning import plan_units
 
     unit_names = {u.code: u.short_name or u.name for u in plan_units()}
     rows = [("用户名", "姓名", "角色", "机构", "密码")]
