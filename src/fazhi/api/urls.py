@@ -1,12 +1,21 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
+from rest_framework.permissions import AllowAny
 from rest_framework.routers import DefaultRouter
 
 from . import views
 
 app_name = "api"
 
-router = DefaultRouter()
+
+class Router(DefaultRouter):
+    """The API root lists the endpoints to anyone; each endpoint applies its own rules."""
+
+    class APIRootView(DefaultRouter.APIRootView):
+        permission_classes = [AllowAny]
+
+
+router = Router()
 router.register("governments", views.GovernmentViewSet, basename="government")
 router.register("departments", views.DepartmentViewSet, basename="department")
 router.register("regions", views.RegionViewSet, basename="region")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.contrib.auth import views as auth_views
@@ -104,6 +104,12 @@ def _display(obj: models.Model, name: str, res: resources.Resource, reveal: bool
     if name in res.sensitive_fields and value and not reveal:
         kind = "id_number" if "id" in name else "mobile" if "phone" in name else "text"
         return partial_mask(str(value), kind)
+    if isinstance(value, datetime):
+        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "是" if value else "否"
     return "" if value is None else value
 
 
