@@ -110,6 +110,22 @@ class Org:
         )
 
 
+def make_entity(org: Org, name: str = "鄂州市甲乙有限公司", **extra: Any) -> Any:
+    """One company registered in 鄂城区 with a valid 统一社会信用代码."""
+    from fazhi.org.models import Entity
+    from fazhi.org.validators import make_uscc
+
+    fields: dict[str, Any] = {
+        "uscc": make_uscc("91420704MA4F00001"),
+        "name": name,
+        "kind": "company",
+        "industry": "F",
+        "region": org.district,
+        "registered_on": date(2015, 1, 1),
+    }
+    return Entity.objects.create(**{**fields, **extra})
+
+
 @pytest.fixture
 def org(db: Any) -> Org:
     return Org()

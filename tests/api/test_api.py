@@ -7,10 +7,10 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from fazhi.casework.workflow import open_case
-from fazhi.org.models import Entity, Officer, Person
-from fazhi.org.validators import make_uscc
+from fazhi.org.models import Officer, Person
 
 from ..casework import kinds  # noqa: F401
+from ..conftest import make_entity
 
 pytestmark = pytest.mark.django_db
 
@@ -35,15 +35,7 @@ def test_the_org_tree_is_public(org) -> None:
 
 
 def test_the_public_looks_up_one_entity_exactly_and_gets_public_fields_only(org) -> None:
-    Entity.objects.create(
-        uscc=make_uscc("91420704MA4F00001"),
-        name="鄂州市甲乙有限公司",
-        kind="company",
-        industry="F",
-        region=org.district,
-        registered_on="2015-01-01",
-        legal_representative="赵六",
-    )
+    make_entity(org, legal_representative="赵六")
     anon = APIClient()
     assert anon.get("/api/entities/").status_code in (401, 403)
     found = anon.get("/api/entities/lookup/", {"q": "鄂州市甲乙有限公司"}).json()

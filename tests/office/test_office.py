@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from fazhi.integrity.models import SecurityEvent
 from fazhi.org.models import Person
 
-from ..conftest import PASSWORD
+from ..conftest import PASSWORD, make_entity
 
 pytestmark = pytest.mark.django_db
 
@@ -106,17 +106,8 @@ def test_export_writes_formula_like_text_as_text(client, org, people) -> None:
 
 
 def test_entities_are_found_by_exact_lookup_only(client, org, people) -> None:
-    from fazhi.org.models import Entity
-    from fazhi.org.validators import make_uscc
 
-    Entity.objects.create(
-        uscc=make_uscc("91420704MA4F00001"),
-        name="鄂州市甲乙有限公司",
-        kind="company",
-        industry="F",
-        region=org.district,
-        registered_on="2015-01-01",
-    )
+    make_entity(org)
     client.force_login(people.alice)
     assert "鄂州市甲乙有限公司" not in client.get("/office/r/entities/").content.decode()
     assert "鄂州市甲乙有限公司" not in client.get("/office/r/entities/?q=甲乙").content.decode()

@@ -27,7 +27,6 @@ from fazhi.office import resources
 from fazhi.org.choices import ADMIN_ROLES, PERSONAL_ROLES, SUPERVISORY_ROLES, Role
 from fazhi.org.models import (
     AdviserAssignment,
-    Entity,
     LegalAdviser,
     Officer,
     OrgUnit,
@@ -35,9 +34,9 @@ from fazhi.org.models import (
     Region,
     RiskClassification,
 )
-from fazhi.org.validators import make_uscc
 
 from ..casework import kinds  # noqa: F401
+from ..conftest import make_entity
 
 pytestmark = pytest.mark.django_db
 
@@ -159,14 +158,7 @@ def world(org, people):  # type: ignore[no-untyped-def]
     Document.objects.create(
         owner_unit=org.sthj, kind="通知", title="内部通知", file="y.docx", sha256="1" * 64, size=1
     )
-    entity = Entity.objects.create(
-        uscc=make_uscc("91420704MA4F00001"),
-        name="鄂州市甲乙有限公司",
-        kind="company",
-        industry="F",
-        region=org.district,
-        registered_on=date(2015, 1, 1),
-    )
+    entity = make_entity(org)
     RiskClassification.objects.create(
         entity=entity, scheme="市场监管", risk_class="B", as_of=date(2019, 12, 31), source="测试"
     )

@@ -7,8 +7,9 @@ from datetime import date
 import pytest
 
 from fazhi.disclosure.gate import publish
-from fazhi.org.models import Entity
 from fazhi.org.validators import make_uscc
+
+from ..conftest import make_entity
 
 pytestmark = pytest.mark.django_db
 
@@ -36,14 +37,7 @@ def test_each_department_has_a_page(client, org) -> None:
 
 def test_entity_lookup_is_exact_and_rate_limited(client, org) -> None:
     code = make_uscc("91420704MA4F00001")
-    Entity.objects.create(
-        uscc=code,
-        name="鄂州市甲乙有限公司",
-        kind="company",
-        industry="F",
-        region=org.district,
-        registered_on="2015-01-01",
-    )
+    make_entity(org, uscc=code)
     assert "鄂州市甲乙有限公司" in client.get("/entities/", {"q": code}).content.decode()
     assert "未找到" in client.get("/entities/", {"q": "甲乙"}).content.decode()
     statuses = {
