@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "fazhi.integrity",
     "fazhi.casework",
     "fazhi.disclosure",
+    "fazhi.lists",
     "fazhi.office",
     "fazhi.portal",
     "fazhi.api",

@@ -100,6 +100,12 @@ class Allowed:
             return self.unit(resolve(obj, arg))
         if kind == "participants":
             return self.case(obj if arg == "self" else resolve(obj, arg))
+        if kind == "published-or-owner":
+            unit, state = arg.split(":")
+            return resolve(obj, state) in ("in_force", "cancelled") or self.unit(resolve(obj, unit))
+        if kind == "result-or-owner":
+            unit, publication = arg.split(":")
+            return resolve(obj, publication) is not None or self.unit(resolve(obj, unit))
         if kind == "owner-or-participants":
             owner, case = arg.split(":")
             return self.unit(resolve(obj, owner)) or self.case(resolve(obj, case))

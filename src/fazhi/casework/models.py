@@ -305,3 +305,21 @@ class Service(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_method_display()} {self.served_on} {self.recipient}"
+
+
+class NumberSequence(models.Model):
+    """The last number issued for one key, e.g. ("420700-SCJG", "XK") or a 立案号 per year.
+
+    Numbers are taken under a row lock, so two clerks never receive the same one; a number once
+    issued is never issued again, even if the record is voided.
+    """
+
+    key = models.CharField("编号序列", max_length=120, unique=True)
+    last = models.PositiveIntegerField("最后编号", default=0)
+
+    class Meta:
+        verbose_name = "编号序列"
+        verbose_name_plural = "编号序列"
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.last}"

@@ -76,6 +76,13 @@ def _visible_unit_ids(user: Staff, action: Action) -> list[int]:
     return cache[action]
 
 
+def visible_unit_ids(user: Any, action: Action = "view") -> list[int]:
+    """The org units whose records ``user`` may see or change; empty for the public."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    return _visible_unit_ids(user, action)
+
+
 def has_business_role(user: Staff) -> bool:
     from .choices import ADMIN_ROLES
 

@@ -1,0 +1,25 @@
+"""Numbers that are never reused: case numbers, document numbers, list item codes."""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+
+from .models import NumberSequence
+
+
+def next_number(key: str, *, reserve: int = 1) -> int:
+    """Take the next number (or the first of ``reserve`` consecutive ones) for ``key``."""
+    if reserve < 1:
+        raise ValueError("reserve must be positive")
+    with transaction.atomic():
+        row = NumberSequence.objects.select_for_update().filter(key=key).first()
+        if row is None:
+            try:
+                with transaction.atomic():
+                    row = NumberSequence.objects.create(key=key, last=0)
+            except IntegrityError:  # another transaction created it first
+                row = NumberSequence.objects.select_for_update().get(key=key)
+        first = row.last + 1
+        row.last += reserve
+        row.save(update_fields=["last"])
+        return first

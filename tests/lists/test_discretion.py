@@ -1,0 +1,103 @@
+"""tier_for(item, facts, on=date): the no-penalty finding or the benchmark tier."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from fazhi.lists import services
+from fazhi.lists.discretion import NoPenaltyFinding, TierFinding, tier_for
+from fazhi.lists.models import DiscretionBenchmark, DiscretionTier, NoPenaltyItem, PowerItem
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def penalty(org):  # type: ignore[no-untyped-def]
+    item = services.create_item(
+        PowerItem,
+        department=org.scjg,
+        valid_from=date(2019, 1, 1),
+        fields={
+            "kind": "penalty",
+            "name": "对未按规定公示营业执照的处罚",
+            "legal_basis": "《市场主体登记管理条例》",
+        },
+    )
+    bench = services.create_item(
+        DiscretionBenchmark,
+        department=org.scjg,
+        valid_from=date(2019, 1, 1),
+        fields={
+            "name": "未公示营业执照裁量基准",
+            "power_item": item,
+            "violation": "未将营业执照置于住所醒目位置",
+            "penalty_basis": "处1万元以下罚款",
+        },
+    )
+    version = bench.current_version()
+    DiscretionTier.objects.create(
+        version=version,
+        order=1,
+        label="从轻",
+        article="第一档",
+        conditions=[{"factor": "days_unremedied", "op": "<=", "value": 30}],
+        fine_min=Decimal("0"),
+        fine_max=Decimal("3000"),
+    )
+    DiscretionTier.objects.create(
+        version=version,
+        order=2,
+        label="从重",
+        article="第二档",
+        conditions=[{"factor": "days_unremedied", "op": ">", "value": 30}],
+        fine_min=Decimal("3000"),
+        fine_max=Decimal("10000"),
+    )
+    services.create_item(
+        NoPenaltyItem,
+        department=org.scjg,
+        valid_from=date(2019, 6, 1),
+        fields={
+            "name": "首次未公示营业执照",
+            "power_item": item,
+            "violation": "首次、及时改正",
+            "mandatory": False,
+            "conditions": [
+                {"factor": "first_offence", "value": True},
+                {"factor": "corrected", "value": True},
+            ],
+        },
+    )
+    return item
+
+
+def test_a_first_minor_corrected_violation_finds_no_penalty(penalty) -> None:
+    found = tier_for(
+        penalty,
+        {"first_offence": True, "corrected": True, "days_unremedied": 5},
+        on=date(2019, 9, 1),
+    )
+    assert isinstance(found, NoPenaltyFinding) and not found.penalise
+    assert "第三十三条" in found.basis
+
+
+def test_before_the_no_penalty_list_took_effect_the_benchmark_applies(penalty) -> None:
+    found = tier_for(
+        penalty,
+        {"first_offence": True, "corrected": True, "days_unremedied": 5},
+        on=date(2019, 3, 1),
+    )
+    assert isinstance(found, TierFinding)
+    assert (found.tier.label, found.fine_max, found.article) == ("从轻", Decimal("3000"), "第一档")
+
+
+def test_the_tier_follows_the_declared_factors(penalty) -> None:
+    found = tier_for(penalty, {"days_unremedied": 45}, on=date(2019, 9, 1))
+    assert found.tier.label == "从重" and found.fine_min == Decimal("3000")
+
+
+def test_facts_the_benchmark_does_not_cover_give_no_tier(penalty) -> None:
+    assert tier_for(penalty, {"something_else": 1}, on=date(2019, 9, 1)) is None

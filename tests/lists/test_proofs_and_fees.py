@@ -1,0 +1,60 @@
+"""Proof complaints are cases tracked to their reply; fee cleanups publish their result."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from fazhi.casework.workflow import TransitionError
+from fazhi.lists import cleanups, complaints, services
+from fazhi.lists.models import FeeCleanup, FeeDocumentReview, ProofRequirement
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_complaint_about_a_cancelled_proof_is_tracked_to_its_reply(org, people) -> None:
+    proof = services.create_item(
+        ProofRequirement,
+        department=org.scjg,
+        valid_from=date(2019, 1, 1),
+        fields={
+            "name": "无犯罪记录证明",
+            "status": "cancelled",
+            "issuer": "社区居委会",
+            "replacement": "data_sharing",
+            "community_issued": True,
+        },
+    )
+    c = complaints.receive(
+        handler=org.sfj,
+        proof=proof,
+        demanded_by="某培训机构",
+        description="仍要求社区开具",
+        received_on=date(2019, 8, 1),
+    )
+    assert c.case.state == "received" and c.case.number == "420700-SFJ-JZ-2019-0001"
+    assert set(c.case.participants.values_list("role", flat=True)) == {"owner", "respondent"}
+    staff = people.carol
+    from fazhi.org.models import RoleAssignment
+
+    RoleAssignment.objects.create(staff=staff, role="clerk", org_unit=org.sfj)
+    staff.__dict__.pop("_fazhi_role_rows", None)
+    with pytest.raises(TransitionError, match="答复内容"):
+        complaints.reply(c, " ", actor=staff, on=date(2019, 8, 5))
+    complaints.reply(c, "已督促该机构改正", actor=staff, on=date(2019, 8, 5))
+    c.case.refresh_from_db()
+    assert c.case.state == "replied" and c.case.closed_on == date(2019, 8, 5)
+
+
+def test_a_fee_cleanup_publishes_its_counts(org) -> None:
+    cleanup = FeeCleanup.objects.create(
+        title="2019年价费文件清理", department=org.scjg, concluded_on=date(2019, 10, 1)
+    )
+    for outcome in ["retain", "retain", "amend", "repeal"]:
+        FeeDocumentReview.objects.create(
+            cleanup=cleanup, title="某收费文件", number="鄂价〔2010〕1号", outcome=outcome
+        )
+    cleanups.publish_result(cleanup)
+    payload = cleanup.publication.payload
+    assert (payload["保留"], payload["修改"], payload["废止"]) == (2, 1, 1)
