@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "fazhi.casework",
     "fazhi.disclosure",
     "fazhi.lists",
+    "fazhi.intake",
     "fazhi.office",
     "fazhi.portal",
     "fazhi.api",

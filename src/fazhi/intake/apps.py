@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class IntakeConfig(AppConfig):
+    name = "fazhi.intake"
+    label = "intake"
+    verbose_name = "数据导入"
