@@ -1,4 +1,6 @@
 #!/usr/bin/env python
+"""Django's manage.py; operator commands are recorded like ``fazhi manage``."""
+
 import os
 import sys
 from pathlib import Path
@@ -7,6 +9,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "src"))
 
 if __name__ == "__main__":
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fazhi.settings")
-    from django.core.management import execute_from_command_line
+    from fazhi.cli import main
 
-    execute_from_command_line(sys.argv)
+    sys.exit(main(["manage", *sys.argv[1:]]))

@@ -179,5 +179,17 @@ def chromium_path() -> str | None:
     return None
 
 
+def allow_flush_of_append_only_tables() -> None:
+    """A transactional test is flushed with TRUNCATE afterwards; allow it on the test database
+    for every new session too (the flush may run on another connection)."""
+    from django.db import connection
+
+    if is_postgres():
+        with connection.cursor() as cur:
+            cur.execute("SET fazhi.allow_truncate = 'on'")
+            name = connection.ops.quote_name(connection.settings_dict["NAME"])
+            cur.execute(f"ALTER DATABASE {name} SET fazhi.allow_truncate = 'on'")
+
+
 def is_postgres() -> bool:
     return settings.DATABASES["default"]["ENGINE"].endswith("postgresql")

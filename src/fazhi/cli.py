@@ -42,7 +42,8 @@ def _record_command(argv: list[str]) -> None:
         )
 
 
-READ_ONLY_COMMANDS = {"check", "help", "showmigrations", "shell", "dbshell", "diffsettings"}
+# Commands that cannot write; everything else (shell and dbshell included) is recorded.
+READ_ONLY_COMMANDS = {"check", "help", "showmigrations", "diffsettings", "sqlmigrate"}
 
 
 def _manage(argv: list[str]) -> int:

@@ -191,6 +191,10 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "deadline-alerts": {"task": "fazhi.casework.tasks.deadline_alerts", "schedule": 3600.0},
     "seal-integrity": {"task": "fazhi.integrity.tasks.seal_all", "schedule": 600.0},
+    "recompute-provisional": {
+        "task": "fazhi.casework.tasks.recompute_provisional",
+        "schedule": 86400.0,
+    },
     "publication-deadlines": {
         "task": "fazhi.disclosure.tasks.publication_deadlines",
         "schedule": 3600.0,
@@ -208,6 +212,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_THROTTLE_RATES": {"entity_lookup": envstr("FAZHI_LOOKUP_RATE", "30/minute")},
+    "NUM_PROXIES": envint("FAZHI_TRUSTED_PROXIES", 0),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Fazhi API (法治)",
@@ -228,7 +233,9 @@ CACHES = {
 }
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
-AUDITLOG_DISABLE_REMOTE_ADDR = False
+AUDITLOG_DISABLE_REMOTE_ADDR = True  # the address is set by our middleware (clientip.py)
+# How many reverse proxies in front of Fazhi append to X-Forwarded-For (0: none; trust nothing).
+FAZHI_TRUSTED_PROXIES = envint("FAZHI_TRUSTED_PROXIES", 0)
 AUDITLOG_LOGENTRY_MODEL = "integrity.AuditEntry"
 
 # Scoping fails closed: an unrestricted queryset on a request path is an error under test,

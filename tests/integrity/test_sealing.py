@@ -19,7 +19,19 @@ from ..conftest import is_postgres
 
 pytestmark = pytest.mark.django_db
 
-LATER = timezone.now() + dt.timedelta(minutes=5)
+# Far enough ahead that every record has settled and every id gap is old (on PostgreSQL the ids
+# of earlier, rolled-back tests leave a gap before the first record).
+LATER = timezone.now() + dt.timedelta(days=1)
+
+
+def raw(sql: str, params: list[object]) -> None:
+    """Write past the application's guards (and PostgreSQL's triggers), as an attacker would."""
+    with connection.cursor() as cur:
+        if is_postgres():
+            cur.execute("SET LOCAL session_replication_role = replica")
+        cur.execute(sql, params)
+        if is_postgres():
+            cur.execute("SET LOCAL session_replication_role = origin")
 
 
 def make_events(n: int) -> list[SecurityEvent]:
@@ -85,12 +97,7 @@ def test_verify_command_fails_naming_the_record_after_a_row_is_altered(org, peop
 def test_a_deleted_record_is_reported() -> None:
     events = make_events(3)
     sealing.seal_all(now=LATER)
-    with connection.cursor() as cur:
-        if is_postgres():
-            cur.execute("SET LOCAL session_replication_role = replica")
-        cur.execute('DELETE FROM "integrity_securityevent" WHERE id = %s', [events[2].pk])
-        if is_postgres():
-            cur.execute("SET LOCAL session_replication_role = origin")
+    raw('DELETE FROM "integrity_securityevent" WHERE id = %s', [events[2].pk])
     assert "删除" in sealing.verify("security").problems[0].message
 
 
@@ -112,3 +119,57 @@ def test_on_postgresql_the_database_itself_refuses_update_and_delete() -> None:
         cur.execute(
             'UPDATE "integrity_securityevent" SET username = %s WHERE id = %s', ["x", event.pk]
         )
+
+
+def test_a_record_forged_into_an_id_gap_is_found() -> None:
+    events = make_events(3)
+    # A rolled-back insert leaves a gap in the ids.
+    raw('DELETE FROM "integrity_securityevent" WHERE id = %s', [events[1].pk])
+    sealing.seal_all(now=LATER)
+    raw(
+        'INSERT INTO "integrity_securityevent" (id, at, kind, username, path, object_repr,'
+        " success, data) VALUES (%s, %s, 'login', 'forged', '', '', true, '{}')",
+        [events[1].pk, timezone.now()],
+    )
+    problems = sealing.verify("security").problems
+    assert problems and problems[0].record_id == events[1].pk and "插入" in problems[0].message
+
+
+def test_a_young_gap_holds_the_batch_back() -> None:
+    make_events(1)
+    sealing.seal_all(now=LATER)
+    events = make_events(3)
+    raw('DELETE FROM "integrity_securityevent" WHERE id = %s', [events[1].pk])
+    soon = timezone.now() + dt.timedelta(seconds=sealing.SETTLE_SECONDS + 5)
+    batch = sealing.seal("security", now=soon)  # settled, but the gap is younger than GAP_SECONDS
+    assert batch.last_id == events[0].pk
+
+
+def test_a_rewritten_database_does_not_match_the_published_roots() -> None:
+    make_events(3)
+    sealing.seal_all(now=LATER)
+    published = sealing.published_roots()
+    published[0]["root"] = "00" * 32
+    report = sealing.verify("security", published)
+    assert "已公布" in report.problems[0].message
+
+
+def test_a_negative_index_never_verifies() -> None:
+    from fazhi.integrity import merkle
+
+    leaves = [merkle.leaf_hash(bytes([i])) for i in range(4)]
+    root = merkle.root_from_leaf_hashes(leaves)
+    proof = merkle.inclusion_proof(leaves, 3)
+    assert merkle.verify_inclusion(leaves[3], 3, 4, proof, root)
+    assert not merkle.verify_inclusion(leaves[3], -1, 4, proof, root)
+
+
+def test_on_postgresql_truncate_is_refused() -> None:
+    if not is_postgres():
+        pytest.skip("runs in the PostgreSQL pass (the trigger exists only there)")
+    from django.db.utils import DatabaseError
+
+    make_events(1)
+    with pytest.raises(DatabaseError, match="TRUNCATE"), connection.cursor() as cur:
+        cur.execute("SET LOCAL fazhi.allow_truncate = 'off'")
+        cur.execute('TRUNCATE "integrity_securityevent" CASCADE')

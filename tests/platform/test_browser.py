@@ -7,7 +7,7 @@ import os
 import pytest
 from django.conf import settings as django_settings
 
-from ..conftest import PASSWORD, chromium_path, require
+from ..conftest import PASSWORD, allow_flush_of_append_only_tables, chromium_path, require
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -48,6 +48,7 @@ def test_a_clerk_signs_in_and_the_public_opens_the_portal(
     from tests.conftest import Org, People
 
     settings.FAZHI_SITE_GOVERNMENT = "420700000000"
+    allow_flush_of_append_only_tables()
     People(Org())
     page = browser_page
     page.goto(f"{live_server.url}/office/login/")

@@ -113,6 +113,12 @@ class DeadlineSerializer(serializers.ModelSerializer):
 
 class PublicationSerializer(serializers.ModelSerializer):
     withdrawn = serializers.BooleanField(read_only=True)
+    expired = serializers.BooleanField(read_only=True)
+    payload = serializers.SerializerMethodField()
+
+    def get_payload(self, obj: Publication) -> dict | None:
+        # A withdrawn or expired record keeps its title and dates, never its content.
+        return obj.payload if obj.is_current else None
 
     class Meta:
         model = Publication
@@ -127,4 +133,5 @@ class PublicationSerializer(serializers.ModelSerializer):
             "published_at",
             "publish_until",
             "withdrawn",
+            "expired",
         ]

@@ -97,4 +97,6 @@ class PublicationViewSet(ScopedReadOnlyViewSet):
     permission_classes = [permissions.AllowAny]
 
     def get_queryset(self) -> models.QuerySet:
-        return ensure_restricted(super().get_queryset()).select_related("withdrawal")
+        qs = ensure_restricted(super().get_queryset()).select_related("withdrawal")
+        # Lists show what is public now; a withdrawn or expired record stays reachable by id.
+        return qs.current() if self.action == "list" else qs

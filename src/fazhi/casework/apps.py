@@ -20,6 +20,7 @@ class CaseworkConfig(AppConfig):
 
         calendar_changed.connect(on_calendar_changed, dispatch_uid="casework-recompute", weak=False)
         register_stream("events", "casework.Event", "at", "案件办理过程")
+        register_stream("documents", "casework.Document", "created_at", "文书材料登记")
         for model in (
             models.Case,
             models.Participant,

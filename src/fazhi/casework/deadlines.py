@@ -107,6 +107,11 @@ def pause(deadline: Deadline, on: date, *, actor: Any = None, reason: str = "") 
         d = _locked(deadline)
         if d.status != DeadlineStatus.RUNNING:
             raise ValueError("只有计时中的期限可以中止")
+        if on < d.start:
+            raise ValueError("中止日期不能早于起算日")
+        if d.due is not None and on > d.due:
+            # An overdue deadline cannot be paused out of the overdue list after the fact.
+            raise ValueError(f"期限已于 {d.due} 届满，不能再中止")
         d.pauses = [*d.pauses, {"start": on.isoformat(), "end": None, "reason": reason}]
         d.status = DeadlineStatus.PAUSED
         _apply(d)
@@ -139,6 +144,8 @@ def extend(deadline: Deadline, *, approved_by: Any, reason: str) -> Deadline:
         raise ValueError("延长期限须说明理由")
     with transaction.atomic():
         d = _locked(deadline)
+        if d.status != DeadlineStatus.RUNNING:
+            raise ValueError("只有计时中的期限可以延长")
         if d.extension_amount:
             raise ValueError("期限只能延长一次")
         version, _ = statutes.version_in_force(d.key, d.start)
@@ -156,7 +163,12 @@ def restart(deadline: Deadline, start: date, *, actor: Any = None, reason: str =
     """补正 and the like restart the clock from a new start date, with no days carried over."""
     with transaction.atomic():
         d = _locked(deadline)
+        if d.status in (DeadlineStatus.MET, DeadlineStatus.CANCELLED):
+            raise ValueError("已完成或已撤销的期限不能重新起算")
+        # A restart is a new clock: no pauses and no extension carry over.
         d.start, d.pauses = start, []
+        d.extension_amount, d.extension_unit = 0, ""
+        d.extension_approved_by, d.extension_reason = None, ""
         d.status = DeadlineStatus.RUNNING
         _apply(d)
         d.save()
@@ -167,6 +179,8 @@ def restart(deadline: Deadline, start: date, *, actor: Any = None, reason: str =
 def mark_met(deadline: Deadline, on: date | None = None, *, actor: Any = None) -> Deadline:
     with transaction.atomic():
         d = _locked(deadline)
+        if d.status != DeadlineStatus.RUNNING:
+            raise ValueError("只有计时中的期限可以标记完成")
         d.status = DeadlineStatus.MET
         d.met_on = on or timezone.localdate()
         d.save(update_fields=["status", "met_on"])
@@ -188,13 +202,20 @@ def recompute_for_years(years: list[int]) -> int:
         status__in=[DeadlineStatus.MET, DeadlineStatus.CANCELLED]
     )
     changed = 0
-    for d in qs.unrestricted("节假日安排变更后重算期限"):
-        before, was_provisional = d.due, d.provisional
-        _apply(d)
-        if d.due != before or d.provisional != was_provisional:
-            d.save(update_fields=["due", "unrolled_due", "provisional"])
-            _event(d, "deadline_recomputed", None, "节假日安排变更，重新计算", before=str(before))
-            changed += 1
+    ids = list(qs.unrestricted("节假日安排变更后重算期限").values_list("pk", flat=True))
+    for pk in ids:
+        # One row at a time under its lock: a concurrent extension or pause is not overwritten
+        # with a due date computed from stale fields.
+        with transaction.atomic():
+            d = Deadline.objects.select_for_update().get(pk=pk)
+            before, was_provisional = d.due, d.provisional
+            _apply(d)
+            if d.due != before or d.provisional != was_provisional:
+                d.save(update_fields=["due", "unrolled_due", "provisional"])
+                _event(
+                    d, "deadline_recomputed", None, "节假日安排变更，重新计算", before=str(before)
+                )
+                changed += 1
     return changed
 
 

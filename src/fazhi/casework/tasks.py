@@ -18,3 +18,11 @@ def deadline_alerts() -> dict[str, int]:
     )
     overdue = qs.filter(due__lt=today).values("org_unit").annotate(n=Count("id"))
     return {str(row["org_unit"]): row["n"] for row in overdue}
+
+
+@shared_task(name="fazhi.casework.tasks.recompute_provisional")
+def recompute_provisional() -> int:
+    """Daily: recompute provisional deadlines, in case a holiday change was missed by a crash."""
+    from .deadlines import recompute_for_years
+
+    return recompute_for_years([])

@@ -80,13 +80,17 @@ class TransitionError(ValidationError):
 
 
 def _may_act(case: Case, actor: Any, t: Transition) -> bool:
+    """The actor's unit takes part in the case in a role that may take this step, and the case
+    is within what the actor may change (administrator and personal roles never act)."""
+    from fazhi.org.scoping import visible_unit_ids
+
     from .models import Participant
 
     if actor is None:  # system jobs act through the scheduler
         return True
-    unit_ids = {row.org_unit_id for row in actor.role_rows()}
+    units = visible_unit_ids(actor, "change")
     return Participant.objects.filter(
-        case=case, org_unit_id__in=unit_ids, role__in=t.by_roles
+        case=case, org_unit_id__in=units, role__in=t.by_roles
     ).exists()
 
 

@@ -7,6 +7,11 @@ class ClockConfig(AppConfig):
     verbose_name = "工作日与期间"
 
     def ready(self) -> None:
-        from . import signals
+        from auditlog.registry import auditlog
+
+        from . import models, signals
 
         signals.connect()
+        # Entering a holiday day moves every deadline around it: audit who did it.
+        auditlog.register(models.HolidayYear)
+        auditlog.register(models.CalendarDay)

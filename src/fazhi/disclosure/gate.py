@@ -11,7 +11,8 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from django.db import models, transaction
@@ -31,6 +32,45 @@ class PublicRecord:
     findings: int
 
 
+class _Masker:
+    """Walks a structured value: every string and every number is masked as text, at any depth.
+
+    A number stays a number unless masking changes it (an ID or a phone number stored as an
+    integer is published as the marker, not as the number). Address fields are cut to county
+    level wherever a key of that name appears.
+    """
+
+    def __init__(self, known: list[str], party: list[str], address_fields: set[str]) -> None:
+        self.known, self.party, self.address_fields = known, party, address_fields
+        self.findings = 0
+
+    def text(self, value: str, *, address: bool = False) -> str:
+        if address:
+            value = cut_address(value)
+        result = mask_text(value, known_names=self.known, party_names=self.party)
+        self.findings += len(result.findings)
+        return result.text
+
+    def value(self, value: Any, *, key: str = "") -> Any:
+        if value is None or isinstance(value, bool):
+            return value
+        if isinstance(value, str):
+            return self.text(value, address=key in self.address_fields)
+        if isinstance(value, datetime | date):
+            return value.isoformat()
+        if isinstance(value, int | float | Decimal):
+            masked = self.text(str(value))
+            if masked != str(value):
+                return masked
+            return str(value) if isinstance(value, Decimal) else value
+        if isinstance(value, Mapping):
+            return {self.text(str(k)): self.value(v, key=str(k)) for k, v in value.items()}
+        if isinstance(value, list | tuple | set | frozenset):
+            return [self.value(v, key=key) for v in value]
+        # Anything else (a model instance, a file…) is not a public field.
+        raise DisclosureRefused(f"字段“{key}”的值不是可公开的结构化数据：{type(value).__name__}")
+
+
 def build_public_record(
     fields: Mapping[str, Any],
     *,
@@ -38,28 +78,10 @@ def build_public_record(
     known_names: Iterable[str] = (),
     party_names: Iterable[str] = (),
 ) -> PublicRecord:
-    """Mask every text value; cut addresses; keep other structured values as they are."""
-    known, party = list(known_names), list(party_names)
-    address_fields = set(address_fields)
-    out: dict[str, Any] = {}
-    findings = 0
-    for name, value in fields.items():
-        if isinstance(value, str):
-            if name in address_fields:
-                value = cut_address(value)
-            result = mask_text(value, known_names=known, party_names=party)
-            findings += len(result.findings)
-            out[name] = result.text
-        elif isinstance(value, date):
-            out[name] = value.isoformat()
-        elif isinstance(value, list | tuple):
-            out[name] = [
-                mask_text(v, known_names=known, party_names=party).text if isinstance(v, str) else v
-                for v in value
-            ]
-        else:
-            out[name] = value
-    return PublicRecord(out, findings)
+    """Mask every text and number at any depth; cut addresses; refuse anything unstructured."""
+    masker = _Masker(list(known_names), list(party_names), set(address_fields))
+    out = {str(name): masker.value(value, key=str(name)) for name, value in fields.items()}
+    return PublicRecord(out, masker.findings)
 
 
 def _digest(payload: Mapping[str, Any]) -> str:
@@ -85,7 +107,7 @@ def publish(
     actor: Any = None,
     outbox_targets: Iterable[str] = (),
 ) -> Publication:
-    if party_is_minor:
+    if party_is_minor or _case_has_minor_party(case):
         # 法释〔2016〕19号 第四条 as the reference practice: decisions on minors are not published.
         raise DisclosureRefused("当事人为未成年人，决定不予公开")
     record = build_public_record(
@@ -127,10 +149,38 @@ def publish(
     return pub
 
 
+def _case_has_minor_party(case: Any) -> bool:
+    """The gate checks the case's parties itself rather than trusting every caller to."""
+    if case is None:
+        return False
+    on = timezone.localdate()
+    return any(
+        p.person is not None and p.person.is_minor(on)
+        for p in case.parties.filter(role__in=["party", "applicant"]).select_related("person")
+    )
+
+
+@transaction.atomic
 def withdraw(publication: Publication, *, reason: str, actor: Any = None) -> Withdrawal:
+    """Withdraw a publication here and at every outside system that received it."""
     if not reason.strip():
         raise ValueError("撤回须说明理由")
-    return Withdrawal.objects.create(publication=publication, reason=reason, actor=actor)
+    withdrawal = Withdrawal.objects.create(publication=publication, reason=reason, actor=actor)
+    targets = set(publication.messages.values_list("target", flat=True))
+    # Messages not yet delivered are cancelled by the outbox; delivered ones get a withdrawal.
+    for target in sorted(targets):
+        OutboxMessage.objects.create(
+            target=target,
+            publication=publication,
+            payload={
+                "action": "withdraw",
+                "title": publication.title,
+                "reason": reason,
+                "sha256": publication.sha256,
+                "withdrawn_at": withdrawal.at.isoformat(),
+            },
+        )
+    return withdrawal
 
 
 def preview(text: str, *, known_names: Iterable[str] = (), party_names: Iterable[str] = ()) -> str:

@@ -76,6 +76,17 @@ class Publication(AppendOnlyModel):
     def withdrawn(self) -> bool:
         return hasattr(self, "withdrawal")
 
+    @property
+    def expired(self) -> bool:
+        """Past the statutory end of publication (e.g. 公示满三个月/三年停止)."""
+        return self.publish_until is not None and self.publish_until < timezone.localdate()
+
+    @property
+    def is_current(self) -> bool:
+        """Whether its content may still be shown; a withdrawn or expired record shows only its
+        title and why it is no longer public."""
+        return not self.withdrawn and not self.expired
+
 
 class Withdrawal(AppendOnlyModel):
     """撤回: shown as withdrawn with its reason, never silently deleted."""
@@ -101,6 +112,7 @@ class OutboxStatus(models.TextChoices):
     PENDING = "pending", "待发送"
     DELIVERED = "delivered", "已发送"
     FAILED = "failed", "发送失败"
+    CANCELLED = "cancelled", "已取消（记录已撤回）"
 
 
 class OutboxMessage(models.Model):

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from .models import OutboxMessage, OutboxStatus
+from .models import OutboxMessage, OutboxStatus, Withdrawal
 
 
 class Adapter(Protocol):
@@ -41,6 +41,14 @@ def adapter_for(target: str) -> Adapter:
     return ADAPTERS.get(target, FileExportAdapter())
 
 
+def _superseded(msg: OutboxMessage) -> bool:
+    return (
+        msg.publication_id is not None
+        and msg.payload.get("action") != "withdraw"
+        and Withdrawal.objects.filter(publication_id=msg.publication_id).exists()
+    )
+
+
 def deliver_pending(limit: int = 500) -> int:
     delivered = 0
     pending = OutboxMessage.objects.filter(status__in=[OutboxStatus.PENDING, OutboxStatus.FAILED])
@@ -52,6 +60,12 @@ def deliver_pending(limit: int = 500) -> int:
                 .first()
             )
             if msg is None or msg.status == OutboxStatus.DELIVERED:
+                continue
+            if _superseded(msg):
+                # Withdrawn before it was delivered: never send the record at all.
+                msg.status = OutboxStatus.CANCELLED
+                msg.result = "公开记录已撤回，未发送"
+                msg.save(update_fields=["status", "result"])
                 continue
             msg.attempts += 1
             msg.last_attempt_at = timezone.now()

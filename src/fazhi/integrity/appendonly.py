@@ -41,6 +41,21 @@ END;
 $$ LANGUAGE plpgsql;
 """
 
+# TRUNCATE fires no row trigger, so it gets a statement trigger of its own. A maintenance session
+# (archiving by the DBA, a test database being flushed) may allow it explicitly with
+# ``SET fazhi.allow_truncate = 'on'``; anyone who can run that could drop the trigger anyway, and
+# the application never does.
+_TRUNCATE_FUNCTION = """
+CREATE OR REPLACE FUNCTION fazhi_refuse_truncate() RETURNS trigger AS $$
+BEGIN
+  IF coalesce(current_setting('fazhi.allow_truncate', true), '') = 'on' THEN
+    RETURN NULL;
+  END IF;
+  RAISE EXCEPTION 'table % is append-only (只增表): TRUNCATE refused', TG_TABLE_NAME;
+END;
+$$ LANGUAGE plpgsql;
+"""
+
 
 def append_only_trigger(table: str) -> migrations.RunPython:
     """A migration operation installing the refusing trigger on PostgreSQL (no-op elsewhere)."""
@@ -58,5 +73,25 @@ def append_only_trigger(table: str) -> migrations.RunPython:
         if schema_editor.connection.vendor != "postgresql":
             return
         schema_editor.execute(f'DROP TRIGGER IF EXISTS "{table}_append_only" ON "{table}";')
+
+    return migrations.RunPython(forward, backward)
+
+
+def truncate_guard(table: str) -> migrations.RunPython:
+    """A migration operation refusing TRUNCATE on PostgreSQL (no-op elsewhere)."""
+
+    def forward(apps: Any, schema_editor: Any) -> None:
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        schema_editor.execute(_TRUNCATE_FUNCTION, params=None)
+        schema_editor.execute(
+            f'CREATE TRIGGER "{table}_no_truncate" BEFORE TRUNCATE ON "{table}" '
+            "FOR EACH STATEMENT EXECUTE FUNCTION fazhi_refuse_truncate();"
+        )
+
+    def backward(apps: Any, schema_editor: Any) -> None:
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        schema_editor.execute(f'DROP TRIGGER IF EXISTS "{table}_no_truncate" ON "{table}";')
 
     return migrations.RunPython(forward, backward)

@@ -9,15 +9,14 @@ from auditlog.context import auditlog_value
 from django.db import models
 from django.http import HttpRequest
 
+from .clientip import client_ip
 from .models import SecurityEvent, SecurityEventKind
 
 
 def _request_meta(request: HttpRequest | None) -> dict[str, Any]:
     if request is None:
         return {}
-    forwarded = request.headers.get("X-Forwarded-For", "")
-    addr = forwarded.split(",")[0].strip() or request.META.get("REMOTE_ADDR")
-    return {"remote_addr": addr or None, "path": request.get_full_path()[:300]}
+    return {"remote_addr": client_ip(request), "path": request.get_full_path()[:300]}
 
 
 def record(

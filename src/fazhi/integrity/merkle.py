@@ -99,7 +99,7 @@ def verify_inclusion(
     algorithm: str = "sha256",
 ) -> bool:
     """Check an audit path (RFC 9162 §2.1.3.2 algorithm, valid for RFC 6962 trees)."""
-    if index >= size:
+    if not 0 <= index < size:
         return False
     fn, sn = index, size - 1
     r = leaf

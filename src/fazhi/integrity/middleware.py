@@ -6,11 +6,20 @@ from auditlog.context import auditlog_value
 from auditlog.middleware import AuditlogMiddleware
 from django.http import HttpRequest, HttpResponse
 
+from .clientip import client_ip
 from .models import SecurityEventKind
 
 
 class AuditContextMiddleware(AuditlogMiddleware):
     """django-auditlog's middleware, plus a record of every refused (403) request."""
+
+    def get_extra_data(self, request: HttpRequest) -> dict[str, object]:
+        data = super().get_extra_data(request)
+        # auditlog's own address handling believes any X-Forwarded-For; ours trusts only the
+        # configured proxies and drops what does not parse.
+        data["remote_addr"] = client_ip(request)
+        data["remote_port"] = None
+        return data
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         try:

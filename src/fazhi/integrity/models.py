@@ -43,6 +43,7 @@ class AuditEntry(AppendOnlyModel, AbstractLogEntry):
 
 class SecurityEventKind(models.TextChoices):
     LOGIN = "login", "登录"
+    PASSWORD_CHANGED = "password_changed", "修改密码"
     LOGOUT = "logout", "退出"
     LOGIN_FAILED = "login_failed", "登录失败"
     LOCKED_OUT = "locked_out", "账号锁定"
@@ -97,6 +98,10 @@ class Seal(AppendOnlyModel):
     # The leaf hashes themselves, concatenated: verify can then name the first bad record.
     leaves = models.BinaryField("叶子摘要")
     previous_root = models.CharField("上一批根", max_length=128, blank=True)
+    # The columns each leaf was computed from, so a column added later does not break old
+    # batches; and the record ids as ranges, so verify can name a deleted or inserted record.
+    columns = models.JSONField("字段", default=list)
+    id_ranges = models.JSONField("记录范围", default=list)
     sealed_at = models.DateTimeField("封存时间", auto_now_add=True)
 
     scope = Scope("public")
@@ -114,3 +119,19 @@ class Seal(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.stream} #{self.first_id}–{self.last_id} {self.root[:16]}…"
+
+
+class StreamHead(models.Model):
+    """Where each stream's sealing stands; the row is locked while a batch is sealed, so two
+    sealers (beat and ``verify --seal``) never cut overlapping batches."""
+
+    stream = models.CharField("数据流", max_length=40, unique=True)
+    last_id = models.BigIntegerField("已封存至", default=0)
+    last_root = models.CharField("最新默克尔根", max_length=128, blank=True)
+
+    class Meta:
+        verbose_name = "封存进度"
+        verbose_name_plural = "封存进度"
+
+    def __str__(self) -> str:
+        return f"{self.stream} ≤ {self.last_id}"

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from axes.signals import user_locked_out
+from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.db.models.signals import pre_save
 from django.dispatch import receiver
 
 from .audit import record
@@ -39,3 +41,17 @@ def on_login_failed(
 @receiver(user_locked_out)
 def on_locked_out(sender: Any, request: Any, username: str, ip_address: str, **kwargs: Any) -> None:
     record(SecurityEventKind.LOCKED_OUT, username=username or "", request=request, success=False)
+
+
+@receiver(pre_save, sender=settings.AUTH_USER_MODEL)
+def on_password_change(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """django-auditlog leaves the password out of the diff; the change itself is an event."""
+    if instance.pk is None or kwargs.get("raw"):
+        return
+    old = sender._default_manager.filter(pk=instance.pk).values_list("password", flat=True).first()
+    if old is not None and old != instance.password:
+        record(
+            SecurityEventKind.PASSWORD_CHANGED,
+            username=instance.username,
+            object_repr=f"{sender._meta.label}:{instance.pk}",
+        )

@@ -87,6 +87,23 @@ def clock_calculator(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
+def may_unmask(user: Any, obj: models.Model) -> bool:
+    """Full personal data only for a role that needs it, held in the unit that owns the record
+    (a role held elsewhere does not count)."""
+    units = {r.org_unit_id for r in user.role_rows() if r.role in UNMASKED_ROLES}
+    scope = getattr(type(obj), "scope", None)
+    if not units or scope is None:
+        return False
+    if scope.kind == "owner" and scope.custom is None:
+        return getattr(obj, f"{scope.field}_id", None) in units
+    if scope.kind == "participants":
+        from fazhi.casework.models import Participant
+
+        case_id = obj.pk if not scope.field else getattr(obj, f"{scope.field}_id")
+        return Participant.objects.filter(case_id=case_id, org_unit_id__in=units).exists()
+    return False
+
+
 def _resource(slug: str) -> resources.Resource:
     try:
         return resources.get(slug)
@@ -170,8 +187,7 @@ class ResourceDetailView(ScopedDetailView):
         reveal = (
             self.request.GET.get("reveal") == "1"
             and bool(res.sensitive_fields)
-            and user.has_role(*UNMASKED_ROLES)  # type: ignore[union-attr]
-            and res.model._default_manager.restrict(user, "change").filter(pk=obj.pk).exists()
+            and may_unmask(user, obj)
         )
         if reveal:
             record_unmasked_view(user, obj, list(res.sensitive_fields), self.request)

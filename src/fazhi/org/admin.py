@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
-from .admin_base import ScopedModelAdmin
+from .admin_base import ReadOnlyAdmin, ScopedModelAdmin
 from .models import (
     AdviserAssignment,
     Department,
@@ -84,7 +84,9 @@ class RiskClassificationAdmin(ScopedModelAdmin):
 
 
 @admin.register(Officer)
-class OfficerAdmin(ScopedModelAdmin):
+class OfficerAdmin(ReadOnlyAdmin):
+    """Credentials change only through their lifecycle (``org/services.py``)."""
+
     list_display = ["person", "department", "credential_no", "status", "valid_until"]
     search_fields = ["=credential_no"]
     list_filter = ["status"]

@@ -5,10 +5,28 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.contrib.admin.widgets import ForeignKeyRawIdWidget
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import HttpRequest
 
 from .scoping import ensure_restricted
+
+
+class ScopedRawIdWidget(ForeignKeyRawIdWidget):
+    """Django's raw-id widget labels the chosen id through the plain manager; ours shows a label
+    only for a record the user may see."""
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def label_and_url_for_value(self, value: Any) -> tuple[str, str]:
+        model = self.rel.model
+        manager = model._default_manager
+        if hasattr(model, "scope") and not manager.restrict(self.user).filter(pk=value).exists():
+            return "", ""
+        return super().label_and_url_for_value(value)
 
 
 class ScopedModelAdmin(admin.ModelAdmin):
@@ -25,7 +43,35 @@ class ScopedModelAdmin(admin.ModelAdmin):
             kwargs["queryset"] = ensure_restricted(
                 related._default_manager.restrict(request.user, "view")
             )
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if field is not None and isinstance(field.widget, ForeignKeyRawIdWidget):
+            field.widget = ScopedRawIdWidget(
+                db_field.remote_field,
+                self.admin_site,
+                using=kwargs.get("using"),
+                user=request.user,
+            )
+        return field
+
+    def _may_change(self, request: HttpRequest, obj: Any) -> bool:
+        manager = self.model._default_manager
+        return manager.restrict(request.user, "change").filter(pk=obj.pk).exists()
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # Seeing a record ("view") never makes it writable: writes need the "change" scope.
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or self._may_change(request, obj))
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or self._may_change(request, obj))
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        # Checked after the form applied its values, inside the admin's transaction: a record
+        # may not be moved to (or created in) a unit the user cannot write for.
+        if not self._may_change(request, obj):
+            raise PermissionDenied("您无权在该机构下保存此记录")
 
 
 class ReadOnlyAdmin(ScopedModelAdmin):

@@ -9,7 +9,7 @@ from typing import Any
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 
 from .choices import (
@@ -40,7 +40,12 @@ class OrgUnit(models.Model):
     kind = models.CharField("类型", max_length=20, choices=UnitKind.choices)
     name = models.CharField("名称", max_length=100)
     short_name = models.CharField("简称", max_length=40, blank=True)
-    code = models.CharField("机构代码", max_length=40, unique=True)
+    code = models.CharField(
+        "机构代码",
+        max_length=40,
+        unique=True,
+        validators=[RegexValidator(r"^[0-9A-Za-z_-]+$", "机构代码只能包含字母、数字、-和_")],
+    )
     division_code = models.CharField(
         "统计用区划代码", max_length=12, blank=True, validators=[division_code_validator]
     )
@@ -78,8 +83,17 @@ class OrgUnit(models.Model):
         return self.name
 
     def save(self, *args: Any, **kwargs: Any) -> None:
+        old_path = self.path
         self.path = self.compute_path()
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if old_path and old_path != self.path:
+                # Moved or re-coded: every unit below follows, or supervisors would keep
+                # (or never get) the subtree.
+                for unit in OrgUnit.objects.filter(path__startswith=old_path).exclude(pk=self.pk):
+                    OrgUnit.objects.filter(pk=unit.pk).update(
+                        path=self.path + unit.path[len(old_path) :]
+                    )
 
     def compute_path(self) -> str:
         return f"{self.parent.path if self.parent else '/'}{self.code}/"

@@ -83,6 +83,17 @@ def visible_unit_ids(user: Any, action: Action = "view") -> list[int]:
     return _visible_unit_ids(user, action)
 
 
+def _is_system_admin(user: Any) -> bool:
+    from .choices import Role
+
+    return bool(
+        user is not None
+        and getattr(user, "is_authenticated", False)
+        and user.is_active
+        and user.has_role(Role.SYSTEM_ADMIN)
+    )
+
+
 def has_business_role(user: Staff) -> bool:
     from .choices import ADMIN_ROLES
 
@@ -108,7 +119,14 @@ class RestrictedQuerySet(models.QuerySet):
         if scope is None:
             raise UnrestrictedQuerySetError(f"{self.model.__name__} 未声明 scope")
         if scope.kind == "public":
-            qs = self.filter(scope.custom(user, action)) if scope.custom else self.all()
+            if scope.custom is not None:
+                qs = self.filter(scope.custom(user, action))
+            elif action == "view":
+                qs = self.all()
+            else:
+                # Public reference data (the org tree, places) is maintained by system
+                # administrators only; everyone else, the public included, may only read it.
+                qs = self.all() if _is_system_admin(user) else self.none()
         elif user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
             qs = self.none()
         elif scope.custom is not None:

@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from fazhi.disclosure.models import Publication
+from fazhi.integrity.clientip import client_ip
 from fazhi.integrity.models import Seal
 from fazhi.integrity.sealing import STREAMS
 from fazhi.org.models import Department, Entity
@@ -52,7 +53,7 @@ def publication_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _throttled(request: HttpRequest) -> bool:
-    addr = request.META.get("REMOTE_ADDR", "?")
+    addr = client_ip(request) or "?"
     key = f"portal-lookup:{addr}"
     count = cache.get_or_set(key, 0, timeout=60) or 0
     if count >= LOOKUPS_PER_MINUTE:

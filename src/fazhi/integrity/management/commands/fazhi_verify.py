@@ -11,7 +11,7 @@ from fazhi.integrity import sealing
 
 GROUPS = {
     "audit": ["audit", "security"],
-    "cases": ["events"],
+    "cases": ["events", "documents"],
     "publications": ["publications", "withdrawals"],
 }
 
@@ -23,8 +23,19 @@ class Command(BaseCommand):
         parser.add_argument("what", choices=[*GROUPS, "all"])
         parser.add_argument("--seal", action="store_true", help="校验前先封存新记录")
         parser.add_argument("--proof", help="输出包含证明，如 audit:123")
+        parser.add_argument(
+            "--roots", help="已公布的默克尔根（/integrity/roots.json 的副本），与数据库比对"
+        )
 
-    def handle(self, *args: Any, what: str, seal: bool, proof: str | None, **options: Any) -> None:
+    def handle(
+        self,
+        *args: Any,
+        what: str,
+        seal: bool,
+        proof: str | None,
+        roots: str | None,
+        **options: Any,
+    ) -> None:
         if proof:
             stream, _, record = proof.partition(":")
             try:
@@ -48,5 +59,23 @@ class Command(BaseCommand):
                 bad = True
                 for p in report.problems:
                     self.stdout.write(f"✘ {name}: 记录 {p.record_id}：{p.message}")
+        if what in ("cases", "all"):
+            bad = self.check_document_files() or bad
         if bad:
             raise CommandError("校验失败：存在被篡改或缺失的记录")
+
+    def check_document_files(self) -> bool:
+        """Each stored file still has the SHA-256 its (sealed) document row recorded."""
+        from fazhi.casework.files import verify_document
+        from fazhi.casework.models import Document
+
+        bad = 0
+        for doc in Document.objects.order_by("pk").iterator():
+            try:
+                ok = verify_document(doc)
+            except OSError:
+                ok = False
+            if not ok:
+                bad += 1
+                self.stdout.write(f"✘ documents: 文书 {doc.pk} 的文件与登记的摘要不符或缺失")
+        return bad > 0
