@@ -77,3 +77,24 @@ def test_a_deadline_in_an_unknown_year_is_provisional_until_the_year_is_entered(
     assert not d.provisional and d.due > before
     assert case.events.filter(kind="deadline_recomputed").exists()
     assert Deadline.objects.filter(provisional=True).count() == 0
+
+
+def test_an_overdue_deadline_cannot_be_paused_out_of_the_overdue_list(case) -> None:
+    d = deadlines.start_deadline(case, "licensing.decision", date(2019, 9, 20))
+    with pytest.raises(ValueError, match="届满"):
+        deadlines.pause(d, date(2019, 10, 30))
+
+
+def test_a_met_deadline_cannot_be_restarted_or_met_again(case) -> None:
+    d = deadlines.mark_met(deadlines.start_deadline(case, "licensing.decision", date(2019, 9, 20)))
+    with pytest.raises(ValueError):
+        deadlines.restart(d, date(2019, 10, 1))
+    with pytest.raises(ValueError):
+        deadlines.mark_met(d)
+
+
+def test_a_restart_drops_the_extension(case, people) -> None:
+    d = deadlines.start_deadline(case, "licensing.decision", date(2019, 9, 20))
+    d = deadlines.extend(d, approved_by=people.alice, reason="情况复杂")
+    d = deadlines.restart(d, date(2019, 10, 14), reason="补正")
+    assert d.extension_amount == 0 and d.due == date(2019, 11, 11)

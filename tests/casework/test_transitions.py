@@ -74,3 +74,9 @@ def test_an_imported_case_keeps_its_source(org) -> None:
     )
     assert case.imported
     assert case.events.get().data["external_id"] == "HB-2019-0001"
+
+
+def test_an_administrator_of_the_owning_unit_cannot_move_a_case(org, people) -> None:
+    case = open_case("test", number="SFJ-9", title="司法局案件", owner=org.sfj)
+    with pytest.raises(PermissionDenied):
+        transition(case, "submit", people.sam)

@@ -84,3 +84,68 @@ def test_the_preview_command_prints_exactly_what_would_be_published(monkeypatch)
     call_command("fazhi_disclosure", "preview", "--name", "李四", stdout=out)
     shown = out.getvalue()
     assert "李某" in shown and "4567" not in shown and ID not in shown
+
+
+def test_numbers_and_nested_values_are_masked_at_any_depth(org) -> None:
+    pub = publish(
+        kind="测试",
+        title="嵌套字段",
+        org_unit=org.scjg,
+        address_fields=["住址"],
+        known_names=["张三丰"],
+        fields={
+            "电话": 13871234567,
+            "罚款": 5000,
+            "证人": {"姓名": "张三丰", "证件": ID},
+            "人员": [{"证件": ID, "住址": "湖北省鄂州市鄂城区滨湖南路25号"}],
+            "嵌套": [[ID]],
+        },
+    )
+    text = json.dumps(pub.payload, ensure_ascii=False)
+    assert ID not in text and "13871234567" not in text and "张三丰" not in text
+    assert "滨湖南路" not in text and pub.payload["罚款"] == 5000
+
+
+def test_an_unstructured_value_is_refused(org) -> None:
+    with pytest.raises(DisclosureRefused):
+        publish(kind="测试", title="x", org_unit=org.scjg, fields={"对象": org.scjg})
+
+
+def test_a_case_whose_party_is_a_minor_is_refused_without_the_caller_saying_so(org) -> None:
+    from fazhi.casework.models import Party
+    from fazhi.casework.workflow import open_case
+    from fazhi.org.models import Person
+
+    from ..casework import kinds  # noqa: F401
+
+    case = open_case("test", number="M-1", title="未成年人案件", owner=org.scjg)
+    minor = Person.objects.create(name="小明", birth_date=date(2012, 5, 1), owner_unit=org.scjg)
+    Party.objects.create(case=case, role="party", person=minor)
+    with pytest.raises(DisclosureRefused):
+        publish(kind="行政处罚决定", title="决定", org_unit=org.scjg, fields={"a": 1}, case=case)
+
+
+def test_a_withdrawn_record_is_never_sent_and_a_sent_one_is_withdrawn_at_the_target(org) -> None:
+    unsent = decision(org, outbox_targets=["gsxt"])
+    withdraw(unsent, reason="决定被撤销")
+    sent = decision(org, outbox_targets=["gsxt"])
+    deliver_pending()
+    withdraw(sent, reason="决定被撤销")
+    deliver_pending()
+    statuses = list(
+        OutboxMessage.objects.filter(publication=unsent).values_list("status", flat=True)
+    )
+    assert sorted(statuses) == ["cancelled", "delivered"]  # the record cancelled, the notice sent
+    notices = OutboxMessage.objects.filter(publication=sent, payload__action="withdraw")
+    assert notices.get().status == "delivered"
+
+
+def test_expired_and_withdrawn_records_show_no_content(org, client) -> None:
+    expired = decision(org, publish_until=date(2000, 1, 1))
+    page = client.get(f"/publications/{expired.pk}/").content.decode()
+    assert "届满" in page and "违法事实" not in page
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    assert expired.pk not in {p["id"] for p in api.get("/api/publications/").json()["results"]}
+    assert api.get(f"/api/publications/{expired.pk}/").json()["payload"] is None

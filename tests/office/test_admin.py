@@ -52,3 +52,58 @@ def test_the_audit_log_is_for_the_audit_administrator(client, people) -> None:
     assert page.status_code == 200 and page.context["cl"].result_count >= 1
     client.force_login(people.sam)
     assert client.get("/admin/integrity/securityevent/").status_code == 403
+
+
+def test_seeing_a_record_in_the_admin_does_not_make_it_writable(client, org, people) -> None:
+    from django.contrib.auth.models import Permission
+
+    from fazhi.org.models import Person
+
+    person = Person.objects.create(name="区局人员", owner_unit=org.ec_scjg)
+    people.carol.is_staff = True
+    people.carol.save()
+    people.carol.user_permissions.add(
+        *Permission.objects.filter(codename__in=["view_person", "change_person"])
+    )
+    from django.contrib import admin as django_admin
+
+    from fazhi.org.admin_base import ScopedModelAdmin
+
+    class PersonAdmin(ScopedModelAdmin):
+        pass
+
+    model_admin = PersonAdmin(Person, django_admin.site)
+    request = client.get("/").wsgi_request
+    request.user = people.carol
+    assert model_admin.get_queryset(request).filter(pk=person.pk).exists()  # she may see it
+    assert not model_admin.has_change_permission(request, person)
+    assert not model_admin.has_delete_permission(request, person)
+
+
+def test_the_public_org_tree_is_changed_only_by_system_administrators(org, people) -> None:
+    from django.contrib.auth.models import AnonymousUser
+
+    from fazhi.org.models import OrgUnit
+
+    assert OrgUnit.objects.restrict(AnonymousUser(), "change").count() == 0
+    assert OrgUnit.objects.restrict(people.carol, "change").count() == 0
+    assert OrgUnit.objects.restrict(people.sam, "change").count() == OrgUnit.objects.count()
+
+
+def test_moving_a_government_moves_its_subtree(org, people) -> None:
+    from fazhi.casework.models import Case
+    from fazhi.casework.workflow import open_case
+    from fazhi.org.models import Government
+
+    from ..casework import kinds  # noqa: F401
+
+    open_case("test", number="EC-1", title="区局案件", owner=org.ec_scjg)
+    other_city = Government.objects.create(
+        name="黄石市", code="420200000000", level="city", parent=org.province
+    )
+    org.district.parent = other_city
+    org.district.save()
+    org.ec_scjg.refresh_from_db()
+    assert org.ec_scjg.path.startswith(other_city.path)
+    people.carol.__dict__.pop("_fazhi_unit_cache", None)
+    assert not Case.objects.restrict(people.carol).filter(number="EC-1").exists()

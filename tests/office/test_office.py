@@ -123,3 +123,38 @@ def test_the_calculator_explains_a_date_beyond_the_calendar(client, people) -> N
         "/office/clock/", {"start": "2050-01-01", "amount": "9999", "unit": "years"}
     )
     assert response.status_code == 200 and "无法计算" in response.content.decode()
+
+
+def test_a_role_held_in_another_unit_does_not_unmask(client, org, people) -> None:
+    from fazhi.org.models import RoleAssignment
+
+    person = Person.objects.create(name="王五", id_number="420704199001011231", owner_unit=org.scjg)
+    RoleAssignment.objects.create(staff=people.bob, role="department_head", org_unit=org.scjg)
+    client.force_login(people.bob)  # clerk of 生态环境局, head (not a clerk) of 市场监管局
+    detail = client.get(f"/office/r/persons/{person.pk}/?reveal=1").content.decode()
+    assert "420704199001011231" not in detail
+
+
+def test_a_forged_forwarded_address_is_not_recorded(client, people) -> None:
+    client.post(
+        "/office/login/",
+        {"username": "alice", "password": "wrong"},
+        HTTP_X_FORWARDED_FOR="not-an-ip",
+        REMOTE_ADDR="10.1.2.3",
+    )
+    client.post(
+        "/office/login/",
+        {"username": "alice", "password": "wrong"},
+        HTTP_X_FORWARDED_FOR="8.8.8.8",
+        REMOTE_ADDR="10.1.2.3",
+    )
+    addrs = set(
+        SecurityEvent.objects.filter(kind="login_failed").values_list("remote_addr", flat=True)
+    )
+    assert addrs == {"10.1.2.3"}
+
+
+def test_a_password_change_is_a_security_event(people) -> None:
+    people.alice.set_password("Another-Pass-2019!")
+    people.alice.save()
+    assert SecurityEvent.objects.filter(kind="password_changed", username="alice").exists()
