@@ -18,10 +18,13 @@ if not SECRET_KEY:
     # The embedded default keeps a generated key in var/ so sessions survive a restart.
     key_file = VAR_DIR / "secret_key"
     if not key_file.exists():
+        import os
         import secrets
 
-        key_file.write_text(secrets.token_urlsafe(50))
-        key_file.chmod(0o600)
+        # Created readable by the owner only from the start (no window with the umask's mode).
+        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(secrets.token_urlsafe(50))
     SECRET_KEY = key_file.read_text().strip()
 
 ALLOWED_HOSTS = envlist("FAZHI_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
@@ -136,8 +139,19 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_ENABLED = envbool("FAZHI_AXES_ENABLED", True)
 SESSION_IDLE_TIMEOUT_SECONDS = envint("FAZHI_SESSION_IDLE_SECONDS", 30 * 60)
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = envbool("FAZHI_SECURE_COOKIES", False)
+# Behind TLS in production (FAZHI_HTTPS=true): secure cookies, HSTS, redirect to https, and the
+# proxy's X-Forwarded-Proto believed. The embedded default serves plain http on 127.0.0.1.
+HTTPS = envbool("FAZHI_HTTPS", False)
+SESSION_COOKIE_SECURE = envbool("FAZHI_SECURE_COOKIES", HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+if HTTPS:
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = envint("FAZHI_HSTS_SECONDS", 31536000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = False
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]

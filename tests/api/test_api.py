@@ -58,3 +58,11 @@ def test_cases_through_the_api_follow_participation(org, people) -> None:
     seen = token_client(people.bob).get("/api/cases/").json()
     assert seen["count"] == 0
     assert token_client(people.alice).get("/api/cases/").json()["count"] == 1
+
+
+def test_staff_find_entities_by_exact_lookup_not_by_browsing(org, people) -> None:
+    entity = make_entity(org)
+    client = token_client(people.alice)
+    assert client.get("/api/entities/").json()["count"] == 0
+    found = client.get("/api/entities/", {"q": entity.uscc}).json()
+    assert found["count"] == 1 and found["results"][0]["name"] == entity.name

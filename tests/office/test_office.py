@@ -83,7 +83,11 @@ def test_personal_data_is_masked_until_revealed_and_the_reveal_is_audited(
     client.force_login(people.alice)
     listing = client.get("/office/r/persons/").content.decode()
     assert "420704199001011231" not in listing and "420704********1231" in listing
-    detail = client.get(f"/office/r/persons/{person.pk}/?reveal=1").content.decode()
+    assert (
+        "420704199001011231"
+        not in client.get(f"/office/r/persons/{person.pk}/?reveal=1").content.decode()
+    )
+    detail = client.post(f"/office/r/persons/{person.pk}/", {"reveal": "1"}).content.decode()
     assert "420704199001011231" in detail
     assert SecurityEvent.objects.filter(kind="unmasked_view", staff=people.alice).count() == 1
 
@@ -91,7 +95,7 @@ def test_personal_data_is_masked_until_revealed_and_the_reveal_is_audited(
 def test_a_supervisor_sees_personal_data_masked_only(client, org, people) -> None:
     person = Person.objects.create(name="王五", id_number="420704199001011231", owner_unit=org.scjg)
     client.force_login(people.carol)
-    detail = client.get(f"/office/r/persons/{person.pk}/?reveal=1").content.decode()
+    detail = client.post(f"/office/r/persons/{person.pk}/", {"reveal": "1"}).content.decode()
     assert "420704199001011231" not in detail
     assert not SecurityEvent.objects.filter(kind="unmasked_view").exists()
 
@@ -131,7 +135,7 @@ def test_a_role_held_in_another_unit_does_not_unmask(client, org, people) -> Non
     person = Person.objects.create(name="王五", id_number="420704199001011231", owner_unit=org.scjg)
     RoleAssignment.objects.create(staff=people.bob, role="department_head", org_unit=org.scjg)
     client.force_login(people.bob)  # clerk of 生态环境局, head (not a clerk) of 市场监管局
-    detail = client.get(f"/office/r/persons/{person.pk}/?reveal=1").content.decode()
+    detail = client.post(f"/office/r/persons/{person.pk}/", {"reveal": "1"}).content.decode()
     assert "420704199001011231" not in detail
 
 

@@ -52,8 +52,12 @@ class EntityViewSet(ScopedReadOnlyViewSet):
 
     def get_queryset(self) -> models.QuerySet:
         qs = super().get_queryset()
-        term = self.request.query_params.get("q")
-        return qs.filter(models.Q(uscc=term) | models.Q(name=term)) if term else qs
+        if self.action != "list":
+            return qs
+        # As in the back office: an exact lookup by name or code, never a browsable register
+        # of individual businesses.
+        term = self.request.query_params.get("q", "").strip()
+        return qs.filter(models.Q(uscc=term.upper()) | models.Q(name=term)) if term else qs.none()
 
     @action(
         detail=False,

@@ -175,6 +175,9 @@ class ResourceListView(ScopedListView):
 class ResourceDetailView(ScopedDetailView):
     template_name = "office/resource_detail.html"
 
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return self.get(request, *args, **kwargs)
+
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         self.res = _resource(kwargs["slug"])
         self.model = self.res.model
@@ -184,8 +187,11 @@ class ResourceDetailView(ScopedDetailView):
         ctx = super().get_context_data(**kwargs)
         res, obj, user = self.res, self.object, self.request.user
         names = list(res.detail_fields or [f.name for f in res.model._meta.concrete_fields])
+        # Revealing is a POST (with its CSRF token): a link on another site cannot make a
+        # signed-in clerk's browser create audit entries in their name.
         reveal = (
-            self.request.GET.get("reveal") == "1"
+            self.request.method == "POST"
+            and self.request.POST.get("reveal") == "1"
             and bool(res.sensitive_fields)
             and may_unmask(user, obj)
         )
@@ -247,7 +253,9 @@ def resource_choices(request: HttpRequest, slug: str) -> HttpResponse:
     values = qs.order_by().values_list(name, flat=True).distinct()[:500]
     results = []
     if field.is_relation:
-        related = field.related_model._default_manager.filter(pk__in=list(values))  # type: ignore[union-attr]
+        manager = field.related_model._default_manager  # type: ignore[union-attr]
+        related = manager.restrict(request.user) if hasattr(manager, "restrict") else manager
+        related = related.filter(pk__in=list(values))
         results = [{"id": o.pk, "text": str(o)} for o in related]
     else:
         labels = dict(getattr(field, "choices", None) or [])
