@@ -233,6 +233,14 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "法治政府建设平台接口",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Several models share a field name with different choices; name each enum once.
+    "ENUM_NAME_OVERRIDES": {
+        "PowerKindEnum": "fazhi.lists.choices.PowerKind",
+        "ProofStatusEnum": "fazhi.lists.choices.ProofStatus",
+        "NegativeKindEnum": "fazhi.lists.choices.NegativeKind",
+        "ListStateEnum": "fazhi.lists.choices.ListState",
+        "ListActionEnum": "fazhi.lists.choices.ListAction",
+    },
 }
 
 CACHES = {
@@ -257,6 +265,8 @@ AUDITLOG_LOGENTRY_MODEL = "integrity.AuditEntry"
 FAZHI_STRICT_SCOPING = envbool("FAZHI_STRICT_SCOPING", DEBUG)
 FAZHI_EXPORT_DIR = Path(envstr("FAZHI_EXPORT_DIR", str(VAR_DIR / "exports")))
 FAZHI_SITE_GOVERNMENT = envstr("FAZHI_SITE_GOVERNMENT", "420700000000")
+# Where the public complains about a cancelled proof still demanded (减证便民告知卡).
+FAZHI_PROOF_COMPLAINT_CONTACT = envstr("FAZHI_PROOF_COMPLAINT_CONTACT", "")
 # How many sealed leaves a batch holds at most; sealing runs every ten minutes on beat.
 FAZHI_SEAL_BATCH = envint("FAZHI_SEAL_BATCH", 10000)
 FAZHI_HASH_ALGORITHM = envstr("FAZHI_HASH_ALGORITHM", "sha256")

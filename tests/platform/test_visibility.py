@@ -23,6 +23,9 @@ from fazhi.casework.models import Document, Participant, Party
 from fazhi.casework.workflow import open_case
 from fazhi.disclosure.gate import publish, withdraw
 from fazhi.integrity.audit import record
+from fazhi.lists import complaints, services
+from fazhi.lists import models as lists
+from fazhi.lists.queries import LISTS
 from fazhi.office import resources
 from fazhi.org.choices import ADMIN_ROLES, PERSONAL_ROLES, SUPERVISORY_ROLES, Role
 from fazhi.org.models import (
@@ -175,7 +178,87 @@ def world(org, people):  # type: ignore[no-untyped-def]
     publish(kind="行政处罚决定", title="公开二", org_unit=org.ec_scjg, fields={"a": "c"})
     withdraw(pub, reason="撤销")
     record("login", staff=people.alice)
+    list_records(org, region)
     return org
+
+
+def list_records(org, region):  # type: ignore[no-untyped-def]
+    """Entries of every list: published and draft, in the city and the district."""
+
+    def item(model, unit, name, draft=False, **fields):  # type: ignore[no-untyped-def]
+        return services.create_item(
+            model,
+            department=unit,
+            valid_from=date(2019, 1, 1),
+            fields={"name": name, **fields},
+            draft=draft,
+        )
+
+    entry = item(
+        lists.NegativeListItem,
+        org.scjg,
+        "食品经营",
+        edition="2019年版",
+        number="1",
+        kind="licensed",
+        measure="食品经营许可",
+    )
+    licence = item(
+        lists.PowerItem, org.scjg, "食品经营许可", kind="licensing", negative_entry=entry
+    )
+    item(lists.PowerItem, org.scjg, "市局草稿许可", draft=True, kind="licensing")
+    item(lists.PowerItem, org.ec_scjg, "区局许可", kind="licensing")
+    draft = item(lists.PowerItem, org.ec_scjg, "区局草稿许可", draft=True, kind="licensing")
+    # Published by amending the draft: the item is public, its first version stays private.
+    amended = item(lists.PowerItem, org.ec_scjg, "区局修改后公布", draft=True, kind="licensing")
+    services.record(amended, "amend", valid_from=date(2019, 2, 1), reason="审定公布")
+    penalty = item(lists.PowerItem, org.scjg, "某处罚", kind="penalty")
+    for power, code in [(licence, "G-PUB"), (draft, "G-DRAFT")]:
+        guide = lists.ServiceGuide.objects.create(power_item=power, code=code, sub_item="新办")
+        lists.GuideMaterial.objects.create(guide=guide, name="申请书", source="applicant")
+    proof = item(
+        lists.ProofRequirement,
+        org.scjg,
+        "居住证明",
+        status="cancelled",
+        issuer="社区",
+        community_issued=True,
+    )
+    item(lists.FeeItem, org.scjg, "检验费", standard="100元")
+    lists.DiscretionFactor.objects.create(code="first_offence", label="初次违法", kind="boolean")
+    for unit, draft_bench in [(org.scjg, False), (org.ec_scjg, True)]:
+        bench = item(
+            lists.DiscretionBenchmark,
+            unit,
+            "裁量基准",
+            draft=draft_bench,
+            power_item=penalty,
+            violation="违法行为",
+            penalty_basis="依据",
+        )
+        lists.DiscretionTier.objects.create(
+            version=bench.current_version(), order=1, label="从轻", article="第一档"
+        )
+    item(
+        lists.NoPenaltyItem,
+        org.scjg,
+        "首违免罚",
+        power_item=penalty,
+        violation="首次",
+        conditions=[{"factor": "first_offence", "value": True}],
+    )
+    cleanup = lists.FeeCleanup.objects.create(
+        title="未公开的清理", department=org.scjg, concluded_on=date(2019, 10, 1)
+    )
+    lists.FeeDocumentReview.objects.create(cleanup=cleanup, title="收费文件", outcome="repeal")
+    complaints.receive(
+        handler=org.sfj,
+        proof=proof,
+        demanded_by="某机构",
+        description="仍要求开具",
+        region=region,
+        received_on=date(2019, 8, 1),
+    )
 
 
 PERSONAS = ["alice", "bob", "carol", "dave", "erin", "sam", "audrey", "ellen", "public"]
@@ -246,6 +329,15 @@ API_LISTS = {
     "cases": "casework.Case",
     "deadlines": "casework.Deadline",
     "publications": "disclosure.Publication",
+    "power-items": "lists.PowerItem",
+    "service-guides": "lists.ServiceGuide",
+    "proofs": "lists.ProofRequirement",
+    "fees": "lists.FeeItem",
+    "fee-cleanups": "lists.FeeCleanup",
+    "negative-list": "lists.NegativeListItem",
+    "discretion-benchmarks": "lists.DiscretionBenchmark",
+    "discretion-factors": "lists.DiscretionFactor",
+    "no-penalty-items": "lists.NoPenaltyItem",
 }
 
 
@@ -288,6 +380,35 @@ def test_admin_changelists_show_nothing_outside_the_rules(client, people, world,
         shown = {o.pk for o in response.context["cl"].result_list}
         ok = allowed.ids(model)
         assert shown <= ok, f"{name} sees admin {meta.label} {shown - ok}"
+
+
+@pytest.mark.parametrize("name", ["alice", "ellen", "carol", "dave", "public"])
+def test_list_pages_show_nothing_outside_the_rules(client, people, world, name) -> None:
+    """The lists' portal pages: listings, item pages with their history, guides, exports."""
+    user = persona(people, name)
+    allowed = Allowed(user)
+    signed_in(client, user)
+    for spec in LISTS.values():
+        items, versions = allowed.ids(spec.model), allowed.ids(spec.version_model)
+        base = f"/lists/{spec.path}/"
+        for params in ({"state": "all"}, {"on": "2019-06-30"}):
+            shown = {v.item_id for v, _ in client.get(base, params).context["rows"]}
+            assert shown <= items, f"{name} sees {base} {shown - items}"
+            sheet = load_workbook(io.BytesIO(client.get(f"{base}export/", params).content))
+            assert sheet.active.max_row - 1 <= len(items), f"{name} exports {base}"
+        changes = client.get(base, {"from": "2018-01-01", "to": "2019-12-31"}).context["changes"]
+        assert {row["version"].item_id for row in changes} <= items, f"{name} changes {base}"
+        for obj in spec.model._default_manager.all():
+            response = client.get(f"{base}{obj.code}/")
+            assert response.status_code == (200 if obj.pk in items else 404), f"{name} {obj}"
+            if response.status_code == 200:
+                history = {v.pk for v in response.context["history"]}
+                assert history <= versions, f"{name} sees history {history - versions}"
+    guides = allowed.ids(lists.ServiceGuide)
+    for guide in lists.ServiceGuide.objects.all():
+        for path in (f"/lists/guides/{guide.code}/", f"/lists/guides/{guide.code}/docx/"):
+            status = client.get(path).status_code
+            assert status == (200 if guide.pk in guides else 404), f"{name} {path}"
 
 
 def test_the_portal_shows_only_current_publications(client, world) -> None:

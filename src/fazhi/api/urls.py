@@ -3,6 +3,8 @@ from drf_spectacular.views import SpectacularAPIView
 from rest_framework.permissions import AllowAny
 from rest_framework.routers import DefaultRouter
 
+from fazhi.lists import api as lists_api
+
 from . import views
 
 app_name = "api"
@@ -24,6 +26,19 @@ router.register("officers", views.OfficerViewSet, basename="officer")
 router.register("cases", views.CaseViewSet, basename="case")
 router.register("deadlines", views.DeadlineViewSet, basename="deadline")
 router.register("publications", views.PublicationViewSet, basename="publication")
+router.register("power-items", lists_api.PowerItemViewSet, basename="poweritem")
+router.register("service-guides", lists_api.ServiceGuideViewSet, basename="serviceguide")
+router.register("proofs", lists_api.ProofRequirementViewSet, basename="proofrequirement")
+router.register("fees", lists_api.FeeItemViewSet, basename="feeitem")
+router.register("fee-cleanups", lists_api.FeeCleanupViewSet, basename="feecleanup")
+router.register("negative-list", lists_api.NegativeListItemViewSet, basename="negativelistitem")
+router.register(
+    "discretion-benchmarks", lists_api.DiscretionBenchmarkViewSet, basename="discretionbenchmark"
+)
+router.register(
+    "discretion-factors", lists_api.DiscretionFactorViewSet, basename="discretionfactor"
+)
+router.register("no-penalty-items", lists_api.NoPenaltyItemViewSet, basename="nopenaltyitem")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -9,7 +9,8 @@ class ListsConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from . import complaints, models  # noqa: F401  complaints registers its case kind
+        # complaints registers its case kind; screens its back-office screens.
+        from . import complaints, models, screens  # noqa: F401
 
         for name in models.__all__:
             model = getattr(models, name)
