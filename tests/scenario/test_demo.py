@@ -53,7 +53,7 @@ def var_dir(settings: Any, tmp_path: Any) -> Any:
 
 @pytest.fixture
 def scenario(db: Any, var_dir: Any) -> BuildReport:
-    return build(seed=2019, entities=ENTITIES, officers=OFFICERS, stdout=io.StringIO())
+    return build(seed=2019, entities=ENTITIES, officers=OFFICERS, stdout=io.StringIO(), lists=False)
 
 
 def test_it_builds_the_org_tree_with_36_city_departments(scenario: BuildReport) -> None:
@@ -164,7 +164,9 @@ def test_a_second_run_creates_nothing(scenario: BuildReport) -> None:
         SecurityEvent,
     )
     before = {m.__name__: m.objects.count() for m in models}
-    again = build(seed=2019, entities=ENTITIES, officers=OFFICERS, stdout=io.StringIO())
+    again = build(
+        seed=2019, entities=ENTITIES, officers=OFFICERS, stdout=io.StringIO(), lists=False
+    )
     assert again.created == 0
     assert {m.__name__: m.objects.count() for m in models} == before
 
@@ -218,11 +220,11 @@ def test_each_persona_has_an_account_with_its_role(scenario: BuildReport, var_di
 def test_passwords_stay_the_same_when_run_again(scenario: BuildReport, var_dir: Any) -> None:
     path = var_dir / accounts.CREDENTIALS_FILE
     first = path.read_text(encoding="utf-8")
-    build(seed=2019, entities=ENTITIES, officers=OFFICERS, stdout=io.StringIO())
+    build(seed=2019, entities=ENTITIES, officers=OFFICERS, stdout=io.StringIO(), lists=False)
     assert path.read_text(encoding="utf-8") == first
     # A lost credentials file gets new passwords, and the accounts are changed to match.
     path.unlink()
-    build(seed=2019, entities=ENTITIES, officers=OFFICERS, stdout=io.StringIO())
+    build(seed=2019, entities=ENTITIES, officers=OFFICERS, stdout=io.StringIO(), lists=False)
     renewed = json.loads(path.read_text(encoding="utf-8"))["accounts"]
     assert Staff.objects.get(username="admin").check_password(renewed["admin"]["password"])
 
@@ -257,6 +259,6 @@ def test_the_command_reports_progress_and_the_procedure_note(var_dir: Any) -> No
     out = io.StringIO()
     call_command("fazhi_demo", entities=300, officers=40, stdout=out)
     text = out.getvalue()
-    assert "[1/6]" in text and "[6/6]" in text
+    assert "[1/11]" in text and "[11/11]" in text
     assert data.PROCEDURE_NOTE in text
     assert "市场主体：300" in text and "scjg_officer" in text

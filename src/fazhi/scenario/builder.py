@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import Any, TextIO
 
 from auditlog.context import disable_auditlog
@@ -84,8 +85,11 @@ class BuildReport:
 
 
 class ScenarioBuilder:
-    def __init__(self, seed: int, entities: int, officers: int, stdout: TextIO | Any) -> None:
+    def __init__(
+        self, seed: int, entities: int, officers: int, stdout: TextIO | Any, lists: bool = True
+    ) -> None:
         self.seed = seed
+        self.lists = lists
         self.entities = entities
         self.officers = officers
         self.out = stdout
@@ -100,6 +104,7 @@ class ScenarioBuilder:
 
     def run(self) -> BuildReport:
         from .accounts import ensure_accounts
+        from .lists_stage import STAGES as LIST_STAGES
 
         stages: list[tuple[str, Callable[[StageResult], None]]] = [
             ("机构（政府、部门、乡镇街道）", self.load_units),
@@ -108,6 +113,7 @@ class ScenarioBuilder:
             ("市场主体与信用风险分类", self.load_entities),
             ("法律顾问与派驻", self.load_advisers),
             ("演示账号与角色", lambda r: ensure_accounts(self.seed, r, self.source)),
+            *((label, partial(load, self)) for label, load in LIST_STAGES if self.lists),
         ]
         self.say(f"构建鄂州市 2019 年示例场景（种子 {self.seed}）。{data.PROCEDURE_NOTE}")
         with disable_auditlog():
@@ -463,6 +469,10 @@ def build(
     entities: int = data.SEED_ENTITIES,
     officers: int = data.SEED_OFFICERS,
     stdout: TextIO | Any = None,
+    lists: bool = True,
 ) -> BuildReport:
-    """Build (or complete) the scenario; safe to run again, which then creates nothing."""
-    return ScenarioBuilder(seed, entities, officers, stdout).run()
+    """Build (or complete) the scenario; safe to run again, which then creates nothing.
+
+    ``lists=False`` leaves out the lists stages (the foundation's own tests build without them).
+    """
+    return ScenarioBuilder(seed, entities, officers, stdout, lists).run()

@@ -41,8 +41,19 @@ class Command(BaseCommand):
             else f"场景已完整，未作修改（用时 {elapsed:.1f} 秒）。"
         )
         self.stdout.write(self._counts())
+        self.stdout.write(self._list_figures())
         print_credentials(self.stdout)
         self.stdout.write(data.PROCEDURE_NOTE)
+
+    def _list_figures(self) -> str:
+        """The seed's list figures (section 一 2–3), each counted from records."""
+        from fazhi.lists.figures import report
+
+        lines = ["清单数字（报告原文 → 按记录统计）："]
+        for label, seed, count in report():
+            mark = "✔" if seed == count else "✘"
+            lines.append(f"  {mark} {label}：{seed:,} → {count:,}")
+        return "\n".join(lines)
 
     def _counts(self) -> str:
         from fazhi.org.models import (
