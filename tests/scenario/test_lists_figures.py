@@ -27,7 +27,7 @@ from fazhi.lists.models import (
     ServiceGuide,
 )
 from fazhi.org.models import Department
-from fazhi.scenario import lists_plan
+from fazhi.scenario import lists_plan, lists_vocab
 from fazhi.scenario.builder import build
 
 SEED_FIGURES = {
@@ -67,7 +67,7 @@ def test_every_figure_is_counted_from_records_and_a_second_build_adds_nothing(
     assert holders == city
     # The 2018 list was in force before; 2019 also cancelled the scenario's 176 (not in 2,902).
     assert figures.power_items_retained(date(2018, 12, 31)) == 4221 + 176
-    assert figures.power_items_cancelled_2019() == lists_plan.CANCELLED_2019
+    assert figures.power_items_cancelled_2019() == lists_vocab.CANCELLED_2019
     # Notify-commit pilots in 市场监管、住建、交通, the two fee lists, the market regulator's lists.
     pilots = ProofRequirement.objects.filter(status="notify_commit")
     assert set(pilots.values_list("department__code", flat=True)) == {
@@ -114,7 +114,7 @@ def test_versions_follow_the_list_mechanism(scenario: Any) -> None:
     assert all(open_versions[pk] == tuple(rest) for pk, *rest in rows)
     # The 2018 list takes effect in 2018; every 2019 version closes the 2018 one on its day.
     firsts = PowerItemVersion.objects.filter(action=ListAction.ADD)
-    assert set(firsts.values_list("valid_from", flat=True)) == {lists_plan.LIST_2018}
+    assert set(firsts.values_list("valid_from", flat=True)) == {lists_vocab.LIST_2018}
     seconds = PowerItemVersion.objects.exclude(action=ListAction.ADD).select_related("item")
     closed = dict(firsts.filter(valid_to__isnull=False).values_list("item_id", "valid_to"))
     assert {v.item_id: v.valid_from for v in seconds} == closed
@@ -129,7 +129,7 @@ def test_versions_follow_the_list_mechanism(scenario: Any) -> None:
     # "What changed in 2019": the 2,902 and the 176 cancellations, each with a changed field.
     changes = services.diff(PowerItem, date(2018, 12, 31), END)
     kinds = Counter(c.kind for c in changes)
-    assert kinds == {"changed": 2902, "removed": lists_plan.CANCELLED_2019}
+    assert kinds == {"changed": 2902, "removed": lists_vocab.CANCELLED_2019}
     assert all(c.fields for c in changes if c.kind == "changed")
     # Penalties are by far the largest kind; every guide belongs to an item applied for.
     retained = Counter(services.as_of(PowerItem, END).values_list("kind", flat=True))
@@ -177,5 +177,5 @@ def test_the_plan_is_a_pure_function_of_the_seed() -> None:
     guides = lists_plan.plan_guides(2019, first, lists_plan.plan_proofs())
     assert len(guides) == 4421
     # The brigade took over every item it holds from 城管 and 文旅 in 2019.
-    brigade = [s for s in first.items if s.final_dept == lists_plan.dept("ZHZFZD")]
+    brigade = [s for s in first.items if s.final_dept == lists_vocab.dept("ZHZFZD")]
     assert brigade and all(s.change and s.change.action == "transfer" for s in brigade)

@@ -39,12 +39,13 @@ from fazhi.lists.models import (
 from fazhi.org.models import OrgUnit, Region, Staff
 
 from . import lists_plan as plan_
+from . import lists_vocab as vocab
 from .planning import Digest
 
 BATCH = 2000
 LIST_2018_REASON = "2018年版权责清单"
 PROOF_LIST_REASON = "2018年版证明事项清单"
-COMPLAINT_HANDLER = plan_.dept("SFJ")  # 司法局 leads 减证便民 and handles the complaints
+COMPLAINT_HANDLER = vocab.dept("SFJ")  # 司法局 leads 减证便民 and handles the complaints
 COMPLAINT_ACTOR = "sfj_supervisor"
 
 
@@ -116,7 +117,7 @@ def load_power(builder: Any, result: Any) -> None:
             item_id=item.pk,
             action=ListAction.ADD,
             reason=LIST_2018_REASON,
-            valid_from=plan_.LIST_2018,
+            valid_from=vocab.LIST_2018,
             valid_to=s.change.valid_from if s.change else None,
             state=ListState.IN_FORCE,
             department_id=units[s.initial_dept],
@@ -192,7 +193,7 @@ def load_proofs(builder: Any, result: Any) -> None:
         proof = services.create_item(
             ProofRequirement,
             department=units[s.dept],
-            valid_from=plan_.PROOF_LIST_2018,
+            valid_from=vocab.PROOF_LIST_2018,
             reason=PROOF_LIST_REASON,
             fields={
                 "name": s.name,
@@ -361,7 +362,7 @@ def load_fees(builder: Any, result: Any) -> None:
         services.create_item(
             FeeItem,
             department=units[s.dept],
-            valid_from=plan_.FEE_LIST_ON,
+            valid_from=vocab.FEE_LIST_ON,
             reason="编制完善《鄂州市实行政府定价的收费标准清单》",
             fields={
                 "name": s.name,
@@ -380,8 +381,8 @@ def load_fees(builder: Any, result: Any) -> None:
     if cleanup is None:
         cleanup = FeeCleanup.objects.create(
             title=plan_.FEE_CLEANUP_TITLE,
-            department=OrgUnit.objects.get(code=plan_.dept("FGW")),
-            concluded_on=plan_.FEE_CLEANUP_ON,
+            department=OrgUnit.objects.get(code=vocab.dept("FGW")),
+            concluded_on=vocab.FEE_CLEANUP_ON,
         )
         docs = plan_.plan_fee_documents(builder.seed)
         FeeDocumentReview.objects.bulk_create(
@@ -449,7 +450,7 @@ def load_discretion(builder: Any, result: Any) -> None:
         bench = services.create_item(
             DiscretionBenchmark,
             department=department,
-            valid_from=plan_.BENCHMARK_FROM,
+            valid_from=vocab.BENCHMARK_FROM,
             reason="制定市场监管行政处罚自由裁量基准",
             fields={
                 "name": b.name,
@@ -487,7 +488,7 @@ def load_discretion(builder: Any, result: Any) -> None:
         services.create_item(
             NoPenaltyItem,
             department=department,
-            valid_from=plan_.NO_PENALTY_FROM,
+            valid_from=vocab.NO_PENALTY_FROM,
             reason=f"公布《{plan_.NO_PENALTY_TITLE}》",
             fields={
                 "name": e.name,
