@@ -22,7 +22,9 @@ test: install
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 bench: install
+	$(PY) -m pip install --quiet -e ".[bench]"
 	$(PY) benchmarks/clock.py
+	$(PY) benchmarks/lists_import.py
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -269,6 +269,9 @@ FAZHI_SITE_GOVERNMENT = envstr("FAZHI_SITE_GOVERNMENT", "420700000000")
 FAZHI_PROOF_COMPLAINT_CONTACT = envstr("FAZHI_PROOF_COMPLAINT_CONTACT", "")
 # How many sealed leaves a batch holds at most; sealing runs every ten minutes on beat.
 FAZHI_SEAL_BATCH = envint("FAZHI_SEAL_BATCH", 10000)
+# Excel imports: files above these limits are refused with a reason, before anything is read.
+FAZHI_IMPORT_MAX_BYTES = envint("FAZHI_IMPORT_MAX_BYTES", 50 * 1024 * 1024)
+FAZHI_IMPORT_MAX_ROWS = envint("FAZHI_IMPORT_MAX_ROWS", 300_000)
 FAZHI_HASH_ALGORITHM = envstr("FAZHI_HASH_ALGORITHM", "sha256")
 
 LOGGING = {

@@ -300,14 +300,14 @@ def test_back_office_screens_show_nothing_outside_the_rules(client, people, worl
         assert exported <= len(ok), f"{name} exports {res.slug}"
         # Search with terms taken from records both inside and outside the persona's scope:
         # what is found is allowed, and (for substring search) an allowed match is found.
-        for record in list(model._default_manager.all()[:4]):
-            term = search_term(record, res)
+        for sample in list(model._default_manager.all()[:4]):
+            term = search_term(sample, res)
             if not term:
                 continue
             found = {pk for pk, _ in client.get(base, {"q": term}).context["rows"]}
             assert found <= ok, f"{name} finds {res.slug} {found - ok}"
-            if record.pk in ok and len(found) < res.model._default_manager.count():
-                assert record.pk in found, f"{name} cannot find own {res.slug} {record.pk}"
+            if sample.pk in ok and len(found) < res.model._default_manager.count():
+                assert sample.pk in found, f"{name} cannot find own {res.slug} {sample.pk}"
             picked = {r["id"] for r in client.get(f"{base}picker/", {"q": term}).json()["results"]}
             assert picked <= ok, f"{name} picks {res.slug} {picked - ok}"
         for field in res.filter_fields:

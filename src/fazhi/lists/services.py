@@ -40,7 +40,7 @@ def new_code(department: Any, letters: str) -> str:
     return f"{department.code}-{letters}-{n:04d}"
 
 
-def _sync_item(item: CatalogItem, version: ItemVersion) -> None:
+def sync_item(item: CatalogItem, version: ItemVersion) -> None:
     """The item row carries the current name, department, state (and indexed kinds)."""
     item.name, item.department_id, item.state = version.name, version.department_id, version.state
     for name in ("kind", "status", "enterprise_related"):
@@ -76,7 +76,7 @@ def create_item(
         department=department,
         **{k: v for k, v in fields.items()},
     )
-    _sync_item(item, version)
+    sync_item(item, version)
     version.full_clean(exclude=["item"])
     item.save()
     version.item = item
@@ -93,7 +93,7 @@ def publish_draft(item: CatalogItem, *, actor: Any = None) -> CatalogItem:
         raise ValidationError("只有草稿可以发布")
     version.state = ListState.IN_FORCE
     version.save(update_fields=["state"])
-    _sync_item(locked, version)
+    sync_item(locked, version)
     locked.save()
     return locked
 
@@ -151,7 +151,7 @@ def record(
     current.valid_to = valid_from
     current.save(update_fields=["valid_to"])
     version.save()
-    _sync_item(locked, version)
+    sync_item(locked, version)
     locked.save()
     return version
 
