@@ -4,6 +4,7 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("office/imports/", include("fazhi.intake.urls")),
+    path("office/lists/", include("fazhi.lists.office_urls")),
     path("office/", include("fazhi.office.urls")),
     path("lists/", include("fazhi.lists.urls")),
     path("api/", include("fazhi.api.urls")),
