@@ -101,3 +101,20 @@ def test_the_tier_follows_the_declared_factors(penalty) -> None:
 
 def test_facts_the_benchmark_does_not_cover_give_no_tier(penalty) -> None:
     assert tier_for(penalty, {"something_else": 1}, on=date(2019, 9, 1)) is None
+
+
+def test_the_api_answers_for_a_violation(penalty) -> None:
+    from rest_framework.test import APIClient
+
+    from fazhi.lists.models import DiscretionFactor
+
+    DiscretionFactor.objects.create(code="first_offence", label="初次违法", kind="boolean")
+    DiscretionFactor.objects.create(code="corrected", label="及时改正", kind="boolean")
+    DiscretionFactor.objects.create(code="days_unremedied", label="逾期天数", kind="number")
+    api = APIClient()
+    url = f"/api/power-items/{penalty.pk}/discretion/"
+    free = api.get(url, {"on": "2019-09-01", "first_offence": "true", "corrected": "是"}).json()
+    assert free["finding"] == "no_penalty" and free["penalise"] is False
+    tier = api.get(url, {"on": "2019-09-01", "days_unremedied": "45"}).json()
+    assert (tier["finding"], tier["label"], tier["fine_max"]) == ("tier", "从重", "10000.00")
+    assert api.get(url, {"days_unremedied": "x"}).status_code == 400

@@ -9,6 +9,9 @@ entries are public, drafts only their department's.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal, InvalidOperation
 from typing import Any, ClassVar
 
 from django.db import models
@@ -33,6 +36,7 @@ from fazhi.org.scoping import ensure_restricted
 from . import models as m
 from . import services
 from .choices import ListState
+from .discretion import NoPenaltyFinding, TierFinding, tier_for
 from .guides import build_guide, in_effect
 from .queries import (
     CHANGE_LABELS,
@@ -404,7 +408,103 @@ def _catalog_viewset(key: str) -> type[CatalogViewSet]:
     return extend_schema_view(list=extend_schema(parameters=LIST_PARAMETERS))(cls)
 
 
-PowerItemViewSet = _catalog_viewset("poweritem")
+_PowerBase = _catalog_viewset("poweritem")
+
+
+class DiscretionAnswerSerializer(serializers.Serializer):
+    finding = serializers.ChoiceField(choices=["no_penalty", "tier", "none"])
+    penalise = serializers.BooleanField(allow_null=True)
+    label = serializers.CharField(allow_blank=True)
+    fine_min = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+    fine_max = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+    article = serializers.CharField(allow_blank=True)
+    mandatory = serializers.BooleanField(allow_null=True)
+    measures = serializers.CharField(allow_blank=True)
+    entry = serializers.CharField(allow_blank=True)
+    facts = serializers.DictField()
+
+
+_TRUE = {"1", "true", "yes", "是", "y"}
+
+
+def _facts(params: Any, factors: Sequence[m.DiscretionFactor]) -> dict[str, Any]:
+    """Facts from query parameters named by the declared factors, typed by each factor's kind."""
+    facts: dict[str, Any] = {}
+    for factor in factors:
+        raw = params.get(factor.code)
+        if raw is None or raw == "":
+            continue
+        if factor.kind == "boolean":
+            facts[factor.code] = raw.strip().lower() in _TRUE
+        elif factor.kind == "number":
+            try:
+                facts[factor.code] = Decimal(raw)
+            except InvalidOperation as exc:
+                raise ValidationError({factor.code: f"“{factor.label}”应为数值"}) from exc
+        else:
+            facts[factor.code] = raw
+    return facts
+
+
+class PowerItemViewSet(_PowerBase):  # type: ignore[misc, valid-type]
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("on", OpenApiTypes.DATE, description="违法行为发生或决定之日"),
+            OpenApiParameter(
+                "<factor>",
+                OpenApiTypes.STR,
+                description="每个裁量情节一个参数（见 /api/discretion-factors/ 的 code）",
+            ),
+        ],
+        responses=DiscretionAnswerSerializer,
+    )
+    @action(detail=True, methods=["get"])
+    def discretion(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """行政处罚法 第三十三条、第三十四条: the no-penalty finding or the benchmark tier."""
+        item = self.get_object()
+        raw_on = request.query_params.get("on", "")
+        try:
+            on = date.fromisoformat(raw_on) if raw_on else timezone.localdate()
+        except ValueError as exc:
+            raise ValidationError({"on": "日期格式应为 YYYY-MM-DD"}) from exc
+        facts = _facts(request.query_params, list(m.DiscretionFactor.objects.all()))
+        found = tier_for(item, facts, on=on)
+        answer: dict[str, Any] = {
+            "finding": "none",
+            "penalise": None,
+            "label": "",
+            "fine_min": None,
+            "fine_max": None,
+            "article": "",
+            "mandatory": None,
+            "measures": "",
+            "entry": "",
+            "facts": {k: str(v) if isinstance(v, Decimal) else v for k, v in facts.items()},
+        }
+        if isinstance(found, NoPenaltyFinding):
+            answer.update(
+                finding="no_penalty",
+                penalise=False,
+                label="不予处罚",
+                article=found.basis,
+                mandatory=found.mandatory,
+                measures=found.measures,
+                entry=found.entry.item.code,
+            )
+        elif isinstance(found, TierFinding):
+            answer.update(
+                finding="tier",
+                penalise=True,
+                label=found.tier.label,
+                fine_min=found.fine_min,
+                fine_max=found.fine_max,
+                article=found.article,
+                measures=found.tier.measures,
+                entry=found.benchmark.item.code,
+            )
+        return Response(DiscretionAnswerSerializer(answer).data)
+
+
 ProofRequirementViewSet = _catalog_viewset("proofrequirement")
 FeeItemViewSet = _catalog_viewset("feeitem")
 DiscretionBenchmarkViewSet = _catalog_viewset("discretionbenchmark")
