@@ -179,3 +179,17 @@ def test_the_plan_is_a_pure_function_of_the_seed() -> None:
     # The brigade took over every item it holds from 城管 and 文旅 in 2019.
     brigade = [s for s in first.items if s.final_dept == lists_vocab.dept("ZHZFZD")]
     assert brigade and all(s.change and s.change.action == "transfer" for s in brigade)
+
+
+def test_licences_restricting_market_access_rest_on_the_negative_list_or_a_law(
+    scenario: Any,
+) -> None:
+    from fazhi.lists.models import NegativeListItem, PowerItemVersion
+
+    entries = NegativeListItem.objects.filter(state="in_force")
+    assert entries.filter(kind="prohibited").count() == 5 and entries.filter(kind="licensed")
+    restricting = PowerItemVersion.objects.filter(
+        valid_to__isnull=True, kind="licensing", restricts_market_access=True
+    )
+    assert restricting.filter(negative_entry__isnull=False).exists()
+    assert not [v for v in restricting if v.needs_access_review()]
