@@ -118,3 +118,17 @@ def test_the_api_answers_for_a_violation(penalty) -> None:
     tier = api.get(url, {"on": "2019-09-01", "days_unremedied": "45"}).json()
     assert (tier["finding"], tier["label"], tier["fine_max"]) == ("tier", "从重", "10000.00")
     assert api.get(url, {"days_unremedied": "x"}).status_code == 400
+
+
+def test_a_change_to_a_benchmark_keeps_its_tiers(penalty) -> None:
+    bench = DiscretionBenchmark.objects.get()
+    services.record(
+        bench,
+        "amend",
+        valid_from=date(2019, 10, 1),
+        reason="修改处罚依据表述",
+        changes={"penalty_basis": "处一万元以下罚款（修改）"},
+    )
+    found = tier_for(penalty, {"days_unremedied": 45}, on=date(2019, 12, 1))
+    assert isinstance(found, TierFinding) and found.tier.label == "从重"
+    assert found.benchmark.valid_from == date(2019, 10, 1)

@@ -145,3 +145,20 @@ def test_drafts_are_seen_by_their_department_only(org, people) -> None:
 def test_a_restricting_licence_without_basis_is_flagged_for_review(org) -> None:
     item = licence(org, "某准入许可", legal_basis="", restricts_market_access=True)
     assert item.current_version().needs_access_review()
+
+
+def test_editing_a_draft_keeps_it_a_draft(org) -> None:
+    draft = services.create_item(
+        PowerItem,
+        department=org.scjg,
+        valid_from=D(2019, 1, 1),
+        draft=True,
+        fields={"kind": "licensing", "name": "试点许可"},
+    )
+    services.record(
+        draft, "amend", valid_from=D(2019, 2, 1), reason="完善", changes={"name": "试点许可（改）"}
+    )
+    draft.refresh_from_db()
+    assert draft.state == "draft" and draft.name == "试点许可（改）"
+    with pytest.raises(ValidationError):
+        services.record(draft, "cancel", valid_from=D(2019, 3, 1), reason="不要了")

@@ -35,9 +35,9 @@ ACTION_STATE: dict[str, str] = {
 }
 # Which actions may follow an item in each state (a cancelled item stays cancelled).
 ALLOWED_ACTIONS: dict[str, frozenset[str]] = {
-    ListState.DRAFT: frozenset(
-        {ListAction.ADJUST, ListAction.RETAIN, ListAction.AMEND, ListAction.CANCEL}
-    ),
+    # A draft is edited (and stays a draft) until it is published; it was never public, so
+    # there is nothing to cancel or retain.
+    ListState.DRAFT: frozenset({ListAction.ADJUST, ListAction.AMEND}),
     ListState.IN_FORCE: frozenset(
         {
             ListAction.ADJUST,

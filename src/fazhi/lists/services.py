@@ -141,7 +141,7 @@ def record(
         reason=reason,
         valid_from=valid_from,
         recorded_by=actor,
-        state=ACTION_STATE[action] if action != ListAction.ADD else current.state,
+        state=current.state if current.state == ListState.DRAFT else ACTION_STATE[action],
         department_id=(department or current.department).pk,
         transferred_from=current if action == ListAction.TRANSFER else None,
         **data,
@@ -151,6 +151,12 @@ def record(
     current.valid_to = valid_from
     current.save(update_fields=["valid_to"])
     version.save()
+    for relation in model.version_model.child_relations:
+        # e.g. a benchmark's tiers: tier_for reads the tiers of the version in force.
+        for child in getattr(current, relation).order_by("pk"):
+            child.pk = None
+            child.version = version
+            child.save()
     sync_item(locked, version)
     locked.save()
     return version

@@ -100,6 +100,8 @@ class ItemVersion(models.Model):
 
     # The fields every version has besides the content fields of its list.
     base_fields: ClassVar[tuple[str, ...]] = ("name", "legal_basis", "basis_url")
+    # Rows that hang off a version (a benchmark's tiers) and carry over to the next one.
+    child_relations: ClassVar[tuple[str, ...]] = ()
 
     scope = Scope("public", custom=published_or_owned("department"))
     objects = RestrictedManager()

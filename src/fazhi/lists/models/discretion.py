@@ -52,6 +52,8 @@ class DiscretionBenchmarkVersion(ItemVersion):
     violation = models.TextField("违法行为")
     penalty_basis = models.TextField("处罚依据")
 
+    child_relations = ("tiers",)
+
     class Meta(ItemVersion.Meta):
         verbose_name = "裁量基准版本"
         verbose_name_plural = "裁量基准版本"
