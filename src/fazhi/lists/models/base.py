@@ -109,6 +109,14 @@ class ItemVersion(models.Model):
     class Meta:
         abstract = True
         ordering = ["valid_from", "id"]
+        # Every list's version model has an ``item`` foreign key; one version of an item is open.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item"],
+                condition=Q(valid_to__isnull=True),
+                name="%(app_label)s_%(class)s_one_open_version",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name}（{self.get_action_display()} {self.valid_from}）"

@@ -57,13 +57,6 @@ class DiscretionBenchmarkVersion(ItemVersion):
     class Meta(ItemVersion.Meta):
         verbose_name = "裁量基准版本"
         verbose_name_plural = "裁量基准版本"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["item"],
-                condition=models.Q(valid_to__isnull=True),
-                name="%(app_label)s_%(class)s_one_open_version",
-            ),
-        ]
 
 
 DiscretionBenchmark.version_model = DiscretionBenchmarkVersion
@@ -141,13 +134,6 @@ class NoPenaltyItemVersion(ItemVersion):
     class Meta(ItemVersion.Meta):
         verbose_name = "免罚事项版本"
         verbose_name_plural = "免罚事项版本"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["item"],
-                condition=models.Q(valid_to__isnull=True),
-                name="%(app_label)s_%(class)s_one_open_version",
-            ),
-        ]
 
 
 NoPenaltyItem.version_model = NoPenaltyItemVersion

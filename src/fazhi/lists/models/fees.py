@@ -33,13 +33,6 @@ class FeeItemVersion(ItemVersion):
     class Meta(ItemVersion.Meta):
         verbose_name = "收费项目版本"
         verbose_name_plural = "收费项目版本"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["item"],
-                condition=models.Q(valid_to__isnull=True),
-                name="%(app_label)s_%(class)s_one_open_version",
-            ),
-        ]
 
 
 FeeItem.version_model = FeeItemVersion

@@ -36,13 +36,6 @@ class NegativeListItemVersion(ItemVersion):
     class Meta(ItemVersion.Meta):
         verbose_name = "负面清单事项版本"
         verbose_name_plural = "负面清单事项版本"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["item"],
-                condition=models.Q(valid_to__isnull=True),
-                name="%(app_label)s_%(class)s_one_open_version",
-            ),
-        ]
 
 
 NegativeListItem.version_model = NegativeListItemVersion

@@ -68,13 +68,6 @@ class PowerItemVersion(ItemVersion):
     class Meta(ItemVersion.Meta):
         verbose_name = "权力事项版本"
         verbose_name_plural = "权力事项版本"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["item"],
-                condition=models.Q(valid_to__isnull=True),
-                name="%(app_label)s_%(class)s_one_open_version",
-            ),
-        ]
 
     def needs_access_review(self) -> bool:
         """A licensing item restricting market access must rest on the negative list or a law."""

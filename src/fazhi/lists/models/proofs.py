@@ -43,13 +43,6 @@ class ProofRequirementVersion(ItemVersion):
     class Meta(ItemVersion.Meta):
         verbose_name = "证明事项版本"
         verbose_name_plural = "证明事项版本"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["item"],
-                condition=models.Q(valid_to__isnull=True),
-                name="%(app_label)s_%(class)s_one_open_version",
-            ),
-        ]
 
 
 ProofRequirement.version_model = ProofRequirementVersion
