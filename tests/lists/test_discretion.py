@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from fazhi.lists import services
-from fazhi.lists.discretion import NoPenaltyFinding, TierFinding, tier_for
+from fazhi.lists.discretion import FactsNeeded, NoPenaltyFinding, TierFinding, tier_for
 from fazhi.lists.models import DiscretionBenchmark, DiscretionTier, NoPenaltyItem, PowerItem
 
 pytestmark = pytest.mark.django_db
@@ -16,6 +16,11 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def penalty(org):  # type: ignore[no-untyped-def]
+    from fazhi.lists.models import DiscretionFactor
+
+    DiscretionFactor.objects.create(code="first_offence", label="初次违法", kind="boolean")
+    DiscretionFactor.objects.create(code="corrected", label="及时改正", kind="boolean")
+    DiscretionFactor.objects.create(code="days_unremedied", label="逾期天数", kind="number")
     item = services.create_item(
         PowerItem,
         department=org.scjg,
@@ -95,27 +100,74 @@ def test_before_the_no_penalty_list_took_effect_the_benchmark_applies(penalty) -
 
 
 def test_the_tier_follows_the_declared_factors(penalty) -> None:
-    found = tier_for(penalty, {"days_unremedied": 45}, on=date(2019, 9, 1))
+    found = tier_for(penalty, {"days_unremedied": 45, "first_offence": False}, on=date(2019, 9, 1))
     assert found.tier.label == "从重" and found.fine_min == Decimal("3000")
 
 
-def test_facts_the_benchmark_does_not_cover_give_no_tier(penalty) -> None:
-    assert tier_for(penalty, {"something_else": 1}, on=date(2019, 9, 1)) is None
+def test_facts_that_leave_the_exemption_open_are_asked_for_not_guessed(penalty) -> None:
+    found = tier_for(penalty, {"something_else": 1}, on=date(2019, 9, 1))
+    assert isinstance(found, FactsNeeded) and set(found.factors) == {"first_offence", "corrected"}
+    found = tier_for(penalty, {"first_offence": False}, on=date(2019, 9, 1))
+    assert isinstance(found, FactsNeeded) and found.factors == ("days_unremedied",)
+
+
+def test_a_mandatory_exemption_wins_over_a_discretionary_one(penalty, org) -> None:
+    services.create_item(
+        NoPenaltyItem,
+        department=org.scjg,
+        valid_from=date(2019, 7, 1),
+        fields={
+            "name": "轻微并及时改正（应当不予处罚）",
+            "power_item": penalty,
+            "violation": "轻微、及时改正、无危害后果",
+            "mandatory": True,
+            "conditions": [{"factor": "corrected", "value": True}],
+        },
+    )
+    found = tier_for(
+        penalty,
+        {"first_offence": True, "corrected": True, "days_unremedied": 5},
+        on=date(2019, 9, 1),
+    )
+    assert isinstance(found, NoPenaltyFinding) and found.mandatory and found.fallback is None
+
+
+def test_a_discretionary_exemption_carries_the_tier_that_would_apply(penalty) -> None:
+    found = tier_for(
+        penalty,
+        {"first_offence": True, "corrected": True, "days_unremedied": 5},
+        on=date(2019, 9, 1),
+    )
+    assert not found.mandatory and found.fallback.tier.label == "从轻"
+
+
+def test_malformed_conditions_are_refused(penalty, org) -> None:
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="未声明"):
+        services.create_item(
+            NoPenaltyItem,
+            department=org.scjg,
+            valid_from=date(2019, 7, 1),
+            fields={
+                "name": "坏条件",
+                "power_item": penalty,
+                "violation": "x",
+                "conditions": [{"factor": "no_such_factor", "value": True}],
+            },
+        )
 
 
 def test_the_api_answers_for_a_violation(penalty) -> None:
     from rest_framework.test import APIClient
 
-    from fazhi.lists.models import DiscretionFactor
-
-    DiscretionFactor.objects.create(code="first_offence", label="初次违法", kind="boolean")
-    DiscretionFactor.objects.create(code="corrected", label="及时改正", kind="boolean")
-    DiscretionFactor.objects.create(code="days_unremedied", label="逾期天数", kind="number")
     api = APIClient()
     url = f"/api/power-items/{penalty.pk}/discretion/"
     free = api.get(url, {"on": "2019-09-01", "first_offence": "true", "corrected": "是"}).json()
     assert free["finding"] == "no_penalty" and free["penalise"] is False
-    tier = api.get(url, {"on": "2019-09-01", "days_unremedied": "45"}).json()
+    tier = api.get(
+        url, {"on": "2019-09-01", "days_unremedied": "45", "first_offence": "false"}
+    ).json()
     assert (tier["finding"], tier["label"], tier["fine_max"]) == ("tier", "从重", "10000.00")
     assert api.get(url, {"days_unremedied": "x"}).status_code == 400
 
@@ -129,6 +181,6 @@ def test_a_change_to_a_benchmark_keeps_its_tiers(penalty) -> None:
         reason="修改处罚依据表述",
         changes={"penalty_basis": "处一万元以下罚款（修改）"},
     )
-    found = tier_for(penalty, {"days_unremedied": 45}, on=date(2019, 12, 1))
+    found = tier_for(penalty, {"days_unremedied": 45, "first_offence": False}, on=date(2019, 12, 1))
     assert isinstance(found, TierFinding) and found.tier.label == "从重"
     assert found.benchmark.valid_from == date(2019, 10, 1)

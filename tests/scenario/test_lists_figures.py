@@ -154,7 +154,8 @@ def test_the_proofs_complaints_and_discretion_work_as_the_domains_will_use_them(
         assert complaint.case.opened_on <= complaint.case.closed_on <= END
 
     licence = PowerItem.objects.get(name="对未取得食品经营许可从事食品经营活动的处罚")
-    found = tier_for(licence, {"goods_value": 5000, "harm": "general"}, on=date(2020, 1, 1))
+    facts = {"goods_value": 5000, "harm": "general", "first_offence": False}
+    found = tier_for(licence, facts, on=date(2020, 1, 1))
     assert isinstance(found, TierFinding) and found.fine_max == 85000
     price = PowerItem.objects.get(name="对经营者不执行明码标价规定的处罚")
     assert price.department.code == "420700-SCJG" and price.code.startswith("420700-FGW-")

@@ -36,7 +36,7 @@ from fazhi.org.scoping import ensure_restricted
 from . import models as m
 from . import services
 from .choices import ListState
-from .discretion import NoPenaltyFinding, TierFinding, tier_for
+from .discretion import FactsNeeded, NoPenaltyFinding, TierFinding, UnknownFactor, tier_for
 from .guides import build_guide, in_effect
 from .queries import (
     CHANGE_LABELS,
@@ -412,7 +412,9 @@ _PowerBase = _catalog_viewset("poweritem")
 
 
 class DiscretionAnswerSerializer(serializers.Serializer):
-    finding = serializers.ChoiceField(choices=["no_penalty", "tier", "none"])
+    finding = serializers.ChoiceField(choices=["no_penalty", "tier", "facts_needed", "none"])
+    missing = serializers.ListField(child=serializers.CharField())
+    fallback = serializers.DictField(allow_null=True)
     penalise = serializers.BooleanField(allow_null=True)
     label = serializers.CharField(allow_blank=True)
     fine_min = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
@@ -468,7 +470,10 @@ class PowerItemViewSet(_PowerBase):  # type: ignore[misc, valid-type]
         except ValueError as exc:
             raise ValidationError({"on": "日期格式应为 YYYY-MM-DD"}) from exc
         facts = _facts(request.query_params, list(m.DiscretionFactor.objects.all()))
-        found = tier_for(item, facts, on=on)
+        try:
+            found = tier_for(item, facts, on=on)
+        except UnknownFactor as exc:
+            raise ValidationError({"facts": str(exc)}) from exc
         answer: dict[str, Any] = {
             "finding": "none",
             "penalise": None,
@@ -479,9 +484,14 @@ class PowerItemViewSet(_PowerBase):  # type: ignore[misc, valid-type]
             "mandatory": None,
             "measures": "",
             "entry": "",
+            "missing": [],
+            "fallback": None,
             "facts": {k: str(v) if isinstance(v, Decimal) else v for k, v in facts.items()},
         }
-        if isinstance(found, NoPenaltyFinding):
+        if isinstance(found, FactsNeeded):
+            answer.update(finding="facts_needed", missing=list(found.factors))
+        elif isinstance(found, NoPenaltyFinding):
+            fallback = found.fallback
             answer.update(
                 finding="no_penalty",
                 penalise=False,
@@ -490,6 +500,14 @@ class PowerItemViewSet(_PowerBase):  # type: ignore[misc, valid-type]
                 mandatory=found.mandatory,
                 measures=found.measures,
                 entry=found.entry.item.code,
+                fallback=None
+                if fallback is None
+                else {
+                    "label": fallback.tier.label,
+                    "article": fallback.article,
+                    "fine_min": str(fallback.fine_min) if fallback.fine_min is not None else None,
+                    "fine_max": str(fallback.fine_max) if fallback.fine_max is not None else None,
+                },
             )
         elif isinstance(found, TierFinding):
             answer.update(

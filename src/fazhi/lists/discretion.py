@@ -48,24 +48,18 @@ def condition_holds(condition: Mapping[str, Any], facts: Mapping[str, Any]) -> b
         return False
     actual = facts[factor]
     if isinstance(expected, int | float) and not isinstance(expected, bool):
-        actual, expected = Decimal(str(actual)), Decimal(str(expected))
-    return OPERATORS[op](actual, expected)
+        try:
+            actual, expected = Decimal(str(actual)), Decimal(str(expected))
+        except ArithmeticError as exc:
+            raise UnknownFactor(f"情节“{factor}”的值应为数值") from exc
+    try:
+        return OPERATORS[op](actual, expected)
+    except TypeError as exc:
+        raise UnknownFactor(f"情节“{factor}”的值类型不符") from exc
 
 
 def all_hold(conditions: list[Mapping[str, Any]], facts: Mapping[str, Any]) -> bool:
     return all(condition_holds(c, facts) for c in conditions)
-
-
-@dataclass(frozen=True)
-class NoPenaltyFinding:
-    entry: NoPenaltyItemVersion
-    mandatory: bool
-    basis: str
-    measures: str
-
-    @property
-    def penalise(self) -> bool:
-        return False
 
 
 @dataclass(frozen=True)
@@ -81,25 +75,139 @@ class TierFinding:
         return True
 
 
+@dataclass(frozen=True)
+class NoPenaltyFinding:
+    """第三十三条: ``mandatory`` (第一款, 不予处罚) or discretionary (第二款, 可以不予处罚).
+
+    A discretionary finding carries the tier that applies should the agency penalise after all.
+    """
+
+    entry: NoPenaltyItemVersion
+    mandatory: bool
+    basis: str
+    measures: str
+    fallback: TierFinding | None = None
+
+    @property
+    def penalise(self) -> bool:
+        return False
+
+
+@dataclass(frozen=True)
+class FactsNeeded:
+    """The benchmark cannot place the violation until these declared factors are given."""
+
+    factors: tuple[str, ...]
+
+    @property
+    def penalise(self) -> None:
+        return None
+
+
+Finding = NoPenaltyFinding | TierFinding | FactsNeeded
+
+
 def _in_force(qs: Any, on: date) -> Any:
     return qs.filter(state=ListState.IN_FORCE, valid_from__lte=on).filter(
         Q(valid_to__isnull=True) | Q(valid_to__gt=on)
     )
 
 
-def tier_for(
-    item: PowerItem, facts: Mapping[str, Any], *, on: date
-) -> NoPenaltyFinding | TierFinding | None:
-    """The no-penalty finding or the benchmark tier for a violation of ``item`` on ``on``.
+def _missing(conditions: list[Mapping[str, Any]], facts: Mapping[str, Any]) -> list[str]:
+    return [c["factor"] for c in conditions if c["factor"] not in facts]
 
-    None when the item has no published benchmark in force that covers the facts: the officer
-    then decides within the statutory range and must give reasons.
-    """
-    for entry in _in_force(NoPenaltyItemVersion.objects.filter(power_item=item), on):
-        if all_hold(entry.conditions, facts):
-            return NoPenaltyFinding(entry, entry.mandatory, entry.basis, entry.measures)
+
+def _may_apply(conditions: list[Mapping[str, Any]], facts: Mapping[str, Any]) -> bool:
+    """No condition on a given fact fails (conditions on facts not given are open)."""
+    return all(condition_holds(c, facts) for c in conditions if c["factor"] in facts)
+
+
+def _tier(item: PowerItem, facts: Mapping[str, Any], on: date) -> TierFinding | FactsNeeded | None:
     for benchmark in _in_force(DiscretionBenchmarkVersion.objects.filter(power_item=item), on):
         for tier in benchmark.tiers.order_by("order"):
-            if all_hold(tier.conditions, facts):
-                return TierFinding(benchmark, tier, tier.fine_min, tier.fine_max, tier.article)
+            if not _may_apply(tier.conditions, facts):
+                continue
+            missing = _missing(tier.conditions, facts)
+            if missing:
+                # Tiers are read in order; one that may apply but cannot be decided must not be
+                # skipped in favour of a heavier one below it.
+                return FactsNeeded(tuple(dict.fromkeys(missing)))
+            return TierFinding(benchmark, tier, tier.fine_min, tier.fine_max, tier.article)
     return None
+
+
+def tier_for(item: PowerItem, facts: Mapping[str, Any], *, on: date) -> Finding | None:
+    """The no-penalty finding or the benchmark tier for a violation of ``item`` on ``on``.
+
+    The mandatory no-penalty entries (第三十三条第一款) are tried first, then the discretionary
+    ones (第二款, with the tier that would otherwise apply), then the benchmark's tiers. None
+    when no published benchmark in force covers the facts: the officer then decides within the
+    statutory range and gives reasons.
+    """
+    entries = sorted(
+        _in_force(NoPenaltyItemVersion.objects.filter(power_item=item), on),
+        key=lambda e: (not e.mandatory, e.valid_from, e.pk),
+    )
+    for entry in entries:
+        if not _may_apply(entry.conditions, facts):
+            continue
+        missing = _missing(entry.conditions, facts)
+        if missing:
+            # Whether the violation is exempt (第三十三条) must be decided before any tier.
+            return FactsNeeded(tuple(dict.fromkeys(missing)))
+        if all_hold(entry.conditions, facts):
+            fallback = None
+            if not entry.mandatory:
+                tier = _tier(item, facts, on)
+                fallback = tier if isinstance(tier, TierFinding) else None
+            return NoPenaltyFinding(entry, entry.mandatory, entry.basis, entry.measures, fallback)
+    return _tier(item, facts, on)
+
+
+OPS = frozenset(OPERATORS)
+
+
+def validate_conditions(conditions: Any, factors: Mapping[str, Any] | None = None) -> list[str]:
+    """Chinese reasons why ``conditions`` is not a list of {factor, op, value} on declared
+    factors with values of the factor's kind; empty when it is."""
+    from .models import DiscretionFactor
+
+    if not isinstance(conditions, list):
+        return ["适用情形应为条件列表"]
+    if factors is None:
+        factors = {f.code: f for f in DiscretionFactor.objects.all()}
+    errors = []
+    for i, c in enumerate(conditions, start=1):
+        if not isinstance(c, Mapping) or "factor" not in c or "value" not in c:
+            errors.append(f"第{i}个条件应包含 factor 和 value")
+            continue
+        op = c.get("op", "=")
+        factor = factors.get(c["factor"])
+        if op not in OPS:
+            errors.append(f"第{i}个条件的比较方式“{op}”无效")
+        if factor is None:
+            errors.append(f"第{i}个条件的情节“{c['factor']}”未声明")
+            continue
+        value = c["value"]
+        if factor.kind == "boolean" and not isinstance(value, bool):
+            errors.append(f"第{i}个条件：“{factor.label}”的值应为是/否")
+        elif factor.kind == "number" and (
+            isinstance(value, bool)
+            or not isinstance(value, int | float | str)
+            or not _is_number(value)
+        ):
+            errors.append(f"第{i}个条件：“{factor.label}”的值应为数值")
+        elif factor.kind == "choice" and factor.choices:
+            values = value if op == "in" and isinstance(value, list) else [value]
+            bad = [v for v in values if v not in factor.choices]
+            if bad:
+                errors.append(f"第{i}个条件：“{factor.label}”没有选项 {bad}")
+    return errors
+
+
+def _is_number(value: Any) -> bool:
+    try:
+        Decimal(str(value))
+    except ArithmeticError:
+        return False
+    return True

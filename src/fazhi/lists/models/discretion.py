@@ -6,6 +6,7 @@ entry states conditions on them, and ``lists.discretion.tier_for`` evaluates the
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from fazhi.org.scoping import RestrictedManager, Scope
@@ -33,6 +34,13 @@ class DiscretionFactor(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+    def clean(self) -> None:
+        from ..discretion import validate_conditions
+
+        errors = validate_conditions(self.conditions)
+        if errors:
+            raise ValidationError({"conditions": errors})
 
 
 class DiscretionBenchmark(CatalogItem):
@@ -134,6 +142,13 @@ class NoPenaltyItemVersion(ItemVersion):
     class Meta(ItemVersion.Meta):
         verbose_name = "免罚事项版本"
         verbose_name_plural = "免罚事项版本"
+
+    def clean(self) -> None:
+        from ..discretion import validate_conditions
+
+        errors = validate_conditions(self.conditions)
+        if errors:
+            raise ValidationError({"conditions": errors})
 
 
 NoPenaltyItem.version_model = NoPenaltyItemVersion
