@@ -58,3 +58,29 @@ def test_a_fee_cleanup_publishes_its_counts(org) -> None:
     cleanups.publish_result(cleanup)
     payload = cleanup.publication.payload
     assert (payload["保留"], payload["修改"], payload["废止"]) == (2, 1, 1)
+
+
+def test_a_withdrawn_cleanup_result_is_no_longer_public(org) -> None:
+    from django.contrib.auth.models import AnonymousUser
+
+    from fazhi.disclosure.gate import withdraw
+
+    cleanup = FeeCleanup.objects.create(
+        title="2019年价费文件清理", department=org.scjg, concluded_on=date(2019, 10, 1)
+    )
+    FeeDocumentReview.objects.create(cleanup=cleanup, title="某收费文件", outcome="retain")
+    cleanups.publish_result(cleanup)
+    assert FeeCleanup.objects.restrict(AnonymousUser()).filter(pk=cleanup.pk).exists()
+    withdraw(cleanup.publication, reason="清理结果有误")
+    assert not FeeCleanup.objects.restrict(AnonymousUser()).filter(pk=cleanup.pk).exists()
+
+
+def test_control_characters_do_not_break_the_excel_export(org) -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    from fazhi.office.excel import write_xlsx
+
+    data = write_xlsx("清单", ["名称"], [["食品\x0b经营许可"]])
+    assert load_workbook(io.BytesIO(data)).active["A2"].value == "食品经营许可"

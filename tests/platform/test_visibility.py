@@ -108,7 +108,9 @@ class Allowed:
             return resolve(obj, state) in ("in_force", "cancelled") or self.unit(resolve(obj, unit))
         if kind == "result-or-owner":
             unit, publication = arg.split(":")
-            return resolve(obj, publication) is not None or self.unit(resolve(obj, unit))
+            pub = resolve(obj, publication)
+            published = pub is not None and not hasattr(pub, "withdrawal")
+            return published or self.unit(resolve(obj, unit))
         if kind == "owner-or-participants":
             owner, case = arg.split(":")
             return self.unit(resolve(obj, owner)) or self.case(resolve(obj, case))

@@ -38,6 +38,9 @@ END_2019 = date(2019, 12, 31)
 Y2019 = (date(2019, 1, 1), END_2019)
 
 
+PUBLISHED = (ListState.IN_FORCE, ListState.CANCELLED)
+
+
 def _city(qs: QuerySet, path: str = "department") -> QuerySet:
     return qs.filter(**{f"{path}__parent__code": CITY})
 
@@ -65,13 +68,15 @@ def power_item_adjustments_2019() -> int:
     2019 — each counted once, whatever department holds it after the transfer."""
     versions = PowerItemVersion.objects.filter(
         action__in=[ListAction.ADJUST, ListAction.TRANSFER], valid_from__range=Y2019
-    )
+    ).filter(state__in=PUBLISHED)  # an edit of a never-published draft is no adjustment
     return _distinct(_city(versions), "item")
 
 
 def power_item_transfers_2019() -> int:
     """The transfers among the 2,902 (a part of that figure, not a figure of the report)."""
-    versions = PowerItemVersion.objects.filter(action=ListAction.TRANSFER, valid_from__range=Y2019)
+    versions = PowerItemVersion.objects.filter(
+        action=ListAction.TRANSFER, valid_from__range=Y2019, state__in=PUBLISHED
+    )
     return _distinct(_city(versions), "item")
 
 
@@ -81,9 +86,11 @@ def power_items_cancelled_2019() -> int:
     return _distinct(_city(versions), "item")
 
 
-def service_guides() -> int:
-    """4,421: standardized service guides of the city departments' items in force."""
-    guides = ServiceGuide.objects.filter(power_item__state=ListState.IN_FORCE)
+def service_guides(on: date = END_2019) -> int:
+    """4,421: standardized service guides of the city departments' items in force on the day
+    (anchored to the date, so a later cancellation does not change the 2019 figure)."""
+    in_force = as_of(PowerItem, on).values("item_id")
+    guides = ServiceGuide.objects.filter(power_item_id__in=in_force)
     return _city(guides, "power_item__department").count()
 
 
@@ -103,11 +110,13 @@ def materials_cut_2019() -> int:
 
 
 def _community_proofs_cancelled_2019() -> QuerySet:
-    return ProofRequirementVersion.objects.filter(
-        action=ListAction.CANCEL,
-        status=ProofStatus.CANCELLED,
-        community_issued=True,
-        valid_from__range=Y2019,
+    return _city(
+        ProofRequirementVersion.objects.filter(
+            action=ListAction.CANCEL,
+            status=ProofStatus.CANCELLED,
+            community_issued=True,
+            valid_from__range=Y2019,
+        )
     )
 
 
@@ -155,8 +164,15 @@ def notify_commit_materials() -> int:
 
 def fee_documents(outcome: str, year: int = 2019) -> int:
     """53 / 6 / 10: fee documents of the year's cleanup by outcome (retain / amend / repeal)."""
-    return FeeDocumentReview.objects.filter(
-        cleanup__concluded_on__year=year, outcome=outcome
+    # Only cleanups whose result was published (and not withdrawn), led by a city department.
+    return _city(
+        FeeDocumentReview.objects.filter(
+            cleanup__concluded_on__year=year,
+            outcome=outcome,
+            cleanup__publication__isnull=False,
+            cleanup__publication__withdrawal__isnull=True,
+        ),
+        "cleanup__department",
     ).count()
 
 

@@ -35,8 +35,13 @@ ACTION_ORDER: tuple[str, ...] = (
     ListAction.CANCEL,
     ListAction.REPEAL,
 )
-# These actions record a decision about the entry as it stands: they change no content.
+# These actions record a decision about the entry as it stands: they change no content —
+# except the fields that record the decision itself (a proof's status and what replaces it).
 CONTENT_FREE_ACTIONS = frozenset({ListAction.RETAIN, ListAction.CANCEL, ListAction.REPEAL})
+DECISION_FIELDS: dict[str, frozenset[str]] = {
+    ListAction.CANCEL: frozenset({"status", "replacement"}),
+    ListAction.REPEAL: frozenset({"status", "replacement"}),
+}
 STEP_SEPARATORS = ("｜", "|")
 
 HELP_TEXTS = {
@@ -214,7 +219,9 @@ class VersionForm(forms.ModelForm):
             keep = models.Q(pk=_normalise(current)) if current else models.Q(pk__in=[])
             wanted = models.Q()
             if issubclass(model, CatalogItem):
-                wanted = ~models.Q(state=ListState.CANCELLED)
+                # Only entries in force: a draft's name must not reach a published page
+                # through a link, and a cancelled entry is no basis for anything.
+                wanted = models.Q(state=ListState.IN_FORCE)
                 qs = qs.only("id", "code", "name").order_by("code")
             if model is PowerItem:
                 wanted &= models.Q(department_id__in=departments)
@@ -317,7 +324,8 @@ class ChangeFormMixin(forms.Form):
         elif action and action != ListAction.TRANSFER and target is not None:
             self.add_error("department", "只有“划转”可以改变实施部门；其他动作请不要选择承接部门")
         if action in CONTENT_FREE_ACTIONS:
-            changed = self.changed_labels()
+            allowed = DECISION_FIELDS.get(action, frozenset())
+            changed = [_verbose_name(self.current, n) for n in self.changes() if n not in allowed]
             if changed:
                 self.add_error(
                     None,

@@ -25,6 +25,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from .choices import ListState
 from .flowchart import Step, steps_for
@@ -294,6 +295,11 @@ BODY_SIZE = Pt(16)  # 三号
 TABLE_SIZE = Pt(12)  # 小四
 
 
+def _clean(text: str) -> str:
+    """XML cannot carry control characters; one in a record must not break the document."""
+    return ILLEGAL_CHARACTERS_RE.sub("", str(text))
+
+
 def _font(run: Any, name: str, size: Any, bold: bool = False) -> None:
     run.font.name = name
     run.font.size = size
@@ -305,7 +311,7 @@ def _paragraph(doc: Any, text: str, *, font: str = BODY_FONT, size: Any = BODY_S
     p = doc.add_paragraph()
     p.paragraph_format.first_line_indent = Pt(32)  # two characters
     p.paragraph_format.line_spacing = Pt(28)
-    _font(p.add_run(text), font, size)
+    _font(p.add_run(_clean(text)), font, size)
     return p
 
 
@@ -314,10 +320,10 @@ def _table(doc: Any, table: Table) -> None:
     t.style = "Table Grid"
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     for cell, text in zip(t.rows[0].cells, table.headers, strict=True):
-        _font(cell.paragraphs[0].add_run(text), HEADING_FONT, TABLE_SIZE)
+        _font(cell.paragraphs[0].add_run(_clean(text)), HEADING_FONT, TABLE_SIZE)
     for row in table.rows:
         for cell, text in zip(t.add_row().cells, row, strict=True):
-            _font(cell.paragraphs[0].add_run(text), BODY_FONT, TABLE_SIZE)
+            _font(cell.paragraphs[0].add_run(_clean(text)), BODY_FONT, TABLE_SIZE)
 
 
 def _page_number(section: Any) -> None:
@@ -347,17 +353,17 @@ def guide_docx(view: GuideView, *, sections: Iterable[Section] | None = None) ->
 
     title = doc.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _font(title.add_run(f"{view.title}办事指南"), TITLE_FONT, Pt(22))
+    _font(title.add_run(_clean(f"{view.title}办事指南")), TITLE_FONT, Pt(22))
     meta = doc.add_paragraph()
     meta.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _font(meta.add_run(f"{view.department}　{view.on.isoformat()}"), BODY_FONT, Pt(14))
+    _font(meta.add_run(_clean(f"{view.department}　{view.on.isoformat()}")), BODY_FONT, Pt(14))
     if view.notice:
         _paragraph(doc, view.notice, font=HEADING_FONT)
     for i, sec in enumerate(sections if sections is not None else view.sections()):
         number = CHINESE_NUMERALS[i] if i < len(CHINESE_NUMERALS) else str(i + 1)
         heading = doc.add_paragraph()
         heading.paragraph_format.first_line_indent = Pt(32)
-        _font(heading.add_run(f"{number}、{sec.title}"), HEADING_FONT, BODY_SIZE)
+        _font(heading.add_run(_clean(f"{number}、{sec.title}")), HEADING_FONT, BODY_SIZE)
         for line in sec.lines:
             _paragraph(doc, line)
         if sec.table is not None:

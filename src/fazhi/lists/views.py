@@ -273,7 +273,9 @@ def power_flowchart(request: HttpRequest, code: str) -> HttpResponse:
     if version is None:
         raise Http404("没有这个版本")
     response = HttpResponse(flowchart_svg(version), content_type="image/svg+xml; charset=utf-8")
-    response["Cache-Control"] = "public, max-age=300"
+    # A draft's chart is for its department only: never kept by a shared cache.
+    published = version.state in (ListState.IN_FORCE, ListState.CANCELLED)
+    response["Cache-Control"] = "public, max-age=300" if published else "private, no-store"
     return response
 
 

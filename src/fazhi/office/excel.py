@@ -12,7 +12,7 @@ from typing import Any
 
 from django.utils import timezone
 from openpyxl import Workbook
-from openpyxl.cell.cell import TYPE_STRING
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, TYPE_STRING
 from openpyxl.utils import get_column_letter
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -20,6 +20,10 @@ _NATIVE = (str, int, float, bool, Decimal, dt.date, dt.datetime)
 
 
 def _cell(value: Any) -> Any:
+    if isinstance(value, str):
+        # Control characters cannot be stored in .xlsx; one in a record must not break the
+        # whole export for everyone.
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
     if value is None or isinstance(value, _NATIVE):
         if isinstance(value, dt.datetime) and value.tzinfo is not None:
             return timezone.localtime(value).replace(tzinfo=None)  # Excel has no time zones

@@ -42,7 +42,10 @@ def _published_cleanup(prefix: str, user: Any, action: str) -> models.Q:
     """A cleanup's results are public once published; before that, its department's."""
     own = models.Q(**{f"{prefix}department__in": visible_unit_ids(user, action)})  # type: ignore[arg-type]
     if action == "view":
-        return models.Q(**{f"{prefix}publication__isnull": False}) | own
+        published = models.Q(**{f"{prefix}publication__isnull": False}) & models.Q(
+            **{f"{prefix}publication__withdrawal__isnull": True}
+        )
+        return published | own
     return own
 
 
