@@ -43,3 +43,45 @@ def run_import(
 def sheet_rows(data: bytes, sheet: int = 0) -> list[list[Any]]:
     wb = load_workbook(io.BytesIO(data), read_only=True)
     return [list(r) for r in wb.worksheets[sheet].iter_rows(values_only=True)]
+
+
+def raw_xlsx(sheet_data: str, *, head: str = "", parts: dict[str, bytes] | None = None) -> bytes:
+    """A workbook whose first sheet's XML is written by hand: ``head`` (e.g. a ``<dimension>``)
+    then ``<sheetData>`` holding ``sheet_data``; ``parts`` adds or replaces zip members. For
+    what no writer produces — cells at odd positions, control characters (``_x000B_``)."""
+    import zipfile
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active["A1"] = "x"
+    buf = io.BytesIO()
+    wb.save(buf)
+    sheet = (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f"{head}<sheetData>{sheet_data}</sheetData></worksheet>"
+    ).encode()
+    replace = {"xl/worksheets/sheet1.xml": sheet, **(parts or {})}
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(buf.getvalue())) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
+        for info in src.infolist():
+            dst.writestr(info.filename, replace.pop(info.filename, src.read(info.filename)))
+        for name, data in replace.items():
+            dst.writestr(name, data)
+    return out.getvalue()
+
+
+def text_row(n: int, values: Sequence[str]) -> str:
+    """One ``<row>`` of inline-string cells A, B, … for ``raw_xlsx``."""
+    from xml.sax.saxutils import escape
+
+    from openpyxl.utils import get_column_letter
+
+    cells = "".join(
+        f'<c r="{get_column_letter(c)}{n}" t="inlineStr"><is><t>{escape(v)}</t></is></c>'
+        for c, v in enumerate(values, start=1)
+    )
+    return f'<row r="{n}">{cells}</row>'

@@ -12,6 +12,7 @@ from fazhi.integrity.models import SecurityEvent
 from fazhi.org.models import Entity
 from fazhi.org.validators import make_uscc
 
+from ..conftest import make_entity
 from .helpers import run_import, sheet_rows, xlsx
 
 pytestmark = pytest.mark.django_db
@@ -246,3 +247,115 @@ def test_progress_is_recorded_on_the_job(org, people) -> None:
         actor=people.alice,
     )
     assert (job.total_rows, job.rows_done) == (29, 29) and job.finished_at is not None
+
+
+def wuhan(org):  # type: ignore[no-untyped-def]
+    from fazhi.org.models import Government
+
+    return Government.objects.create(
+        name="武汉市",
+        code="420100000000",
+        division_code="420100000000",
+        level="city",
+        parent=org.province,
+    )
+
+
+@pytest.mark.parametrize(
+    ("headers", "values"),
+    [
+        (["统一社会信用代码", "名称", "登记状态"], ["被改名", "注销"]),  # a rewrite
+        (["统一社会信用代码", "登记辖区"], ["鄂城区"]),  # a move into the importer's area
+        (["统一社会信用代码", "名称"], ["武汉某公司"]),  # even a row that changes nothing
+    ],
+)
+def test_an_entity_of_another_government_is_not_touched(org, people, headers, values) -> None:
+    # 统一社会信用代码 is unique nationwide: a file can name any entity in the register.
+    other = make_entity(org, name="武汉某公司", uscc=uscc(9), region=wuhan(org))
+    make_entity(org, name="鄂城某公司", uscc=uscc(1))  # in alice's area
+    rows = [[uscc(9), *values], [uscc(1), *values]]
+    job = run_import(
+        "entities", xlsx(headers, rows), department=org.scjg, actor=people.alice, mode="good"
+    )
+    assert job.status == "done" and job.bad_rows == 1
+    assert job.errors == [[2, "统一社会信用代码", "该市场主体不在本部门辖区，不能修改"]]
+    other.refresh_from_db()
+    assert (other.name, other.status, other.region.name) == ("武汉某公司", "active", "武汉市")
+    assert job.updated + job.unchanged == 1  # the row of alice's own entity went through
+
+
+def test_a_district_department_cannot_change_a_city_level_entity(org, people) -> None:
+    city_entity = make_entity(org, name="市级公司", uscc=uscc(9), region=org.city)
+    job = run_import(
+        "entities",
+        xlsx(["统一社会信用代码", "名称"], [[uscc(9), "改名"]]),
+        department=org.ec_scjg,
+        actor=people.ellen,
+    )
+    assert job.status == "rejected" and "不在本部门辖区" in job.errors[0][2]
+    assert Entity.objects.get(pk=city_entity.pk).name == "市级公司"
+    # The city's department may: 鄂城区 is below its government.
+    job = run_import(
+        "entities",
+        xlsx(["统一社会信用代码", "名称", "登记辖区"], [[uscc(9), "改名", "鄂城区"]]),
+        department=org.scjg,
+        actor=people.alice,
+    )
+    assert job.status == "done" and job.updated == 1
+
+
+def test_a_system_import_may_change_any_entity(org) -> None:
+    other = make_entity(org, name="武汉某公司", uscc=uscc(9), region=wuhan(org))
+    data = xlsx(["统一社会信用代码", "名称"], [[uscc(9), "更名"]])
+    job = run_import("entities", data, department=org.scjg)
+    assert job.status == "done" and job.updated == 1
+    assert Entity.objects.get(pk=other.pk).name == "更名"
+
+
+@pytest.mark.parametrize("mode", ["all", "good"])
+def test_an_entity_moved_away_while_the_file_is_checked_is_not_written(
+    org, people, monkeypatch, mode
+) -> None:
+    from fazhi.intake.specs import REGISTRY
+
+    run_import("entities", xlsx(HEADERS, [row(1), row(2)]), department=org.scjg, actor=people.alice)
+    spec = REGISTRY["entities"]
+    checked = spec.prepare
+    away = wuhan(org)
+
+    def prepare_then_move(table, ctx):  # type: ignore[no-untyped-def]
+        plan = checked(table, ctx)
+        # Another import moves the entity to 武汉市 after this one checked it.
+        Entity.objects.filter(uscc=uscc(1)).update(region=away)
+        return plan
+
+    monkeypatch.setattr(spec, "prepare", prepare_then_move)
+    data = xlsx(HEADERS, [row(1, name="改名一"), row(2, name="改名二")])
+    job = run_import("entities", data, department=org.scjg, actor=people.alice, mode=mode)
+    assert job.errors == [[2, "统一社会信用代码", "该市场主体不在本部门辖区，不能修改"]]
+    assert Entity.objects.get(uscc=uscc(1)).name == "鄂州市测试1号商贸有限公司"
+    if mode == "all":
+        assert job.status == "rejected" and "未写入任何数据" in job.message
+        assert Entity.objects.get(uscc=uscc(2)).name == "鄂州市测试2号商贸有限公司"
+    else:
+        assert (job.status, job.updated, job.bad_rows) == ("done", 1, 1) and job.error_file
+        assert Entity.objects.get(uscc=uscc(2)).name == "改名二"
+
+
+def test_a_job_another_worker_has_claimed_is_left_to_it(org, people) -> None:
+    from fazhi.intake import services
+
+    job = services.create_job(
+        "entities",
+        department=org.scjg,
+        upload=io.BytesIO(xlsx(HEADERS, [row(1)])),
+        file_name="a.xlsx",
+        actor=people.alice,
+    )
+    # A redelivered task: the first worker has already moved the job on.
+    ImportJob.objects.filter(pk=job.pk).update(status="checking")
+    assert services.run(job.pk).status == "checking"
+    assert not Entity.objects.exists()
+    ImportJob.objects.filter(pk=job.pk).update(status="pending")
+    assert services.run(job.pk).status == "done"
+    assert services.run(job.pk).status == "done" and Entity.objects.count() == 1

@@ -18,10 +18,13 @@ import io
 import re
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import IO, Any
+from xml.parsers import expat
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -106,10 +109,284 @@ def check_upload(name: str, size: int, fileobj: IO[bytes]) -> None:
         raise FileRefused("文件解压后过大，不像正常的 Excel 文件，已拒绝。")
 
 
+# --------------------------------------------------------------------------------------------
+# The sheets' extent, checked before the reader sees them
+# --------------------------------------------------------------------------------------------
+
+# A list has far fewer columns; stray formatting further right is refused with the reason.
+MAX_COLUMNS = 200
+_CHUNK = 4 << 20
+# An XML tag longer than this is no spreadsheet's (a cell's tag is a few dozen bytes).
+_MAX_TAG = 64 << 10
+# ``<c``/``<row`` not followed by exactly `` r="`` (no position, or not first, or spelled
+# unusually) and namespace-prefixed ones: rare in real files; such a part gets the exact scan.
+_UNUSUAL_TAG = re.compile(rb'<(?:c|row)(?:[>/]|\s(?!r="))')
+_PREFIXED_TAG = re.compile(rb":(?:c|row)[\s>/]")
+_DIMENSION = re.compile(rb"""dimension\s[^>]*?\bref\s*=\s*["']([^"']*)""")
+_UNIQUE_COUNT = re.compile(rb"""uniqueCount\s*=\s*["']\+?([0-9]+)""")
+_TARGET = re.compile(rb"""Target\s*=\s*["']([^"']*)""")
+_VALUE = re.compile(rb"""=\s*["']([A-Za-z]*[0-9]*)""")
+_ATTRIBUTE = rb"""[\w.:-]+\s*=\s*(?:"[^"<>]*"|'[^'<>]*')"""
+_TAG_PREFIX = re.compile(rb"<([\w.:-]+)(?:\s+" + _ATTRIBUTE + rb"(?:\s*" + _ATTRIBUTE + rb")*)?\s*")
+_REF = re.compile(r"([A-Za-z]*)([0-9]+)")
+
+
+def _above(limit: str, alphabet: str) -> str:
+    """A regex for the numbers written in ``alphabet`` that are greater than ``limit``: more
+    digits, or as many and greater at the first difference (no leading zero digit)."""
+    n = len(limit)
+    any_digit = f"[{alphabet[0]}-{alphabet[-1]}]"
+    lead = alphabet[1] if alphabet[0] == "0" else alphabet[0]
+    alternatives = [f"[{lead}-{alphabet[-1]}]{any_digit}{{{n},}}"]
+    for i, ch in enumerate(limit):
+        k = alphabet.index(ch)
+        if k + 1 < len(alphabet):
+            rest = f"{any_digit}{{{n - i - 1}}}" if i < n - 1 else ""
+            alternatives.append(f"{limit[:i]}[{alphabet[k + 1]}-{alphabet[-1]}]{rest}")
+    return "|".join(alternatives)
+
+
+@lru_cache(maxsize=8)
+def _beyond(max_row: int, max_col: int) -> re.Pattern[bytes]:
+    """An ``r="…"`` whose column (letters, either case) or row (digits, leading zeros allowed)
+    is beyond the limits. Only such values match, so a normal sheet costs one pass in C."""
+    cols = _above(get_column_letter(max_col), "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    rows = _above(str(max_row), "0123456789")
+    return re.compile(
+        rf"""r\s*+=\s*+["'](?:(?i:{cols})[0-9]|[A-Za-z]*+0*+(?:{rows})(?![0-9]))""".encode()
+    )
+
+
+def _column_number(letters: str) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _basename(name: str) -> str:
+    return name.replace("\\", "/").rsplit("/", 1)[-1].lower()
+
+
+class _Extent:
+    """The limits for one file's sheets, and the decompressed bytes it may still take."""
+
+    def __init__(self) -> None:
+        self.max_row = max_rows() + _HEADER_SCAN_ROWS
+        self.max_col = MAX_COLUMNS
+        self.budget = max_bytes() * 20
+        self.beyond = _beyond(self.max_row, self.max_col)
+
+    def spend(self, n: int) -> None:
+        self.budget -= n
+        if self.budget < 0:
+            raise FileRefused("文件解压后过大，不像正常的 Excel 文件，已拒绝。")
+
+    def check(self, row: int, col: int, where: str = "") -> None:
+        """Refuse a position (1-based row and column) beyond the limits; ``where`` names it."""
+        named = f"（{where}）" if where else ""
+        if row > self.max_row:
+            raise FileRefused(
+                f"工作表中第 {row:,} 行有内容或格式{named}，超过单次导入上限（{max_rows():,} 行）。"
+                "若表格下方有多余的空行或设置了格式的单元格，请删除这些行、保存后再导入；"
+                "数据确实超过上限的，请拆分成几个文件分批导入。"
+            )
+        if col > self.max_col:
+            raise FileRefused(
+                f"工作表中第 {col:,} 列有内容或格式{named}，超过 {self.max_col} 列的上限。"
+                "请删除表格右侧多余的列（包括只设置了格式的列）、保存后再导入。"
+            )
+
+    def check_ref(self, ref: str, where: str = "") -> None:
+        """Check a position as the reader spells it (``XFD1048576``; a row's just ``1048576``)."""
+        m = _REF.fullmatch(ref)
+        if m is not None:  # the reader refuses any other spelling itself
+            self.check(int(m[2]), _column_number(m[1]), where or (f"单元格 {ref}" if m[1] else ""))
+
+    def check_unique(self, declared: int) -> None:
+        # The reader reserves room for the declared number of shared strings before reading
+        # one; no sheet within the limits has more cells than this.
+        if declared > self.max_row * self.max_col:
+            raise FileRefused(
+                f"文件声明的共享字符串数量（{declared:,}）超过了任何可导入的表格，"
+                "文件可能已损坏或被篡改。"
+            )
+
+
+def _members(zf: zipfile.ZipFile, extent: _Extent) -> list[zipfile.ZipInfo]:
+    """The parts the reader may parse: every ``.xml``, and whatever the workbook's
+    relationships point at (a sheet's part could be named anything)."""
+    targets: set[str] = set()
+    for info in zf.infolist():
+        if _basename(info.filename) == "workbook.xml.rels":
+            with zf.open(info) as fh:
+                data = b"".join(iter(lambda: fh.read(_CHUNK), b""))
+            extent.spend(len(data))
+            targets.update(_basename(t.decode("utf-8", "replace")) for t in _TARGET.findall(data))
+    return [
+        info
+        for info in zf.infolist()
+        if info.filename.lower().endswith(".xml") or _basename(info.filename) in targets
+    ]
+
+
+def _is_position(data: bytes, at: int) -> bool:
+    """Whether the ``r=`` at ``at`` may be a cell's or row's position to the reader."""
+    before = data[at - 1 : at]
+    if at and not (before.isspace() or before in b"\"'"):
+        return False  # the end of a longer name: firstPageNumber="4294967295"
+    # Another element's r (a theme's <a:fillToRect r="50000">), when the tag up to here is
+    # plainly well formed; otherwise (a "<" inside a quoted value, say) it is taken as one.
+    lt = data.rfind(b"<", 0, at)
+    tag = _TAG_PREFIX.fullmatch(data, lt, at) if lt >= 0 else None
+    return tag is None or tag[1].rpartition(b":")[2] in (b"c", b"row")
+
+
+def _scan_fast(zf: zipfile.ZipFile, info: zipfile.ZipInfo, extent: _Extent) -> bool:
+    """Scan one part's bytes, streamed in chunks, with a few regular expressions.
+
+    Refuses a cell or row position or a declared range beyond the limits, and a shared-string
+    count the part cannot hold. Returns False, having checked nothing conclusive, when the part
+    has cells or rows whose position is not given first as `` r="…"`` (``_scan_exact`` then
+    places them by the reader's own rule).
+    """
+    beyond = extent.beyond
+    shared_strings = _basename(info.filename) == "sharedstrings.xml"
+    carry = b""
+    unique = 0
+    with zf.open(info) as fh:
+        while True:
+            chunk = fh.read(_CHUNK)
+            extent.spend(len(chunk))
+            data = carry + chunk if carry else chunk
+            if not data:
+                break
+            # Scan up to the last unfinished tag, which is carried to the next chunk.
+            end = len(data)
+            cut = data.rfind(b"<")
+            if chunk and cut >= 0 and data.find(b">", cut) < 0:
+                end, carry = cut, data[cut:]
+                if len(carry) > _MAX_TAG:
+                    raise FileRefused("文件内容格式异常（XML 标签过长），可能已损坏或被篡改。")
+            else:
+                carry = b""
+            pos = 0
+            while m := beyond.search(data, pos, end):
+                pos = m.end()
+                if not _is_position(data, m.start()):
+                    continue
+                value = _VALUE.search(data, m.start())
+                ref = value[1].decode() if value else ""
+                extent.check_ref(ref)
+                raise FileRefused(f"工作表中单元格的位置“{ref}”超出了导入的范围。")
+            for m in _DIMENSION.finditer(data, 0, end):
+                for part in m[1].decode("ascii", "replace").split(":"):
+                    extent.check_ref(part, f"声明的使用范围 {m[1].decode('ascii', 'replace')}")
+            if shared_strings:
+                unique = max([unique, *map(int, _UNIQUE_COUNT.findall(data, 0, end))])
+            if _UNUSUAL_TAG.search(data, 0, end) or _PREFIXED_TAG.search(data, 0, end):
+                return False
+            if not chunk:
+                break
+    extent.check_unique(unique)
+    return True
+
+
+def _scan_exact(zf: zipfile.ZipFile, info: zipfile.ZipInfo, extent: _Extent) -> None:
+    """Parse one part as XML and place every cell as the reader does: a cell without ``r``
+    follows the previous one in its row, a row without ``r`` follows the previous row.
+    (An empty ``<c/>`` or ``<row/>`` is counted too: that can only overestimate.)"""
+    parser = expat.ParserCreate()
+    row = 0  # 0-based, as the reader counts
+    col = 0
+    unique = 0
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        nonlocal row, col, unique
+        local = name.rpartition(":")[2]
+        r = attrs.get("r")
+        m = _REF.fullmatch(r) if r is not None else None
+        if local == "c":
+            if m is not None and m[1]:
+                extent.check_ref(r)  # type: ignore[arg-type]
+                col = _column_number(m[1]) - 1
+            else:
+                extent.check(row + 1, col + 1)
+            col += 1
+        elif local == "row":
+            if m is not None:
+                extent.check_ref(r)  # type: ignore[arg-type]
+                row = int(m[2]) - 1
+        elif local == "dimension":
+            declared = attrs.get("ref", "")
+            for part in declared.split(":"):
+                extent.check_ref(part, f"声明的使用范围 {declared}")
+        elif local == "sst" and (count := attrs.get("uniqueCount", "").lstrip("+")).isdigit():
+            unique = max(unique, int(count))
+
+    def end(name: str) -> None:
+        nonlocal row, col
+        if name.rpartition(":")[2] == "row":
+            row += 1
+            col = 0
+
+    def doctype(*args: Any) -> None:
+        raise FileRefused("文件中含有文档类型声明（DOCTYPE），不是正常的 Excel 文件。")
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.StartDoctypeDeclHandler = doctype
+    try:
+        with zf.open(info) as fh:
+            while chunk := fh.read(_CHUNK):
+                extent.spend(len(chunk))
+                parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+    except expat.ExpatError:
+        raise FileRefused(
+            "文件中的工作表格式不规范，无法安全读取。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。"
+        ) from None
+    extent.check_unique(unique)
+
+
+def check_extent(fileobj: IO[bytes]) -> None:
+    """Refuse a workbook whose sheets reach beyond the import's limits, before it is read.
+
+    The reader (calamine) allocates the whole rectangle up to the farthest cell, so one cell
+    at XFD1048576 in a 10 kB file asks for tens of gigabytes and aborts the process — an abort
+    no ``except`` catches. So the parts are streamed from the zip first (at most
+    ``FAZHI_IMPORT_MAX_BYTES`` × 20 decompressed bytes in all, however the zip declares its
+    sizes) and every cell and row position, each sheet's declared range (``<dimension>``) and
+    the shared-string count are checked: rows up to ``FAZHI_IMPORT_MAX_ROWS`` plus the header
+    rows, columns up to ``MAX_COLUMNS``.
+    """
+    extent = _Extent()
+    start = fileobj.tell()
+    try:
+        with zipfile.ZipFile(fileobj) as zf:
+            names = {_basename(i.filename) for i in zf.infolist()}
+            # Formats the reader would fall back to if the workbook part failed to load.
+            if names & {"workbook.bin", "content.xml"}:
+                raise FileRefused("文件不是 Excel 工作簿（.xlsx），请确认上传的是 .xlsx 文件。")
+            for info in _members(zf, extent):
+                if not _scan_fast(zf, info, extent):
+                    _scan_exact(zf, info, extent)
+    except FileRefused:
+        raise
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, ValueError):
+        # A bad CRC, a truncated or encrypted part, an unsupported compression.
+        raise FileRefused(
+            "文件不是有效的 .xlsx 文件：可能是改了扩展名的其他格式、已加密或已损坏。"
+        ) from None
+    finally:
+        fileobj.seek(start)
+
+
 def read_sheet(fileobj: IO[bytes], prefer: str = "") -> list[list[Any]]:
     """All rows of the sheet named ``prefer`` (or the first sheet), as Excel shows them."""
     from python_calamine import CalamineWorkbook
 
+    check_extent(fileobj)
     try:
         wb = CalamineWorkbook.from_filelike(fileobj)
         names = list(wb.sheet_names)
@@ -232,6 +509,20 @@ Errors = list[tuple[int, str]]
 Parser = Callable[[Column, Sequence[Any]], tuple[list[Any], Errors]]
 
 
+def _control_characters(values: Sequence[Any]) -> Errors:
+    """Control characters (other than tab, LF and CR) cannot be written to an .xlsx, so a value
+    holding one would break every export of the list: the row is refused instead. One search
+    over the whole column finds nothing in the usual case."""
+    find = ILLEGAL_CHARACTERS_RE.search
+    if not find("\n".join(filter(None, values))):
+        return []
+    return [
+        (i, f"含有不可见控制字符（U+{ord(m[0]):04X}），请删除后重新导入")
+        for i, v in enumerate(values)
+        if v is not None and (m := find(v))
+    ]
+
+
 def _parse_text(col: Column, values: Sequence[Any]) -> tuple[list[Any], Errors]:
     # Only spaces are trimmed: a leading tab or CR is content and must round-trip.
     out = [
@@ -240,10 +531,10 @@ def _parse_text(col: Column, values: Sequence[Any]) -> tuple[list[Any], Errors]:
         else None
         for v in values
     ]
-    errors: Errors = []
+    errors = _control_characters(out)
     limit = col.max_length
     if limit:
-        errors = [
+        errors += [
             (i, f"长度不能超过{limit}个字（现为{len(v)}个字）")
             for i, v in enumerate(out)
             if v is not None and len(v) > limit
@@ -270,6 +561,7 @@ def _parse_code(col: Column, values: Sequence[Any]) -> tuple[list[Any], Errors]:
         elif not v.isascii() or not v.isprintable() or " " in v:
             v = "".join(nfkc("NFKC", v).split())
         out.append(v.upper() or None)
+    errors += _control_characters(out)
     if col.max_length:
         limit = col.max_length
         errors += [

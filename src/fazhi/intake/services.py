@@ -126,9 +126,27 @@ def _store_errors(job: ImportJob, table: Table, spec: ImportSpec) -> None:
     job.bad_rows = len(table.bad)
     job.errors = [e.as_list() for e in errors[:MAX_STORED_ERRORS]]
     if errors:
+        if job.error_file:  # stored before the write found more
+            job.error_file.delete(save=False)
         data = error_workbook(table, spec.label)
         stem = job.file_name.rsplit(".", 1)[0][:60]
         job.error_file.save(f"{stem}-错误行.xlsx", ContentFile(data), save=False)
+
+
+class _Rejected(Exception):
+    """The write found new row errors in all-or-nothing mode: roll back, write nothing."""
+
+
+def _rejected(job: ImportJob, table: Table) -> ImportJob:
+    return _finish(
+        job,
+        ImportStatus.REJECTED,
+        rows_done=len(table),
+        message=(
+            f"共 {len(table):,} 行，其中 {len(table.bad):,} 行有错误，未写入任何数据。"
+            "请按错误原因修改后重新导入（可直接修改下载的错误行文件）。"
+        ),
+    )
 
 
 def run(job_id: int) -> ImportJob:
@@ -137,10 +155,15 @@ def run(job_id: int) -> ImportJob:
     job = ImportJob.objects.select_related("department", "created_by").get(pk=job_id)
     if job.finished:
         return job
+    # Claim the job: of two workers handed the same job (a redelivered task), one runs it.
+    claimed = ImportJob.objects.filter(pk=job.pk, status=ImportStatus.PENDING).update(
+        status=ImportStatus.CHECKING, updated_at=timezone.now()
+    )
+    if not claimed:
+        return job
+    job.status = ImportStatus.CHECKING
     spec = REGISTRY[job.spec]
     progress = _Progress(job)
-    job.status = ImportStatus.CHECKING
-    job.save(update_fields=["status", "updated_at"])
     try:
         with job.file.open("rb") as fh:
             rows = read_sheet(fh, prefer=spec.label)
@@ -162,19 +185,18 @@ def run(job_id: int) -> ImportJob:
         progress(len(table), force=True)
         _store_errors(job, table, spec)
         if table.errors and job.mode == ImportMode.ALL_OR_NOTHING:
-            return _finish(
-                job,
-                ImportStatus.REJECTED,
-                rows_done=len(table),
-                message=(
-                    f"共 {len(table):,} 行，其中 {len(table.bad):,} 行有错误，未写入任何数据。"
-                    "请按错误原因修改后重新导入（可直接修改下载的错误行文件）。"
-                ),
-            )
+            return _rejected(job, table)
         progress.phase = ImportStatus.WRITING
         progress.total = len(table) - len(table.bad)
         progress(0, force=True)
-        outcome = _write(job, spec, plan, table, ctx)
+        found = len(table.errors)
+        try:
+            outcome = _write(job, spec, plan, table, ctx)
+        except _Rejected:
+            _store_errors(job, table, spec)
+            return _rejected(job, table)
+        if len(table.errors) > found:
+            _store_errors(job, table, spec)
     except FileRefused as exc:
         return _finish(job, ImportStatus.REFUSED, message=exc.reason)
     except Exception as exc:
@@ -211,6 +233,12 @@ def _write(job: ImportJob, spec: ImportSpec, plan: Any, table: Table, ctx: Conte
     # One transaction: a database error leaves nothing half-written. Per-row model audit is
     # off (it would be one entry per row); the import itself is the one audit event.
     with transaction.atomic(), disable_auditlog():
+        # What was checked outside the transaction is checked again under it (an item may
+        # have been transferred to another department meanwhile).
+        found = len(table.errors)
+        spec.recheck(plan, table, ctx)
+        if len(table.errors) > found and job.mode == ImportMode.ALL_OR_NOTHING:
+            raise _Rejected
         outcome = spec.write(plan, table, ctx)
         record_bulk_import(
             spec.audit_label,

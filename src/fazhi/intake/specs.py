@@ -93,6 +93,10 @@ class ImportSpec:
         """Resolve references, find existing records, add row errors; return the plan."""
         raise NotImplementedError
 
+    def recheck(self, plan: Any, table: Table, ctx: Context) -> None:
+        """Inside the write's transaction, before ``write``: add row errors for records that
+        changed hands since ``prepare`` (the check ran outside any transaction)."""
+
     def write(self, plan: Any, table: Table, ctx: Context) -> Outcome:
         """Write the rows the plan holds that have no error (``table.bad`` is final here)."""
         raise NotImplementedError
@@ -265,9 +269,18 @@ class FlatModelSpec(ImportSpec):
 
     key: ClassVar[str]
     key_label: ClassVar[str]
+    # The foreign key naming whom a record belongs to (None: records belong to no one), and
+    # the error for a row whose record exists but belongs to someone the importer may not
+    # write for: the key is unique across the table, not within the importer's reach.
+    owner_field: ClassVar[str | None] = None
+    foreign_record: ClassVar[str] = "该记录不属于本部门，不能修改"
 
     def resolve_refs(self, table: Table, ctx: Context) -> dict[str, list[Any]]:
         return {}
+
+    def owners(self, ctx: Context) -> set[int] | None:
+        """The owners whose records this run may change; None when it may change any."""
+        return None
 
     def field_names(self, table: Table) -> list[str]:
         return [k for k in table.values if k != self.key]
@@ -291,10 +304,12 @@ class FlatModelSpec(ImportSpec):
         fields = self._fields(table, plan)
         keys = table.col(self.key)
         wanted = [keys[i] for i in table.good() if keys[i] is not None]
+        owners = self.owners(ctx) if self.owner_field else None
+        owner = self.model._meta.get_field(self.owner_field).attname if self.owner_field else "pk"
         existing: dict[Any, tuple[Any, ...]] = {}
         for part in chunks(wanted, KEY_CHUNK):
             rows = self.model._default_manager.filter(**{f"{self.key}__in": part}).values_list(
-                self.key, "pk", *(f.attname for f in fields)
+                self.key, "pk", owner, *(f.attname for f in fields)
             )
             for row in rows:
                 existing[row[0]] = row[1:]
@@ -303,8 +318,12 @@ class FlatModelSpec(ImportSpec):
             if found is None:
                 plan.creates.append(i)
                 continue
+            if owners is not None and found[1] not in owners:
+                # Whether or not the row would change it: nothing is written for it.
+                table.error(i, self.key, self.foreign_record)
+                continue
             changed = []
-            for f, old in zip(fields, found[1:], strict=True):
+            for f, old in zip(fields, found[2:], strict=True):
                 v = f.values[i]
                 if v is None:
                     if f.keep:
@@ -318,6 +337,22 @@ class FlatModelSpec(ImportSpec):
                 plan.unchanged += 1
         table.require_for_new(plan.creates)
         return plan
+
+    def recheck(self, plan: FlatPlan, table: Table, ctx: Context) -> None:
+        """The records to update still belong to owners this run may change (locked until
+        the write commits, where the database can)."""
+        owners = self.owners(ctx) if self.owner_field else None
+        if owners is None:
+            return
+        rows = [(i, pk) for i, pk, _ in plan.updates if i not in table.bad]
+        owner = self.model._meta.get_field(self.owner_field).attname  # type: ignore[arg-type]
+        now: dict[int, Any] = {}
+        for part in chunks(sorted({pk for _, pk in rows}), KEY_CHUNK):
+            qs = self.model._default_manager.select_for_update().filter(pk__in=part)
+            now.update(qs.values_list("pk", owner))
+        for i, pk in rows:
+            if now.get(pk) not in owners:
+                table.error(i, self.key, self.foreign_record)
 
     def write(self, plan: FlatPlan, table: Table, ctx: Context) -> Outcome:
         fields = self._fields(table, plan)
@@ -406,28 +441,34 @@ class EntitySpec(FlatModelSpec):
         field_column(Entity, "legal_representative"),
         field_column(Entity, "address"),
     )
+    owner_field = "region"
+    foreign_record = "该市场主体不在本部门辖区，不能修改"
     notes = (
         "统一社会信用代码已存在的，按文件内容修改；内容相同的不重复记录。",
-        "“登记辖区”只能是本部门所属人民政府及其下级。",
+        "“登记辖区”只能是本部门所属人民政府及其下级；登记在其他辖区的市场主体不能修改。",
     )
+
+    def owners(self, ctx: Context) -> set[int] | None:
+        """The governments the importing department may register entities for: its own
+        government and those below it (None for a system import)."""
+        if ctx.allowed is None:
+            return None
+        root = ctx.department.government_path()
+        return set(
+            OrgUnit.objects.filter(kind=UnitKind.GOVERNMENT, path__startswith=root).values_list(
+                "pk", flat=True
+            )
+        )
 
     def resolve_refs(self, table: Table, ctx: Context) -> dict[str, list[Any]]:
         if not table.has("region"):
             return {}
-        allowed: set[int] | None = None
-        if ctx.allowed is not None:
-            root = ctx.department.government_path()
-            allowed = set(
-                OrgUnit.objects.filter(kind=UnitKind.GOVERNMENT, path__startswith=root).values_list(
-                    "pk", flat=True
-                )
-            )
         resolver = UnitResolver(UnitKind.GOVERNMENT)
         return {
             "region": resolver.resolve(
                 table,
                 "region",
-                allowed,
+                self.owners(ctx),
                 lambda unit: f"“{unit.name}”不在本部门（{ctx.department.name}）的辖区内",
             )
         }

@@ -6,7 +6,10 @@ finds none is a new item. New items are created in bulk (``create_items``: codes
 one ``next_number`` call per department and kind, items and first versions bulk-inserted). An
 existing item whose fields differ gets an 修改 (amend) version through ``services.record``; an
 unchanged row is counted, never re-versioned. A row never moves an item to another department
-(that is a 划转, done on the item) and never cancels one.
+(that is a 划转, done on the item) and never cancels one. A column naming another list's entry
+(涉及事项, 对应负面清单事项) links, as the editing form does, only an entry in force that the
+importer may see — a power item only of the importer's own departments — or the one the entry
+already links.
 
 The province catalog (湖北政务服务网 事项库) has its own declaration, ``power-catalog``: rows are
 keyed by 事项编码 only, changed rows become amend versions with the reason “省事项库同步”, and the
@@ -38,6 +41,7 @@ from fazhi.intake.specs import (
 )
 from fazhi.org.choices import UnitKind
 from fazhi.org.models import OrgUnit
+from fazhi.org.scoping import visible_unit_ids
 
 from . import services
 from .choices import ListAction, ListState
@@ -216,6 +220,8 @@ class ListSpec(ImportSpec):
             "已有事项按“编码”匹配；没有编码的按“事项编码（省库）”匹配；都没有的按本部门同名事项"
             "匹配；都找不到的新增。",
             "内容有变化的事项记录一个“修改”版本，相同的不重复记录。划转、取消请在清单中办理。",
+            "引用其他清单的事项（如“涉及事项”）只能填写已发布、有效的事项编码；"
+            "引用权力事项的，只能是本部门的权力事项。",
         )
 
     # -- references ---------------------------------------------------------------------
@@ -239,28 +245,82 @@ class ListSpec(ImportSpec):
                 table.error(i, "department", "请填写实施部门")
         return column
 
-    def _resolve_refs(self, table: Table) -> dict[str, list[Any]]:
-        """Content columns naming another list's item, by its code (or “code name”)."""
+    def _resolve_refs(
+        self, table: Table, ctx: Context
+    ) -> tuple[dict[str, list[Any]], dict[str, dict[int, tuple[int | None, str]]]]:
+        """Content columns naming another list's item, by its code (or “code name”).
+
+        As in the editing form, a row may link an entry in force that the importer may see
+        and, for a power item, one of the importer's own departments. Returns the ids by
+        column, and the refused rows by column — (the id found, if any; the reason) — which
+        ``_refuse_refs`` turns into errors unless the entry already links that id.
+        """
         out: dict[str, list[Any]] = {}
+        refused: dict[str, dict[int, tuple[int | None, str]]] = {}
         vm = self.model.version_model
+        # None for a system import: any department's power item in force may be linked.
+        own = set(visible_unit_ids(ctx.actor, "change")) if ctx.actor is not None else None
         for col in self.content:
             if col.kind != "ref" or not table.has(col.key):
                 continue
-            target = vm._meta.get_field(col.key).related_model
+            target: Any = vm._meta.get_field(col.key).related_model
+            label = target._meta.verbose_name
             codes = {v.split()[0].upper() for v in table.col(col.key) if v}
-            found: dict[str, int] = {}
+            found: dict[str, tuple[int, str, int]] = {}
+            visible: set[int] = set()
             for part in chunks(sorted(codes), KEY_CHUNK):
-                found.update(target.objects.filter(code__in=part).values_list("code", "pk"))
+                rows = target.objects.filter(code__in=part).values_list(
+                    "code", "pk", "state", "department_id"
+                )
+                found.update((code, (pk, state, dept)) for code, pk, state, dept in rows)
+                visible.update(
+                    target.objects.restrict(ctx.actor, "view")
+                    .filter(code__in=part)
+                    .values_list("pk", flat=True)
+                )
+            answers: dict[str, tuple[int | None, str]] = {}
+            for code in codes:
+                pk, state, department = found.get(code, (None, "", None))
+                if pk is None or pk not in visible:
+                    # An entry the importer may not see is reported as not found.
+                    answers[code] = (pk, f"找不到编码为“{code}”的{label}")
+                elif state == ListState.DRAFT:
+                    answers[code] = (pk, f"{label}“{code}”尚未发布，不能引用")
+                elif state != ListState.IN_FORCE:
+                    answers[code] = (pk, f"{label}“{code}”已取消，不能引用")
+                elif own is not None and issubclass(target, PowerItem) and department not in own:
+                    answers[code] = (pk, f"{label}“{code}”不属于本部门，只能引用本部门的{label}")
+                else:
+                    answers[code] = (pk, "")
             ids: list[Any] = []
             for i, v in enumerate(table.col(col.key)):
-                pk = found.get(v.split()[0].upper()) if v else None
-                if v and pk is None:
-                    table.error(
-                        i, col.key, f"找不到编码为“{v.split()[0]}”的{target._meta.verbose_name}"
-                    )
-                ids.append(pk)
+                pk, reason = answers[v.split()[0].upper()] if v else (None, "")
+                if reason:
+                    refused.setdefault(col.key, {})[i] = (pk, reason)
+                ids.append(pk if not reason else None)
             out[col.key] = ids
-        return out
+        return out, refused
+
+    def _refuse_refs(
+        self,
+        table: Table,
+        plan: ListPlan,
+        refused: dict[str, dict[int, tuple[int | None, str]]],
+        matched: dict[int, CatalogItem],
+        current: dict[int, Any],
+    ) -> None:
+        """Refused references are row errors — except the one the entry already has, which
+        stays (as the form keeps the current value selectable), so an export re-imports."""
+        vm = self.model.version_model
+        for key, rows in refused.items():
+            attname = vm._meta.get_field(key).attname
+            for i, (pk, reason) in rows.items():
+                item = matched.get(i)
+                version = current.get(item.pk) if item is not None else None
+                if pk is not None and version is not None and getattr(version, attname) == pk:
+                    plan.refs[key][i] = pk
+                    continue
+                table.error(i, key, reason)
 
     # -- matching rows to items ----------------------------------------------------------
 
@@ -355,7 +415,7 @@ class ListSpec(ImportSpec):
     def prepare(self, table: Table, ctx: Context) -> ListPlan:
         plan = ListPlan()
         plan.departments = self._resolve_departments(table, ctx)
-        plan.refs = self._resolve_refs(table)
+        plan.refs, refused = self._resolve_refs(table, ctx)
         self._duplicates(table, plan.departments)
         matched = self._match(table, plan.departments, ctx.allowed)
         present = self._present(table)
@@ -367,6 +427,7 @@ class ListSpec(ImportSpec):
                 item_id__in=part, valid_to__isnull=True
             ):
                 current[v.item_id] = v
+        self._refuse_refs(table, plan, refused, matched, current)
         valid_from = table.col("valid_from") if table.has("valid_from") else None
         reasons = table.col("reason") if table.has("reason") else None
         default_reason = ctx.reason or (
@@ -435,6 +496,30 @@ class ListSpec(ImportSpec):
         ]
 
     # -- writing -------------------------------------------------------------------------
+
+    def recheck(self, plan: ListPlan, table: Table, ctx: Context) -> None:
+        """Each item to amend still belongs to a department the importer may change: one may
+        have been transferred (划转) since ``prepare``. The items are locked until the write
+        commits, where the database can."""
+        if ctx.actor is None:
+            return
+        rows = [(i, item) for i, item, *_ in plan.updates if i not in table.bad]
+        if not rows:
+            return
+        allowed = set(visible_unit_ids(ctx.actor, "change"))
+        if ctx.allowed is not None:
+            allowed &= ctx.allowed
+        now: dict[int, int] = {}
+        for part in chunks(sorted({item.pk for _, item in rows}), KEY_CHUNK):
+            qs = self.model.objects.select_for_update().filter(pk__in=part)
+            now.update(qs.values_list("pk", "department_id"))
+        for i, item in rows:
+            if now.get(item.pk) not in allowed:
+                table.error(
+                    i,
+                    "",
+                    f"事项“{item.code}”在导入期间已划转到其他部门（或您已无权修改），未写入",
+                )
 
     def write(self, plan: ListPlan, table: Table, ctx: Context) -> Outcome:
         present = self._present(table)
