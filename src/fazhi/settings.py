@@ -240,6 +240,12 @@ SPECTACULAR_SETTINGS = {
         "NegativeKindEnum": "fazhi.lists.choices.NegativeKind",
         "ListStateEnum": "fazhi.lists.choices.ListState",
         "ListActionEnum": "fazhi.lists.choices.ListAction",
+        "CredentialStatusEnum": "fazhi.org.choices.CredentialStatus",
+        "EntityStatusEnum": "fazhi.org.choices.EntityStatus",
+        "DeadlineStatusEnum": "fazhi.casework.choices.DeadlineStatus",
+        "UnitKindEnum": "fazhi.org.choices.UnitKind",
+        "RegionKindEnum": "fazhi.org.choices.RegionKind",
+        "EntityKindEnum": "fazhi.org.choices.EntityKind",
     },
 }
 

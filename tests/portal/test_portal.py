@@ -46,9 +46,29 @@ def test_entity_lookup_is_exact_and_rate_limited(client, org) -> None:
     assert 429 in statuses
 
 
-def test_the_integrity_page_lists_published_roots(client, db) -> None:
-    assert "默克尔根" in client.get("/integrity/").content.decode()
-
-
 def test_pages_fit_a_phone_screen(client, db) -> None:
     assert 'name="viewport"' in client.get("/").content.decode()
+
+
+def test_the_roots_are_published_as_data_and_verify_against_the_database(
+    client, org, tmp_path
+) -> None:
+    import datetime as dt
+    import io
+    import json
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from fazhi.integrity import sealing
+    from fazhi.integrity.audit import record
+
+    record("login", username="alice")
+    sealing.seal_all(now=timezone.now() + dt.timedelta(days=1))
+    roots = client.get("/integrity/roots.json").json()
+    assert roots and roots[0]["root"] and "默克尔根" in client.get("/integrity/").content.decode()
+    path = tmp_path / "roots.json"
+    path.write_text(json.dumps(roots), encoding="utf-8")
+    out = io.StringIO()
+    call_command("fazhi_verify", "audit", "--roots", str(path), stdout=out)
+    assert "校验通过" in out.getvalue()

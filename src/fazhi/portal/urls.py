@@ -11,4 +11,5 @@ urlpatterns = [
     path("publications/<int:pk>/", views.publication_detail, name="publication_detail"),
     path("entities/", views.entity_lookup, name="entity_lookup"),
     path("integrity/", views.seal_list, name="seal_list"),
+    path("integrity/roots.json", views.seal_roots, name="seal_roots"),
 ]

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from django.core.cache import cache
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
 from fazhi.disclosure.models import Publication
 from fazhi.integrity.clientip import client_ip
 from fazhi.integrity.models import Seal
-from fazhi.integrity.sealing import STREAMS
+from fazhi.integrity.sealing import STREAMS, published_roots
 from fazhi.org.models import Department, Entity
 from fazhi.org.scoping import ensure_restricted
 from fazhi.org.validators import is_valid_uscc
@@ -93,6 +93,13 @@ def entity_lookup(request: HttpRequest) -> HttpResponse:
                 for f in Entity.public_fields
             ]
     return render(request, "portal/entity_lookup.html", context)
+
+
+def seal_roots(request: HttpRequest) -> JsonResponse:
+    """The published roots as data: keep a copy and check the platform with
+    ``fazhi verify all --roots roots.json``."""
+    ensure_restricted(Seal.objects.restrict(request.user, "view"))
+    return JsonResponse(published_roots(), safe=False, json_dumps_params={"ensure_ascii": False})
 
 
 def seal_list(request: HttpRequest) -> HttpResponse:
