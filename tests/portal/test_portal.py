@@ -58,6 +58,7 @@ def test_the_roots_are_published_as_data_and_verify_against_the_database(
     import json
 
     from django.core.management import call_command
+    from django.core.management.base import CommandError
     from django.utils import timezone
 
     from fazhi.integrity import sealing
@@ -72,3 +73,10 @@ def test_the_roots_are_published_as_data_and_verify_against_the_database(
     out = io.StringIO()
     call_command("fazhi_verify", "audit", "--roots", str(path), stdout=out)
     assert "校验通过" in out.getvalue()
+    # A database rewritten after publication no longer matches the copy kept outside.
+    roots[0]["root"] = "00" * 32
+    path.write_text(json.dumps(roots), encoding="utf-8")
+    out = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("fazhi_verify", "audit", "--roots", str(path), stdout=out)
+    assert "已公布" in out.getvalue()

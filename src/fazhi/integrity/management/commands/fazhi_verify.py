@@ -48,12 +48,22 @@ class Command(BaseCommand):
             for name in streams:
                 while sealing.seal(name) is not None:
                     pass
+        published: list[dict[str, Any]] = []
+        if roots:
+            try:
+                with open(roots, encoding="utf-8") as fh:
+                    published = json.load(fh)
+            except (OSError, ValueError) as exc:
+                raise CommandError(f"无法读取已公布的默克尔根：{exc}") from exc
+            if not isinstance(published, list):
+                raise CommandError("已公布的默克尔根文件应为 /integrity/roots.json 的格式（列表）")
         bad = False
         for name in streams:
-            report = sealing.verify(name)
+            report = sealing.verify(name, published)
             if report.ok:
                 self.stdout.write(
                     f"✔ {name}: {report.batches} 批 {report.records} 条记录，校验通过"
+                    f"（尚未封存 {report.unsealed} 条）"
                 )
             else:
                 bad = True
