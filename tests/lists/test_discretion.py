@@ -9,7 +9,9 @@ import pytest
 
 from fazhi.lists import services
 from fazhi.lists.discretion import FactsNeeded, NoPenaltyFinding, TierFinding, tier_for
-from fazhi.lists.models import DiscretionBenchmark, DiscretionTier, NoPenaltyItem, PowerItem
+from fazhi.lists.models import DiscretionBenchmark, NoPenaltyItem, PowerItem
+
+from .factories import business_licence_benchmark
 
 pytestmark = pytest.mark.django_db
 
@@ -31,36 +33,7 @@ def penalty(org):  # type: ignore[no-untyped-def]
             "legal_basis": "《市场主体登记管理条例》",
         },
     )
-    bench = services.create_item(
-        DiscretionBenchmark,
-        department=org.scjg,
-        valid_from=date(2019, 1, 1),
-        fields={
-            "name": "未公示营业执照裁量基准",
-            "power_item": item,
-            "violation": "未将营业执照置于住所醒目位置",
-            "penalty_basis": "处1万元以下罚款",
-        },
-    )
-    version = bench.current_version()
-    DiscretionTier.objects.create(
-        version=version,
-        order=1,
-        label="从轻",
-        article="第一档",
-        conditions=[{"factor": "days_unremedied", "op": "<=", "value": 30}],
-        fine_min=Decimal("0"),
-        fine_max=Decimal("3000"),
-    )
-    DiscretionTier.objects.create(
-        version=version,
-        order=2,
-        label="从重",
-        article="第二档",
-        conditions=[{"factor": "days_unremedied", "op": ">", "value": 30}],
-        fine_min=Decimal("3000"),
-        fine_max=Decimal("10000"),
-    )
+    business_licence_benchmark(org, item)
     services.create_item(
         NoPenaltyItem,
         department=org.scjg,

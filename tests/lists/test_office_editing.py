@@ -479,32 +479,13 @@ def test_the_public_and_the_signed_out_are_sent_to_sign_in(client: Any, org: Any
 def test_a_benchmark_keeps_its_tiers_when_alice_corrects_it(
     client: Any, org: Any, people: Any
 ) -> None:
-    from decimal import Decimal
-
     from fazhi.lists.discretion import TierFinding, tier_for
-    from fazhi.lists.models import DiscretionBenchmark, DiscretionBenchmarkVersion, DiscretionTier
+    from fazhi.lists.models import DiscretionBenchmarkVersion, DiscretionTier
+
+    from .factories import LIGHT, business_licence_benchmark
 
     penalty = licence(org, "对未公示营业执照的处罚", kind="penalty", steps=[])
-    bench = services.create_item(
-        DiscretionBenchmark,
-        department=org.scjg,
-        valid_from=D(2019, 1, 1),
-        fields={
-            "name": "未公示营业执照裁量基准",
-            "power_item": penalty,
-            "violation": "未将营业执照置于住所醒目位置",
-            "penalty_basis": "处1万元以下罚款",
-        },
-    )
-    DiscretionTier.objects.create(
-        version=bench.current_version(),
-        order=1,
-        label="从轻",
-        article="第一档",
-        conditions=[{"factor": "days_unremedied", "op": "<=", "value": 30}],
-        fine_min=Decimal("0"),
-        fine_max=Decimal("3000"),
-    )
+    bench = business_licence_benchmark(org, penalty, tiers=[LIGHT])
     client.force_login(people.alice)
     response = post_change(
         client,

@@ -18,7 +18,7 @@ from fazhi.clock.periods import Period, Unit, compute
 from fazhi.disclosure.masking import partial_mask
 from fazhi.integrity.audit import record_unmasked_view
 from fazhi.org.choices import UNMASKED_ROLES
-from fazhi.org.scoping import ensure_restricted
+from fazhi.org.scoping import ensure_restricted, scope_q
 
 from . import resources
 from .base import ScopedDetailView, ScopedListView
@@ -90,18 +90,16 @@ def clock_calculator(request: HttpRequest) -> HttpResponse:
 def may_unmask(user: Any, obj: models.Model) -> bool:
     """Full personal data only for a role that needs it, held in the unit that owns the record
     (a role held elsewhere does not count)."""
-    units = {r.org_unit_id for r in user.role_rows() if r.role in UNMASKED_ROLES}
+    units = sorted({r.org_unit_id for r in user.role_rows() if r.role in UNMASKED_ROLES})
     scope = getattr(type(obj), "scope", None)
-    if not units or scope is None:
+    if not units or scope is None or scope.custom is not None:
         return False
-    if scope.kind == "owner" and scope.custom is None:
-        return getattr(obj, f"{scope.field}_id", None) in units
-    if scope.kind == "participants":
-        from fazhi.casework.models import Participant
-
-        case_id = obj.pk if not scope.field else getattr(obj, f"{scope.field}_id")
-        return Participant.objects.filter(case_id=case_id, org_unit_id__in=units).exists()
-    return False
+    if scope.kind not in ("owner", "participants"):
+        return False
+    # The same rule that scopes the record, applied to those units only ("change": a personal
+    # assignment never unmasks).
+    rule = scope_q(type(obj), scope, user, "change", units=units)
+    return type(obj)._default_manager.filter(pk=obj.pk).filter(rule).exists()
 
 
 def _resource(slug: str) -> resources.Resource:

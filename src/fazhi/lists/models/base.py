@@ -24,14 +24,20 @@ from ..choices import ListAction, ListState
 PUBLISHED_STATES = (ListState.IN_FORCE, ListState.CANCELLED)
 
 
-def published_or_owned(field: str = "department", state: str = "state") -> Callable[[Any, str], Q]:
-    """Published entries are public; drafts only to their department (and its supervisors)."""
+def public_when(published: Q, field: str = "department") -> Callable[[Any, str], Q]:
+    """Records matching ``published`` are public; the others only to the department at
+    ``field`` (and its supervisors). Writes always need the department."""
 
     def rule(user: Any, action: str) -> Q:
         own = Q(**{f"{field}__in": visible_unit_ids(user, action)})  # type: ignore[arg-type]
-        return (Q(**{f"{state}__in": PUBLISHED_STATES}) | own) if action == "view" else own
+        return (published | own) if action == "view" else own
 
     return rule
+
+
+def published_or_owned(field: str = "department", state: str = "state") -> Callable[[Any, str], Q]:
+    """Published entries are public; drafts only to their department (and its supervisors)."""
+    return public_when(Q(**{f"{state}__in": PUBLISHED_STATES}), field)
 
 
 class CatalogItem(models.Model):

@@ -7,10 +7,10 @@ from typing import Any
 from django.db import models
 
 from fazhi.org.models import OrgUnit
-from fazhi.org.scoping import RestrictedManager, Scope, visible_unit_ids
+from fazhi.org.scoping import RestrictedManager, Scope
 
 from ..choices import ListAction
-from .base import CatalogItem, ItemVersion
+from .base import CatalogItem, ItemVersion, public_when
 
 
 class FeeItem(CatalogItem):
@@ -38,15 +38,12 @@ class FeeItemVersion(ItemVersion):
 FeeItem.version_model = FeeItemVersion
 
 
-def _published_cleanup(prefix: str, user: Any, action: str) -> models.Q:
-    """A cleanup's results are public once published; before that, its department's."""
-    own = models.Q(**{f"{prefix}department__in": visible_unit_ids(user, action)})  # type: ignore[arg-type]
-    if action == "view":
-        published = models.Q(**{f"{prefix}publication__isnull": False}) & models.Q(
-            **{f"{prefix}publication__withdrawal__isnull": True}
-        )
-        return published | own
-    return own
+def _published_cleanup(prefix: str) -> Any:
+    """A cleanup's results are public while published (not withdrawn); else its department's."""
+    published = models.Q(**{f"{prefix}publication__isnull": False}) & models.Q(
+        **{f"{prefix}publication__withdrawal__isnull": True}
+    )
+    return public_when(published, f"{prefix}department")
 
 
 CLEANUP_OUTCOMES = [
@@ -73,7 +70,7 @@ class FeeCleanup(models.Model):
         related_name="+",
     )
 
-    scope = Scope("public", custom=lambda user, action: _published_cleanup("", user, action))
+    scope = Scope("public", custom=_published_cleanup(""))
     objects = RestrictedManager()
 
     class Meta:
@@ -93,9 +90,7 @@ class FeeDocumentReview(models.Model):
     outcome = models.CharField("清理结果", max_length=20, choices=CLEANUP_OUTCOMES)
     reason = models.CharField("理由", max_length=300, blank=True)
 
-    scope = Scope(
-        "public", custom=lambda user, action: _published_cleanup("cleanup__", user, action)
-    )
+    scope = Scope("public", custom=_published_cleanup("cleanup__"))
     objects = RestrictedManager()
 
     class Meta:

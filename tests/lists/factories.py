@@ -1,0 +1,44 @@
+"""Factories shared by the lists tests."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from fazhi.lists import services
+from fazhi.lists.models import DiscretionBenchmark, DiscretionTier
+
+# (label, article, conditions, fine_min, fine_max)
+LIGHT = ("从轻", "第一档", [{"factor": "days_unremedied", "op": "<=", "value": 30}], "0", "3000")
+HEAVY = ("从重", "第二档", [{"factor": "days_unremedied", "op": ">", "value": 30}], "3000", "10000")
+
+
+def business_licence_benchmark(
+    org: Any, item: Any, *, tiers: Sequence[tuple[str, str, list, str, str]] = (LIGHT, HEAVY)
+) -> Any:
+    """The 未公示营业执照 benchmark of 市场监管局 for ``item``, with its tiers, from 2019-01-01."""
+    bench = services.create_item(
+        DiscretionBenchmark,
+        department=org.scjg,
+        valid_from=date(2019, 1, 1),
+        fields={
+            "name": "未公示营业执照裁量基准",
+            "power_item": item,
+            "violation": "未将营业执照置于住所醒目位置",
+            "penalty_basis": "处1万元以下罚款",
+        },
+    )
+    version = bench.current_version()
+    for order, (label, article, conditions, low, high) in enumerate(tiers, start=1):
+        DiscretionTier.objects.create(
+            version=version,
+            order=order,
+            label=label,
+            article=article,
+            conditions=conditions,
+            fine_min=Decimal(low),
+            fine_max=Decimal(high),
+        )
+    return bench
