@@ -12,7 +12,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from fazhi.org.validators import make_uscc
+from fazhi.core.org.validators import make_uscc
 
 N_ENTITIES = 105_672
 N_POWER_ITEMS = 4_221

@@ -28,8 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 import chinese_calendar
 
-from fazhi.clock.calendar import WorkCalendar, YearArrangement
-from fazhi.clock.periods import NATURAL_UNITS, Period, Unit, compute, compute_many
+from fazhi.core.clock.calendar import WorkCalendar, YearArrangement
+from fazhi.core.clock.periods import NATURAL_UNITS, Period, Unit, compute, compute_many
 
 SEED = 20190920
 N_DEADLINES = 1_000_000

@@ -7,7 +7,7 @@ Generates (deterministically, into a temporary directory) the scenario's 105,672
 and 4,221 power items as .xlsx files in the import templates' columns, migrates a fresh SQLite
 database there, and measures, each in a fresh process on an empty entity table:
 
-1. ours — ``fazhi.intake``: store the file with its digest, read, validate every row (USCC check
+1. ours — ``fazhi.core.intake``: store the file with its digest, read, validate every row (USCC check
    character, choices, lengths, dates, the region reference, duplicates), look up existing keys,
    bulk-write, audit once;
 2. django-import-export, the same file and the same validation: a ``ModelResource`` with
@@ -72,13 +72,13 @@ def _empty_entities() -> None:
 
 
 def _count_entities() -> int:
-    from fazhi.org.models import Entity
+    from fazhi.core.org.models import Entity
 
     return Entity.objects.count()
 
 
 def _system_department() -> Any:
-    from fazhi.org.models import OrgUnit
+    from fazhi.core.org.models import OrgUnit
 
     return OrgUnit.objects.get(code="420700-D22")  # 鄂州市市场监督管理局
 
@@ -86,7 +86,7 @@ def _system_department() -> Any:
 def measure_ours(files: dict[str, str], spec: str = "entities", key: str = "entities") -> dict:
     from django.core.files import File
 
-    from fazhi.intake import services
+    from fazhi.core.intake import services
 
     path = Path(files[key])
     start = time.perf_counter()
@@ -111,10 +111,10 @@ def measure_floor(files: dict[str, str]) -> dict:
     """Our reader, then ``bulk_create``: the least any import of this file can do."""
     from django.db import transaction
 
-    from fazhi.intake.excel import read_sheet
-    from fazhi.intake.specs import BATCH
-    from fazhi.org.choices import EntityKind, EntityStatus, Industry
-    from fazhi.org.models import Entity, OrgUnit
+    from fazhi.core.intake.excel import read_sheet
+    from fazhi.core.intake.specs import BATCH
+    from fazhi.core.org.choices import EntityKind, EntityStatus, Industry
+    from fazhi.core.org.models import Entity, OrgUnit
 
     start = time.perf_counter()
     with open(files["entities"], "rb") as fh:
@@ -145,8 +145,8 @@ def measure_floor(files: dict[str, str]) -> dict:
 def _resource_class(bulk: bool) -> type:
     from import_export import fields, resources, widgets
 
-    from fazhi.org.choices import EntityKind, EntityStatus, Industry
-    from fazhi.org.models import Entity, OrgUnit
+    from fazhi.core.org.choices import EntityKind, EntityStatus, Industry
+    from fazhi.core.org.models import Entity, OrgUnit
 
     class ChoiceLabelWidget(widgets.Widget):
         """The file carries the labels (类型: 企业) a clerk types; store the value (company)."""
@@ -260,8 +260,8 @@ def prepare_database() -> None:
     from django.core.management import call_command
 
     from benchmarks._data import CITY, REGIONS, department_codes
-    from fazhi.org.choices import GovernmentLevel
-    from fazhi.org.models import Department, Government
+    from fazhi.core.org.choices import GovernmentLevel
+    from fazhi.core.org.models import Department, Government
 
     call_command("migrate", verbosity=0)
     province = Government.objects.create(
@@ -375,7 +375,7 @@ def main() -> int:
     print(f"市场主体导入 / entity import, {N_ENTITIES:,} rows (.xlsx), SQLite:")
     print(f"  {'':<46}{'time':>10}  {'throughput':>15}  {'peak RSS (growth)':>26}")
     lines = [
-        ("ours (fazhi.intake, validated, audited)", ours["seconds"], ours),
+        ("ours (fazhi.core.intake, validated, audited)", ours["seconds"], ours),
         ("floor (our reader + bulk_create, no checks)", floor["seconds"], floor),
         ("django-import-export, use_bulk=True", ie_bulk["seconds"], ie_bulk),
         (f"django-import-export, default (scaled ×{scale:.2f})", ie_default, ie_sample),

@@ -22,8 +22,8 @@ from typing import Any
 import pytest
 from django.conf import settings
 
-from fazhi.org.choices import GovernmentLevel, Role
-from fazhi.org.models import Department, Government, OrgUnit, RoleAssignment, Staff
+from fazhi.core.org.choices import GovernmentLevel, Role
+from fazhi.core.org.models import Department, Government, OrgUnit, RoleAssignment, Staff
 
 REQUIRE_ALL = os.environ.get("FAZHI_REQUIRE_ALL") == "1"
 PASSWORD = "Fazhi-Test-2019!"
@@ -62,7 +62,7 @@ def _strict_scoping(settings: Any, tmp_path: Any) -> None:
 @pytest.fixture(autouse=True)
 def _fresh_calendar() -> Iterator[None]:
     # A rolled-back test that entered a holiday year fires no delete signal: drop the cache.
-    from fazhi.clock.calendar import reset_calendar
+    from fazhi.core.clock.calendar import reset_calendar
 
     reset_calendar()
     yield
@@ -112,8 +112,8 @@ class Org:
 
 def make_entity(org: Org, name: str = "鄂州市甲乙有限公司", **extra: Any) -> Any:
     """One company registered in 鄂城区 with a valid 统一社会信用代码."""
-    from fazhi.org.models import Entity
-    from fazhi.org.validators import make_uscc
+    from fazhi.core.org.models import Entity
+    from fazhi.core.org.validators import make_uscc
 
     fields: dict[str, Any] = {
         "uscc": make_uscc("91420704MA4F00001"),

@@ -29,8 +29,8 @@ def _record_command(argv: list[str]) -> None:
 
     from django.db import DatabaseError
 
-    from fazhi.integrity.audit import record
-    from fazhi.integrity.models import SecurityEventKind
+    from fazhi.core.integrity.audit import record
+    from fazhi.core.integrity.models import SecurityEventKind
 
     # Before the first migration there is no table to write to.
     with contextlib.suppress(DatabaseError):
@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         return _manage(rest)
     if command == "clock":
         _setup()
-        from fazhi.clock.cli import main as clock_main
+        from fazhi.core.clock.cli import main as clock_main
 
         return clock_main(rest)
     if command in ("run", "demo", "worker", "verify", "disclosure"):

@@ -44,18 +44,18 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "auditlog",
-    "fazhi.org",
-    "fazhi.clock",
-    "fazhi.integrity",
-    "fazhi.casework",
-    "fazhi.disclosure",
-    "fazhi.lists",
-    "fazhi.intake",
-    "fazhi.office",
-    "fazhi.portal",
-    "fazhi.api",
-    "fazhi.scenario",
-    "fazhi.ops",
+    "fazhi.core.org",
+    "fazhi.core.clock",
+    "fazhi.core.integrity",
+    "fazhi.core.casework",
+    "fazhi.core.disclosure",
+    "fazhi.domains.lists",
+    "fazhi.core.intake",
+    "fazhi.shell.office",
+    "fazhi.shell.portal",
+    "fazhi.shell.api",
+    "fazhi.shell.scenario",
+    "fazhi.shell.ops",
 ]
 
 MIDDLEWARE = [
@@ -65,11 +65,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "fazhi.org.middleware.IdleTimeoutMiddleware",
+    "fazhi.core.org.middleware.IdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "fazhi.integrity.middleware.AuditContextMiddleware",
+    "fazhi.core.integrity.middleware.AuditContextMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -86,7 +86,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "fazhi.portal.context.site",
+                "fazhi.shell.portal.context.site",
             ],
         },
     },
@@ -203,17 +203,17 @@ CELERY_TASK_ALWAYS_EAGER = envbool("FAZHI_TASKS_EAGER", False)
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
-    "deadline-alerts": {"task": "fazhi.casework.tasks.deadline_alerts", "schedule": 3600.0},
-    "seal-integrity": {"task": "fazhi.integrity.tasks.seal_all", "schedule": 600.0},
+    "deadline-alerts": {"task": "fazhi.core.casework.tasks.deadline_alerts", "schedule": 3600.0},
+    "seal-integrity": {"task": "fazhi.core.integrity.tasks.seal_all", "schedule": 600.0},
     "recompute-provisional": {
-        "task": "fazhi.casework.tasks.recompute_provisional",
+        "task": "fazhi.core.casework.tasks.recompute_provisional",
         "schedule": 86400.0,
     },
     "publication-deadlines": {
-        "task": "fazhi.disclosure.tasks.publication_deadlines",
+        "task": "fazhi.core.disclosure.tasks.publication_deadlines",
         "schedule": 3600.0,
     },
-    "outbox-deliver": {"task": "fazhi.disclosure.tasks.deliver_outbox", "schedule": 300.0},
+    "outbox-deliver": {"task": "fazhi.core.disclosure.tasks.deliver_outbox", "schedule": 300.0},
 }
 
 REST_FRAMEWORK = {
@@ -235,17 +235,17 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     # Several models share a field name with different choices; name each enum once.
     "ENUM_NAME_OVERRIDES": {
-        "PowerKindEnum": "fazhi.lists.choices.PowerKind",
-        "ProofStatusEnum": "fazhi.lists.choices.ProofStatus",
-        "NegativeKindEnum": "fazhi.lists.choices.NegativeKind",
-        "ListStateEnum": "fazhi.lists.choices.ListState",
-        "ListActionEnum": "fazhi.lists.choices.ListAction",
-        "CredentialStatusEnum": "fazhi.org.choices.CredentialStatus",
-        "EntityStatusEnum": "fazhi.org.choices.EntityStatus",
-        "DeadlineStatusEnum": "fazhi.casework.choices.DeadlineStatus",
-        "UnitKindEnum": "fazhi.org.choices.UnitKind",
-        "RegionKindEnum": "fazhi.org.choices.RegionKind",
-        "EntityKindEnum": "fazhi.org.choices.EntityKind",
+        "PowerKindEnum": "fazhi.domains.lists.choices.PowerKind",
+        "ProofStatusEnum": "fazhi.domains.lists.choices.ProofStatus",
+        "NegativeKindEnum": "fazhi.domains.lists.choices.NegativeKind",
+        "ListStateEnum": "fazhi.domains.lists.choices.ListState",
+        "ListActionEnum": "fazhi.domains.lists.choices.ListAction",
+        "CredentialStatusEnum": "fazhi.core.org.choices.CredentialStatus",
+        "EntityStatusEnum": "fazhi.core.org.choices.EntityStatus",
+        "DeadlineStatusEnum": "fazhi.core.casework.choices.DeadlineStatus",
+        "UnitKindEnum": "fazhi.core.org.choices.UnitKind",
+        "RegionKindEnum": "fazhi.core.org.choices.RegionKind",
+        "EntityKindEnum": "fazhi.core.org.choices.EntityKind",
     },
 }
 

@@ -3,12 +3,12 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("office/imports/", include("fazhi.intake.urls")),
-    path("office/lists/", include("fazhi.lists.office_urls")),
-    path("office/", include("fazhi.office.urls")),
-    path("lists/", include("fazhi.lists.urls")),
-    path("api/", include("fazhi.api.urls")),
-    path("", include("fazhi.portal.urls")),
+    path("office/imports/", include("fazhi.core.intake.urls")),
+    path("office/lists/", include("fazhi.domains.lists.office_urls")),
+    path("office/", include("fazhi.shell.office.urls")),
+    path("lists/", include("fazhi.domains.lists.urls")),
+    path("api/", include("fazhi.shell.api.urls")),
+    path("", include("fazhi.shell.portal.urls")),
 ]
 
 admin.site.site_header = "法治政府建设平台 · 系统管理"

@@ -6,8 +6,8 @@ import pytest
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from fazhi.casework.workflow import open_case
-from fazhi.org.models import Officer, Person
+from fazhi.core.casework.workflow import open_case
+from fazhi.core.org.models import Officer, Person
 
 from ..casework import kinds  # noqa: F401
 from ..conftest import make_entity

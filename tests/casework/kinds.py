@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from fazhi.casework.workflow import Workflow, register
+from fazhi.core.casework.workflow import Workflow, register
 
 
 class TestState(models.TextChoices):

@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from fazhi.casework import deadlines
-from fazhi.casework.models import Deadline
-from fazhi.casework.workflow import open_case
-from fazhi.clock.models import CalendarDay, HolidayYear
+from fazhi.core.casework import deadlines
+from fazhi.core.casework.models import Deadline
+from fazhi.core.casework.workflow import open_case
+from fazhi.core.clock.models import CalendarDay, HolidayYear
 
 from . import kinds  # noqa: F401
 

@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from fazhi.casework.files import store_document, verify_document
+from fazhi.core.casework.files import store_document, verify_document
 
 pytestmark = pytest.mark.django_db
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from fazhi.casework.models import Case, Deadline, Participant
-from fazhi.casework.workflow import open_case
-from fazhi.integrity.models import SecurityEvent
-from fazhi.org.scoping import UnrestrictedQuerySetError, ensure_restricted
+from fazhi.core.casework.models import Case, Deadline, Participant
+from fazhi.core.casework.workflow import open_case
+from fazhi.core.integrity.models import SecurityEvent
+from fazhi.core.org.scoping import UnrestrictedQuerySetError, ensure_restricted
 
 from . import kinds  # noqa: F401  registers the test kind
 
@@ -79,7 +79,7 @@ def test_administrators_and_the_public_see_no_business_records(people, cases) ->
 
 
 def test_records_hanging_off_a_case_follow_the_case(people, cases) -> None:
-    from fazhi.casework.models import Event
+    from fazhi.core.casework.models import Event
 
     seen = set(Event.objects.restrict(people.bob).values_list("case__number", flat=True))
     assert seen == {"STHJ-1", "JOINT-1"}

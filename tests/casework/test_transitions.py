@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from fazhi.casework.models import Case, Event
-from fazhi.casework.workflow import TransitionError, open_case, transition
-from fazhi.integrity.appendonly import AppendOnlyError
+from fazhi.core.casework.models import Case, Event
+from fazhi.core.casework.workflow import TransitionError, open_case, transition
+from fazhi.core.integrity.appendonly import AppendOnlyError
 
 from . import kinds  # noqa: F401
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from fazhi.clock.calendar import WorkCalendar, reset_calendar
+from fazhi.core.clock.calendar import WorkCalendar, reset_calendar
 
 
 @pytest.fixture(scope="session")

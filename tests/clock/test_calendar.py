@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fazhi.clock.calendar import CalendarRangeError, WorkCalendar, YearArrangement
+from fazhi.core.clock.calendar import CalendarRangeError, WorkCalendar, YearArrangement
 
 PACKAGE_FIRST, PACKAGE_LAST = date(2004, 1, 1), date(2026, 12, 31)
 

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 
-from fazhi.clock.cli import main
-from fazhi.clock.models import CalendarDay, HolidayYear
+from fazhi.core.clock.cli import main
+from fazhi.core.clock.models import CalendarDay, HolidayYear
 
 
 def run(capsys: Any, *argv: str) -> tuple[int, list[str], str]:

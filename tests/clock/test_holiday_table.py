@@ -9,11 +9,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from fazhi.clock import calendar as clock_calendar
-from fazhi.clock.calendar import get_calendar
-from fazhi.clock.models import CalendarDay, HolidayYear
-from fazhi.clock.periods import Period, Unit, compute
-from fazhi.clock.signals import batched_changes, calendar_changed
+from fazhi.core.clock import calendar as clock_calendar
+from fazhi.core.clock.calendar import get_calendar
+from fazhi.core.clock.models import CalendarDay, HolidayYear
+from fazhi.core.clock.periods import Period, Unit, compute
+from fazhi.core.clock.signals import batched_changes, calendar_changed
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fazhi.clock.calendar import WorkCalendar
-from fazhi.clock.periods import Pause, Period, Unit, add_months, compute, compute_many
+from fazhi.core.clock.calendar import WorkCalendar
+from fazhi.core.clock.periods import Pause, Period, Unit, add_months, compute, compute_many
 
 LICENSING = Period(20, Unit.WORKDAYS, "行政许可法 第四十二条")
 LICENSING_EXT = Period(10, Unit.WORKDAYS, "行政许可法 第四十二条")

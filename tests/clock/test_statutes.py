@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from fazhi.clock import statutes
-from fazhi.clock.calendar import WorkCalendar
-from fazhi.clock.periods import Period, Unit
+from fazhi.core.clock import statutes
+from fazhi.core.clock.calendar import WorkCalendar
+from fazhi.core.clock.periods import Period, Unit
 
 REQUIRED = {
     "licensing.decision",

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from fazhi.disclosure.gate import DisclosureRefused, publish, withdraw
-from fazhi.disclosure.models import OutboxMessage, Publication
-from fazhi.disclosure.outbox import deliver_pending
+from fazhi.core.disclosure.gate import DisclosureRefused, publish, withdraw
+from fazhi.core.disclosure.models import OutboxMessage, Publication
+from fazhi.core.disclosure.outbox import deliver_pending
 
 pytestmark = pytest.mark.django_db
 
@@ -112,9 +112,9 @@ def test_an_unstructured_value_is_refused(org) -> None:
 
 
 def test_a_case_whose_party_is_a_minor_is_refused_without_the_caller_saying_so(org) -> None:
-    from fazhi.casework.models import Party
-    from fazhi.casework.workflow import open_case
-    from fazhi.org.models import Person
+    from fazhi.core.casework.models import Party
+    from fazhi.core.casework.workflow import open_case
+    from fazhi.core.org.models import Person
 
     from ..casework import kinds  # noqa: F401
 

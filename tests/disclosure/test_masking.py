@@ -1,4 +1,4 @@
-"""Tests for fazhi.disclosure.masking — STATUTES.md §masking (法释〔2016〕19号 第八–十条)."""
+"""Tests for fazhi.core.disclosure.masking — STATUTES.md §masking (法释〔2016〕19号 第八–十条)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from fazhi.disclosure.masking import (
+from fazhi.core.disclosure.masking import (
     MARKER,
     Finding,
     cut_address,
@@ -17,7 +17,7 @@ from fazhi.disclosure.masking import (
     mask_text,
     partial_mask,
 )
-from fazhi.org.validators import is_valid_uscc, luhn_check_digit, luhn_valid, make_id_number
+from fazhi.core.org.validators import is_valid_uscc, luhn_check_digit, luhn_valid, make_id_number
 
 
 def masked(text: str, **kwargs: object) -> str:
@@ -180,7 +180,7 @@ def test_part_of_a_longer_run_is_not_matched() -> None:
 
 def test_uscc_that_passes_luhn_is_kept() -> None:
     # Find an all-digit valid USCC that is also Luhn-valid: it must still be published.
-    from fazhi.org.validators import make_uscc
+    from fazhi.core.org.validators import make_uscc
 
     code = next(
         c

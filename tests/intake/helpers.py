@@ -8,9 +8,9 @@ from typing import Any
 
 from openpyxl import load_workbook
 
-from fazhi.intake import services
-from fazhi.intake.models import ImportJob
-from fazhi.office.excel import write_xlsx
+from fazhi.core.intake import services
+from fazhi.core.intake.models import ImportJob
+from fazhi.shell.office.excel import write_xlsx
 
 
 def xlsx(headers: Sequence[str], rows: Sequence[Sequence[Any]], title: str = "Sheet1") -> bytes:

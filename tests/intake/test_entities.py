@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
-from fazhi.intake.models import ImportJob
-from fazhi.integrity.models import SecurityEvent
-from fazhi.org.models import Entity
-from fazhi.org.validators import make_uscc
+from fazhi.core.intake.models import ImportJob
+from fazhi.core.integrity.models import SecurityEvent
+from fazhi.core.org.models import Entity
+from fazhi.core.org.validators import make_uscc
 
 from ..conftest import make_entity
 from .helpers import run_import, sheet_rows, xlsx
@@ -52,7 +52,7 @@ def test_a_good_file_is_imported_and_audited_as_one_event(org, people) -> None:
     assert event.data["rows"] == 2 and event.data["changes"]["created"] == 2
     assert event.staff == people.alice and event.object_repr == "org.Entity"
     # Per-row model audit did not flood the log.
-    from fazhi.integrity.models import AuditEntry
+    from fazhi.core.integrity.models import AuditEntry
 
     assert not AuditEntry.objects.filter(content_type__model="entity").exists()
 
@@ -145,8 +145,8 @@ def test_a_region_outside_the_departments_government_is_refused(org, people) -> 
 def test_files_that_are_not_xlsx_are_refused_before_anything_is_stored(
     org, people, name, data, reason
 ) -> None:
-    from fazhi.intake import services
-    from fazhi.intake.excel import FileRefused
+    from fazhi.core.intake import services
+    from fazhi.core.intake.excel import FileRefused
 
     with pytest.raises(FileRefused, match=reason):
         services.create_job(
@@ -156,8 +156,8 @@ def test_files_that_are_not_xlsx_are_refused_before_anything_is_stored(
 
 
 def test_a_too_large_file_is_refused(org, settings) -> None:
-    from fazhi.intake import services
-    from fazhi.intake.excel import FileRefused
+    from fazhi.core.intake import services
+    from fazhi.core.intake.excel import FileRefused
 
     settings.FAZHI_IMPORT_MAX_BYTES = 1000
     with pytest.raises(FileRefused, match="超过上限"):
@@ -210,7 +210,7 @@ def test_formula_like_names_round_trip_through_the_export(client, org, people) -
 
 
 def test_a_failure_while_writing_leaves_nothing_behind(org, people, monkeypatch) -> None:
-    from fazhi.intake import services
+    from fazhi.core.intake import services
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("审计库不可用")
@@ -250,7 +250,7 @@ def test_progress_is_recorded_on_the_job(org, people) -> None:
 
 
 def wuhan(org):  # type: ignore[no-untyped-def]
-    from fazhi.org.models import Government
+    from fazhi.core.org.models import Government
 
     return Government.objects.create(
         name="武汉市",
@@ -316,7 +316,7 @@ def test_a_system_import_may_change_any_entity(org) -> None:
 def test_an_entity_moved_away_while_the_file_is_checked_is_not_written(
     org, people, monkeypatch, mode
 ) -> None:
-    from fazhi.intake.specs import REGISTRY
+    from fazhi.core.intake.specs import REGISTRY
 
     run_import("entities", xlsx(HEADERS, [row(1), row(2)]), department=org.scjg, actor=people.alice)
     spec = REGISTRY["entities"]
@@ -343,7 +343,7 @@ def test_an_entity_moved_away_while_the_file_is_checked_is_not_written(
 
 
 def test_a_job_another_worker_has_claimed_is_left_to_it(org, people) -> None:
-    from fazhi.intake import services
+    from fazhi.core.intake import services
 
     job = services.create_job(
         "entities",

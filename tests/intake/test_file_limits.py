@@ -14,7 +14,7 @@ import re
 
 import pytest
 
-from fazhi.intake.excel import (
+from fazhi.core.intake.excel import (
     MAX_COLUMNS,
     FileRefused,
     _above,
@@ -22,9 +22,9 @@ from fazhi.intake.excel import (
     error_workbook,
     template_workbook,
 )
-from fazhi.intake.specs import REGISTRY
-from fazhi.org.models import Entity
-from fazhi.org.validators import make_uscc
+from fazhi.core.intake.specs import REGISTRY
+from fazhi.core.org.models import Entity
+from fazhi.core.org.validators import make_uscc
 
 from .helpers import raw_xlsx, run_import, text_row, xlsx
 
@@ -223,7 +223,7 @@ def test_control_characters_in_a_cell_refuse_the_row(org, people) -> None:
 
 
 def test_the_error_workbook_of_such_rows_can_be_written() -> None:
-    from fazhi.intake.excel import Column, build_table
+    from fazhi.core.intake.excel import Column, build_table
 
     rows = [["名称"], ["a\x0bb"]]
     table = build_table(rows, [Column("name", "名称")], "t")

@@ -9,9 +9,9 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
-from fazhi.intake import services
-from fazhi.intake.models import ImportJob
-from fazhi.org.models import Entity
+from fazhi.core.intake import services
+from fazhi.core.intake.models import ImportJob
+from fazhi.core.org.models import Entity
 
 from .helpers import sheet_rows, xlsx
 from .test_entities import HEADERS, row

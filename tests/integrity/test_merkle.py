@@ -7,7 +7,7 @@ import hashlib
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fazhi.integrity import merkle
+from fazhi.core.integrity import merkle
 
 
 def leaves(n: int) -> list[bytes]:

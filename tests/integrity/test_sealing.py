@@ -11,9 +11,9 @@ from django.core.management.base import CommandError
 from django.db import connection
 from django.utils import timezone
 
-from fazhi.integrity import sealing
-from fazhi.integrity.audit import record
-from fazhi.integrity.models import AuditEntry, Seal, SecurityEvent
+from fazhi.core.integrity import sealing
+from fazhi.core.integrity.audit import record
+from fazhi.core.integrity.models import AuditEntry, Seal, SecurityEvent
 
 from ..conftest import is_postgres
 
@@ -155,7 +155,7 @@ def test_a_rewritten_database_does_not_match_the_published_roots() -> None:
 
 
 def test_a_negative_index_never_verifies() -> None:
-    from fazhi.integrity import merkle
+    from fazhi.core.integrity import merkle
 
     leaves = [merkle.leaf_hash(bytes([i])) for i in range(4)]
     root = merkle.root_from_leaf_hashes(leaves)

@@ -7,8 +7,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from fazhi.lists import services
-from fazhi.lists.models import DiscretionBenchmark, DiscretionTier
+from fazhi.domains.lists import services
+from fazhi.domains.lists.models import DiscretionBenchmark, DiscretionTier
 
 # (label, article, conditions, fine_min, fine_max)
 LIGHT = ("从轻", "第一档", [{"factor": "days_unremedied", "op": "<=", "value": 30}], "0", "3000")

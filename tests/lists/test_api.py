@@ -8,8 +8,13 @@ from datetime import date
 import pytest
 from rest_framework.test import APIClient
 
-from fazhi.lists import services
-from fazhi.lists.models import DiscretionBenchmark, DiscretionTier, GuideMaterial, ServiceGuide
+from fazhi.domains.lists import services
+from fazhi.domains.lists.models import (
+    DiscretionBenchmark,
+    DiscretionTier,
+    GuideMaterial,
+    ServiceGuide,
+)
 
 from .test_portal import lists_world, negative_entry, power
 

@@ -7,9 +7,9 @@ from decimal import Decimal
 
 import pytest
 
-from fazhi.lists import services
-from fazhi.lists.discretion import FactsNeeded, NoPenaltyFinding, TierFinding, tier_for
-from fazhi.lists.models import DiscretionBenchmark, NoPenaltyItem, PowerItem
+from fazhi.domains.lists import services
+from fazhi.domains.lists.discretion import FactsNeeded, NoPenaltyFinding, TierFinding, tier_for
+from fazhi.domains.lists.models import DiscretionBenchmark, NoPenaltyItem, PowerItem
 
 from .factories import business_licence_benchmark
 
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def penalty(org):  # type: ignore[no-untyped-def]
-    from fazhi.lists.models import DiscretionFactor
+    from fazhi.domains.lists.models import DiscretionFactor
 
     DiscretionFactor.objects.create(code="first_offence", label="初次违法", kind="boolean")
     DiscretionFactor.objects.create(code="corrected", label="及时改正", kind="boolean")

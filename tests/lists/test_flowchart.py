@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 from django.core.cache import cache
 
-from fazhi.lists import flowchart, services
-from fazhi.lists.flowchart import Step, draw, flowchart_svg, parse_steps, steps_for, wrap
+from fazhi.domains.lists import flowchart, services
+from fazhi.domains.lists.flowchart import Step, draw, flowchart_svg, parse_steps, steps_for, wrap
 
 from .test_portal import power
 

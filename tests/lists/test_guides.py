@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 from docx import Document
 
-from fazhi.lists import services
-from fazhi.lists.guides import build_guide
-from fazhi.lists.models import FeeItem, GuideMaterial, ServiceGuide
+from fazhi.domains.lists import services
+from fazhi.domains.lists.guides import build_guide
+from fazhi.domains.lists.models import FeeItem, GuideMaterial, ServiceGuide
 
 from .test_portal import power, proof
 

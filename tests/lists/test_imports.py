@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
-from fazhi.integrity.models import AuditEntry, SecurityEvent
-from fazhi.lists import services
-from fazhi.lists.models import FeeItem, PowerItem, PowerItemVersion, ProofRequirement
-from fazhi.office import resources
+from fazhi.core.integrity.models import AuditEntry, SecurityEvent
+from fazhi.domains.lists import services
+from fazhi.domains.lists.models import FeeItem, PowerItem, PowerItemVersion, ProofRequirement
+from fazhi.shell.office import resources
 
 from ..intake.helpers import run_import, sheet_rows, xlsx
 
@@ -341,7 +341,7 @@ def test_a_reference_links_only_an_entry_in_force_of_the_importers_departments(
 
 
 def test_a_negative_list_entry_of_any_department_in_force_may_be_linked(org, people) -> None:
-    from fazhi.lists.models import NegativeListItem
+    from fazhi.domains.lists.models import NegativeListItem
 
     def entry(number: str, draft: bool) -> NegativeListItem:
         fields = {"name": f"事项{number}", "edition": "2019年版", "number": number}
@@ -389,7 +389,7 @@ def test_the_reference_an_entry_already_has_stays(org, people) -> None:
 def test_an_item_transferred_while_the_file_is_checked_is_not_amended(
     org, people, monkeypatch, mode
 ) -> None:
-    from fazhi.intake.specs import REGISTRY
+    from fazhi.core.intake.specs import REGISTRY
 
     imported(org, people)
     item = PowerItem.objects.get(catalog_code="HB-0001")

@@ -8,8 +8,8 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 
-from fazhi.lists import services
-from fazhi.lists.models import FeeItem, PowerItem, PowerItemVersion
+from fazhi.domains.lists import services
+from fazhi.domains.lists.models import FeeItem, PowerItem, PowerItemVersion
 
 pytestmark = pytest.mark.django_db
 

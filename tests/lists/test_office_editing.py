@@ -11,10 +11,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from fazhi.integrity.models import AuditEntry
-from fazhi.lists import services
-from fazhi.lists.choices import ALLOWED_ACTIONS, ListState
-from fazhi.lists.models import FeeItem, NegativeListItem, PowerItem, PowerItemVersion
+from fazhi.core.integrity.models import AuditEntry
+from fazhi.domains.lists import services
+from fazhi.domains.lists.choices import ALLOWED_ACTIONS, ListState
+from fazhi.domains.lists.models import FeeItem, NegativeListItem, PowerItem, PowerItemVersion
 
 pytestmark = pytest.mark.django_db
 
@@ -479,8 +479,8 @@ def test_the_public_and_the_signed_out_are_sent_to_sign_in(client: Any, org: Any
 def test_a_benchmark_keeps_its_tiers_when_alice_corrects_it(
     client: Any, org: Any, people: Any
 ) -> None:
-    from fazhi.lists.discretion import TierFinding, tier_for
-    from fazhi.lists.models import DiscretionBenchmarkVersion, DiscretionTier
+    from fazhi.domains.lists.discretion import TierFinding, tier_for
+    from fazhi.domains.lists.models import DiscretionBenchmarkVersion, DiscretionTier
 
     from .factories import LIGHT, business_licence_benchmark
 

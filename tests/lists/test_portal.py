@@ -15,8 +15,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
-from fazhi.lists import services
-from fazhi.lists.models import (
+from fazhi.core.org.models import Government, Region
+from fazhi.domains.lists import services
+from fazhi.domains.lists.models import (
     DiscretionBenchmark,
     DiscretionFactor,
     DiscretionTier,
@@ -29,7 +30,6 @@ from fazhi.lists.models import (
     PowerItemVersion,
     ProofRequirement,
 )
-from fazhi.org.models import Government, Region
 
 pytestmark = pytest.mark.django_db
 

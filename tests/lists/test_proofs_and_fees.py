@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from fazhi.casework.workflow import TransitionError
-from fazhi.lists import cleanups, complaints, services
-from fazhi.lists.models import FeeCleanup, FeeDocumentReview, ProofRequirement
+from fazhi.core.casework.workflow import TransitionError
+from fazhi.domains.lists import cleanups, complaints, services
+from fazhi.domains.lists.models import FeeCleanup, FeeDocumentReview, ProofRequirement
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +36,7 @@ def test_a_complaint_about_a_cancelled_proof_is_tracked_to_its_reply(org, people
     assert c.case.state == "received" and c.case.number == "420700-SFJ-JZ-2019-0001"
     assert set(c.case.participants.values_list("role", flat=True)) == {"owner", "respondent"}
     staff = people.carol
-    from fazhi.org.models import RoleAssignment
+    from fazhi.core.org.models import RoleAssignment
 
     RoleAssignment.objects.create(staff=staff, role="clerk", org_unit=org.sfj)
     staff.__dict__.pop("_fazhi_role_rows", None)
@@ -63,7 +63,7 @@ def test_a_fee_cleanup_publishes_its_counts(org) -> None:
 def test_a_withdrawn_cleanup_result_is_no_longer_public(org) -> None:
     from django.contrib.auth.models import AnonymousUser
 
-    from fazhi.disclosure.gate import withdraw
+    from fazhi.core.disclosure.gate import withdraw
 
     cleanup = FeeCleanup.objects.create(
         title="2019年价费文件清理", department=org.scjg, concluded_on=date(2019, 10, 1)
@@ -80,7 +80,7 @@ def test_control_characters_do_not_break_the_excel_export(org) -> None:
 
     from openpyxl import load_workbook
 
-    from fazhi.office.excel import write_xlsx
+    from fazhi.shell.office.excel import write_xlsx
 
     data = write_xlsx("清单", ["名称"], [["食品\x0b经营许可"]])
     assert load_workbook(io.BytesIO(data)).active["A2"].value == "食品经营许可"

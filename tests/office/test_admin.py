@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fazhi.integrity.models import AuditEntry
+from fazhi.core.integrity.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +57,7 @@ def test_the_audit_log_is_for_the_audit_administrator(client, people) -> None:
 def test_seeing_a_record_in_the_admin_does_not_make_it_writable(client, org, people) -> None:
     from django.contrib.auth.models import Permission
 
-    from fazhi.org.models import Person
+    from fazhi.core.org.models import Person
 
     person = Person.objects.create(name="区局人员", owner_unit=org.ec_scjg)
     people.carol.is_staff = True
@@ -67,7 +67,7 @@ def test_seeing_a_record_in_the_admin_does_not_make_it_writable(client, org, peo
     )
     from django.contrib import admin as django_admin
 
-    from fazhi.org.admin_base import ScopedModelAdmin
+    from fazhi.core.org.admin_base import ScopedModelAdmin
 
     class PersonAdmin(ScopedModelAdmin):
         pass
@@ -83,7 +83,7 @@ def test_seeing_a_record_in_the_admin_does_not_make_it_writable(client, org, peo
 def test_the_public_org_tree_is_changed_only_by_system_administrators(org, people) -> None:
     from django.contrib.auth.models import AnonymousUser
 
-    from fazhi.org.models import OrgUnit
+    from fazhi.core.org.models import OrgUnit
 
     assert OrgUnit.objects.restrict(AnonymousUser(), "change").count() == 0
     assert OrgUnit.objects.restrict(people.carol, "change").count() == 0
@@ -91,9 +91,9 @@ def test_the_public_org_tree_is_changed_only_by_system_administrators(org, peopl
 
 
 def test_moving_a_government_moves_its_subtree(org, people) -> None:
-    from fazhi.casework.models import Case
-    from fazhi.casework.workflow import open_case
-    from fazhi.org.models import Government
+    from fazhi.core.casework.models import Case
+    from fazhi.core.casework.workflow import open_case
+    from fazhi.core.org.models import Government
 
     from ..casework import kinds  # noqa: F401
 

@@ -8,8 +8,8 @@ import time
 import pytest
 from openpyxl import load_workbook
 
-from fazhi.integrity.models import SecurityEvent
-from fazhi.org.models import Person
+from fazhi.core.integrity.models import SecurityEvent
+from fazhi.core.org.models import Person
 
 from ..conftest import PASSWORD, make_entity
 
@@ -130,7 +130,7 @@ def test_the_calculator_explains_a_date_beyond_the_calendar(client, people) -> N
 
 
 def test_a_role_held_in_another_unit_does_not_unmask(client, org, people) -> None:
-    from fazhi.org.models import RoleAssignment
+    from fazhi.core.org.models import RoleAssignment
 
     person = Person.objects.create(name="王五", id_number="420704199001011231", owner_unit=org.scjg)
     RoleAssignment.objects.create(staff=people.bob, role="department_head", org_unit=org.scjg)

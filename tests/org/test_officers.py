@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
-from fazhi.org import services
-from fazhi.org.models import Officer, Person
+from fazhi.core.org import services
+from fazhi.core.org.models import Officer, Person
 
 pytestmark = pytest.mark.django_db
 

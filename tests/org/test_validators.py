@@ -1,4 +1,4 @@
-"""Tests for fazhi.org.validators — GB 32100-2015, GB 11643-1999, other ID documents, Luhn."""
+"""Tests for fazhi.core.org.validators — GB 32100-2015, GB 11643-1999, other ID documents, Luhn."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fazhi.org.validators import (
+from fazhi.core.org.validators import (
     ID_TYPE_CHOICES,
     USCC_ALPHABET,
     USCC_CATEGORIES,

@@ -42,7 +42,7 @@ def test_a_job_runs_on_a_worker_through_redis(redis_url, tmp_path) -> None:
     client = Celery("fazhi-test", broker=redis_url, backend=redis_url)
     try:
         result = client.send_task(
-            "fazhi.clock.tasks.compute_due", args=["2019-09-20", 20, "workdays"], queue=queue
+            "fazhi.core.clock.tasks.compute_due", args=["2019-09-20", 20, "workdays"], queue=queue
         )
         assert result.get(timeout=60) == {"due": "2019-10-23", "provisional": False}
     finally:

@@ -18,17 +18,13 @@ from django.contrib.auth.models import AnonymousUser
 from openpyxl import load_workbook
 from rest_framework.test import APIClient
 
-from fazhi.casework import deadlines
-from fazhi.casework.models import Document, Participant, Party
-from fazhi.casework.workflow import open_case
-from fazhi.disclosure.gate import publish, withdraw
-from fazhi.integrity.audit import record
-from fazhi.lists import complaints, services
-from fazhi.lists import models as lists
-from fazhi.lists.queries import LISTS
-from fazhi.office import resources
-from fazhi.org.choices import ADMIN_ROLES, PERSONAL_ROLES, SUPERVISORY_ROLES, Role
-from fazhi.org.models import (
+from fazhi.core.casework import deadlines
+from fazhi.core.casework.models import Document, Participant, Party
+from fazhi.core.casework.workflow import open_case
+from fazhi.core.disclosure.gate import publish, withdraw
+from fazhi.core.integrity.audit import record
+from fazhi.core.org.choices import ADMIN_ROLES, PERSONAL_ROLES, SUPERVISORY_ROLES, Role
+from fazhi.core.org.models import (
     AdviserAssignment,
     LegalAdviser,
     Officer,
@@ -37,6 +33,10 @@ from fazhi.org.models import (
     Region,
     RiskClassification,
 )
+from fazhi.domains.lists import complaints, services
+from fazhi.domains.lists import models as lists
+from fazhi.domains.lists.queries import LISTS
+from fazhi.shell.office import resources
 
 from ..casework import kinds  # noqa: F401
 from ..conftest import make_entity

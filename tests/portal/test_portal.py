@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from fazhi.disclosure.gate import publish
-from fazhi.org.validators import make_uscc
+from fazhi.core.disclosure.gate import publish
+from fazhi.core.org.validators import make_uscc
 
 from ..conftest import make_entity
 
@@ -61,8 +61,8 @@ def test_the_roots_are_published_as_data_and_verify_against_the_database(
     from django.core.management.base import CommandError
     from django.utils import timezone
 
-    from fazhi.integrity import sealing
-    from fazhi.integrity.audit import record
+    from fazhi.core.integrity import sealing
+    from fazhi.core.integrity.audit import record
 
     record("login", username="alice")
     sealing.seal_all(now=timezone.now() + dt.timedelta(days=1))

@@ -14,9 +14,9 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from fazhi.integrity.models import AuditEntry, SecurityEvent, SecurityEventKind
-from fazhi.org.choices import Role
-from fazhi.org.models import (
+from fazhi.core.integrity.models import AuditEntry, SecurityEvent, SecurityEventKind
+from fazhi.core.org.choices import Role
+from fazhi.core.org.models import (
     AdviserAssignment,
     Department,
     Entity,
@@ -30,10 +30,10 @@ from fazhi.org.models import (
     RoleAssignment,
     Staff,
 )
-from fazhi.org.validators import is_valid_id_number, is_valid_uscc
-from fazhi.scenario import accounts, data
-from fazhi.scenario.builder import BuildReport, build
-from fazhi.scenario.planning import (
+from fazhi.core.org.validators import is_valid_id_number, is_valid_uscc
+from fazhi.shell.scenario import accounts, data
+from fazhi.shell.scenario.builder import BuildReport, build
+from fazhi.shell.scenario.planning import (
     iter_entities,
     org_code,
     plan_advisers,

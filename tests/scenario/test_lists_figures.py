@@ -1,5 +1,5 @@
 """The lists of the Ezhou 2019 scenario: every figure of the seed's section (一) 2–3 counted from
-records by ``fazhi.lists.figures``, on a build with a small entity pool (the lists are always full
+records by ``fazhi.domains.lists.figures``, on a build with a small entity pool (the lists are always full
 size); the versions obey the list mechanism's rules; a second build creates nothing."""
 
 from __future__ import annotations
@@ -11,12 +11,13 @@ from typing import Any
 
 import pytest
 
-from fazhi.casework.models import Case
-from fazhi.integrity.models import SecurityEvent, SecurityEventKind
-from fazhi.lists import figures, services
-from fazhi.lists.choices import ON_APPLICATION_KINDS, ListAction, PowerKind
-from fazhi.lists.discretion import NoPenaltyFinding, TierFinding, tier_for
-from fazhi.lists.models import (
+from fazhi.core.casework.models import Case
+from fazhi.core.integrity.models import SecurityEvent, SecurityEventKind
+from fazhi.core.org.models import Department
+from fazhi.domains.lists import figures, services
+from fazhi.domains.lists.choices import ON_APPLICATION_KINDS, ListAction, PowerKind
+from fazhi.domains.lists.discretion import NoPenaltyFinding, TierFinding, tier_for
+from fazhi.domains.lists.models import (
     FeeCleanup,
     FeeItem,
     GuideMaterial,
@@ -26,9 +27,8 @@ from fazhi.lists.models import (
     ProofRequirement,
     ServiceGuide,
 )
-from fazhi.org.models import Department
-from fazhi.scenario import lists_plan, lists_vocab
-from fazhi.scenario.builder import build
+from fazhi.shell.scenario import lists_plan, lists_vocab
+from fazhi.shell.scenario.builder import build
 
 SEED_FIGURES = {
     "power_items_retained": 4221,
@@ -185,7 +185,7 @@ def test_the_plan_is_a_pure_function_of_the_seed() -> None:
 def test_licences_restricting_market_access_rest_on_the_negative_list_or_a_law(
     scenario: Any,
 ) -> None:
-    from fazhi.lists.models import NegativeListItem, PowerItemVersion
+    from fazhi.domains.lists.models import NegativeListItem, PowerItemVersion
 
     entries = NegativeListItem.objects.filter(state="in_force")
     assert entries.filter(kind="prohibited").count() == 5 and entries.filter(kind="licensed")

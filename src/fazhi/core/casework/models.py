@@ -1,0 +1,325 @@
+"""The casework core every procedure shares: Case, Participant, Party, Event, Deadline,
+Document, Service. Each domain adds a one-to-one detail model and its transition table."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from fazhi.core.clock.periods import Unit
+from fazhi.core.integrity.appendonly import AppendOnlyModel, AppendOnlyQuerySet
+from fazhi.core.org.models import OrgUnit, Person
+from fazhi.core.org.scoping import RestrictedManager, RestrictedQuerySet, Scope
+
+from .choices import DeadlineStatus, ParticipantRole, PartyRole, ServiceMethod
+
+
+class Case(models.Model):
+    """A procedure: kind, number, state and key dates; details live in the domain's model."""
+
+    kind = models.CharField("案件类型", max_length=40, db_index=True)
+    number = models.CharField("编号", max_length=60)
+    title = models.CharField("标题", max_length=200)
+    state = models.CharField("状态", max_length=40, db_index=True)
+    opened_on = models.DateField("立案/受理日期", default=timezone.localdate)
+    closed_on = models.DateField("结案日期", null=True, blank=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    # Cases handled in a sector's own system and collected (归集) into Fazhi.
+    source_system = models.CharField("来源系统", max_length=60, blank=True)
+    external_id = models.CharField("来源系统编号", max_length=100, blank=True)
+
+    scope = Scope("participants", "")
+    objects = RestrictedManager()
+
+    class Meta:
+        verbose_name = "案件"
+        verbose_name_plural = "案件"
+        ordering = ["-opened_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "number"], name="%(app_label)s_%(class)s_unique_number"
+            ),
+            models.UniqueConstraint(
+                fields=["source_system", "external_id"],
+                condition=~models.Q(source_system=""),
+                name="%(app_label)s_%(class)s_unique_external",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.title}"
+
+    @property
+    def imported(self) -> bool:
+        return bool(self.source_system)
+
+    def get_state_display(self) -> str:
+        from .workflow import workflow_for
+
+        wf = workflow_for(self.kind)
+        return wf.state_label(self.state) if wf else self.state
+
+
+class Participant(models.Model):
+    """An org unit (or, for personal assignments, a staff member) taking part in a case."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="participants")
+    org_unit = models.ForeignKey(
+        OrgUnit,
+        verbose_name="机构",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="participations",
+    )
+    staff = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="个人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="participations",
+    )
+    role = models.CharField("角色", max_length=30, choices=ParticipantRole.choices)
+
+    scope = Scope("participants", "case")
+    objects = RestrictedManager()
+
+    class Meta:
+        verbose_name = "参与单位"
+        verbose_name_plural = "参与单位"
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(org_unit__isnull=False) | models.Q(staff__isnull=False),
+                name="%(app_label)s_%(class)s_unit_or_staff",
+            ),
+            models.UniqueConstraint(
+                fields=["case", "org_unit", "role"],
+                condition=models.Q(org_unit__isnull=False),
+                name="%(app_label)s_%(class)s_unique_unit_role",
+            ),
+        ]
+        indexes = [models.Index(fields=["org_unit", "case"])]
+
+    def __str__(self) -> str:
+        return f"{self.org_unit or self.staff}（{self.get_role_display()}）"
+
+
+class Party(models.Model):
+    """A person or entity in a case: applicant, party, third party, witness…"""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="parties")
+    role = models.CharField("身份", max_length=20, choices=PartyRole.choices)
+    person = models.ForeignKey(
+        Person, verbose_name="自然人", null=True, blank=True, on_delete=models.PROTECT
+    )
+    entity = models.ForeignKey(
+        "org.Entity", verbose_name="市场主体", null=True, blank=True, on_delete=models.PROTECT
+    )
+
+    scope = Scope("participants", "case")
+    objects = RestrictedManager()
+
+    class Meta:
+        verbose_name = "当事人"
+        verbose_name_plural = "当事人"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(person__isnull=False) | models.Q(entity__isnull=False),
+                name="%(app_label)s_%(class)s_person_or_entity",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.person or self.entity)
+
+
+class EventQuerySet(AppendOnlyQuerySet, RestrictedQuerySet):
+    pass
+
+
+class Event(AppendOnlyModel):
+    """One step of a case's append-only timeline (the full-process record)."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="events")
+    at = models.DateTimeField("时间", default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="操作人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    kind = models.CharField("事项", max_length=60)
+    from_state = models.CharField("原状态", max_length=40, blank=True)
+    to_state = models.CharField("新状态", max_length=40, blank=True)
+    note = models.TextField("说明", blank=True)
+    data = models.JSONField("数据", default=dict, blank=True)
+    document_ids = models.JSONField("文书", default=list, blank=True)
+
+    scope = Scope("participants", "case")
+    objects = models.Manager.from_queryset(EventQuerySet)()
+
+    class Meta:
+        verbose_name = "办理过程"
+        verbose_name_plural = "办理过程"
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.kind}"
+
+
+class Deadline(models.Model):
+    """A statutory clock on a case, stored as dates so "what is overdue" is an indexed query."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="deadlines")
+    org_unit = models.ForeignKey(
+        OrgUnit, verbose_name="责任机构", on_delete=models.PROTECT, related_name="deadlines"
+    )
+    key = models.CharField("期限代码", max_length=60)
+    name = models.CharField("期限", max_length=100)
+    basis = models.CharField("法律依据", max_length=200)
+    start = models.DateField("起算日")
+    amount = models.PositiveIntegerField("期间")
+    unit = models.CharField("单位", max_length=10, choices=Unit.choices)
+    pauses = models.JSONField("中止", default=list, blank=True)
+    extension_amount = models.PositiveIntegerField("延长", default=0)
+    extension_unit = models.CharField("延长单位", max_length=10, choices=Unit.choices, blank=True)
+    extension_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="延长批准人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    extension_reason = models.CharField("延长理由", max_length=200, blank=True)
+    unrolled_due = models.DateField("届满日（未顺延）", null=True, blank=True)
+    due = models.DateField("届满日", null=True, blank=True)
+    provisional = models.BooleanField("暂定", default=False)
+    status = models.CharField(
+        "状态", max_length=20, choices=DeadlineStatus.choices, default=DeadlineStatus.RUNNING
+    )
+    met_on = models.DateField("完成日期", null=True, blank=True)
+    note = models.CharField("版本说明", max_length=200, blank=True)
+
+    scope = Scope("participants", "case")
+    objects = RestrictedManager()
+
+    class Meta:
+        verbose_name = "期限"
+        verbose_name_plural = "期限"
+        ordering = ["due", "id"]
+        indexes = [
+            models.Index(fields=["org_unit", "status", "due"], name="casework_deadline_unit_due"),
+            models.Index(fields=["provisional", "status"], name="casework_deadline_prov"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.due or '—'}"
+
+    def is_overdue(self, today: date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return self.status == DeadlineStatus.RUNNING and self.due is not None and self.due < today
+
+    def days_left(self, today: date | None = None) -> int | None:
+        if self.due is None:
+            return None
+        return (self.due - (today or timezone.localdate())).days
+
+
+def _document_q(user: Any, action: Any) -> models.Q:
+    """A document is seen by its making unit and by the participants of its case."""
+    from fazhi.core.org.scoping import scope_q
+
+    return scope_q(Document, Scope("owner", "owner_unit"), user, action) | scope_q(
+        Document, Scope("participants", "case"), user, action
+    )
+
+
+def document_path(instance: Document, filename: str) -> str:
+    return f"documents/{timezone.now():%Y/%m}/{instance.sha256[:2]}/{instance.sha256}-{filename}"
+
+
+class Document(models.Model):
+    """A file kept in storage with its SHA-256: generated 文书 or evidence."""
+
+    case = models.ForeignKey(
+        Case, null=True, blank=True, on_delete=models.PROTECT, related_name="documents"
+    )
+    owner_unit = models.ForeignKey(
+        OrgUnit, verbose_name="制作机构", on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField("文书种类", max_length=60)
+    title = models.CharField("标题", max_length=200)
+    number = models.CharField("文号", max_length=80, blank=True)
+    file = models.FileField("文件", upload_to=document_path, max_length=300)
+    sha256 = models.CharField("SHA-256", max_length=64, db_index=True)
+    size = models.PositiveBigIntegerField("大小")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField("时间", auto_now_add=True)
+
+    scope = Scope("owner", custom=lambda user, action: _document_q(user, action))
+    objects = RestrictedManager()
+
+    class Meta:
+        verbose_name = "文书材料"
+        verbose_name_plural = "文书材料"
+        ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return f"{self.number or ''} {self.title}".strip()
+
+
+class Service(models.Model):
+    """送达: most statutory clocks start at service."""
+
+    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="services")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="services")
+    method = models.CharField("送达方式", max_length=20, choices=ServiceMethod.choices)
+    served_on = models.DateField("送达日期")
+    recipient = models.CharField("受送达人", max_length=100)
+    receipt = models.ForeignKey(
+        Document,
+        verbose_name="送达回证",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    scope = Scope("participants", "case")
+    objects = RestrictedManager()
+
+    class Meta:
+        verbose_name = "送达"
+        verbose_name_plural = "送达"
+
+    def __str__(self) -> str:
+        return f"{self.get_method_display()} {self.served_on} {self.recipient}"
+
+
+class NumberSequence(models.Model):
+    """The last number issued for one key, e.g. ("420700-SCJG", "XK") or a 立案号 per year.
+
+    Numbers are taken under a row lock, so two clerks never receive the same one; a number once
+    issued is never issued again, even if the record is voided.
+    """
+
+    key = models.CharField("编号序列", max_length=120, unique=True)
+    last = models.PositiveIntegerField("最后编号", default=0)
+
+    class Meta:
+        verbose_name = "编号序列"
+        verbose_name_plural = "编号序列"
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.last}"

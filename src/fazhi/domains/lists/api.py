@@ -1,0 +1,592 @@
+"""The lists through the API: the same entries, filters, as-of and changes views as the portal.
+
+Each list is an item endpoint (``/api/power-items/`` …) whose rows carry the version in effect
+(or in force on ``?on=``); ``/{id}/history/`` gives every version, ``/changes/?from=&to=`` what
+changed between two dates, and ``/api/negative-list/search/?q=`` answers "what does the list say
+about this activity, and what licence is needed?". All of it through ``restrict``: published
+entries are public, drafts only their department's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any, ClassVar
+
+from django.db import models
+from django.db.models import Prefetch
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
+from rest_framework import permissions, serializers
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from fazhi.core.org.scoping import ensure_restricted
+from fazhi.shell.api.base import ScopedReadOnlyViewSet
+
+from . import models as m
+from . import services
+from .choices import ListState
+from .discretion import FactsNeeded, NoPenaltyFinding, TierFinding, UnknownFactor, tier_for
+from .guides import build_guide, in_effect
+from .queries import (
+    CHANGE_LABELS,
+    LISTS,
+    ListQuery,
+    PortalList,
+    as_of_versions,
+    field_label,
+    filter_versions,
+    licences_citing,
+    list_changes,
+    parse_query,
+    show,
+)
+
+
+def _restricted(request: Any, model: type[models.Model]) -> models.QuerySet:
+    return ensure_restricted(model._default_manager.restrict(request.user, "view"))  # type: ignore[attr-defined]
+
+
+# ---------------------------------------------------------------------------------------------
+# Serializers
+
+
+class TierSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = m.DiscretionTier
+        fields = [
+            "id",
+            "order",
+            "label",
+            "conditions",
+            "fine_min",
+            "fine_max",
+            "measures",
+            "article",
+        ]
+
+
+VERSION_BASE = [
+    "id",
+    "item",
+    "action",
+    "reason",
+    "valid_from",
+    "valid_to",
+    "recorded_at",
+    "state",
+    "department",
+    "transferred_from",
+]
+
+
+def _version_serializer(model: type[m.CatalogItem]) -> type[serializers.ModelSerializer]:
+    """A version serializer per list: the shared fields, then the list's own content fields.
+
+    ``recorded_by`` (a staff account) is left out: the public sees when, not who.
+    """
+    version = model.version_model
+    attrs: dict[str, Any] = {
+        "Meta": type(
+            "Meta",
+            (),
+            {"model": version, "fields": [*VERSION_BASE, *services.version_fields(model)]},
+        ),
+        "department_name": serializers.CharField(source="department.name", read_only=True),
+    }
+    attrs["Meta"].fields.append("department_name")
+    if model is m.DiscretionBenchmark:
+        attrs["tiers"] = serializers.SerializerMethodField()
+        attrs["get_tiers"] = extend_schema_field(TierSerializer(many=True))(
+            lambda self, obj: (
+                TierSerializer(
+                    _restricted(self.context["request"], m.DiscretionTier)
+                    .filter(version=obj)
+                    .order_by("order"),
+                    many=True,
+                ).data
+            )
+        )
+        attrs["Meta"].fields.append("tiers")
+    return type(f"{version.__name__}Serializer", (serializers.ModelSerializer,), attrs)
+
+
+VERSION_SERIALIZERS = {spec.model: _version_serializer(spec.model) for spec in LISTS.values()}
+# The item-level columns each list indexes besides the shared ones.
+ITEM_EXTRA = {
+    m.PowerItem: ["kind"],
+    m.ProofRequirement: ["status"],
+    m.FeeItem: ["enterprise_related"],
+    m.NegativeListItem: ["kind"],
+}
+
+
+def _item_serializer(model: type[m.CatalogItem]) -> type[serializers.ModelSerializer]:
+    version_serializer = VERSION_SERIALIZERS[model]
+
+    def get_version(self: Any, obj: Any) -> Any:
+        shown = getattr(obj, "shown_versions", None)
+        if not shown:
+            return None
+        return version_serializer(shown[0], context=self.context).data
+
+    fields = ["id", "code", "catalog_code", "name", "department", "state"]
+    fields += ITEM_EXTRA.get(model, [])
+    attrs = {
+        "Meta": type("Meta", (), {"model": model, "fields": [*fields, "version"]}),
+        "version": serializers.SerializerMethodField(),
+        "get_version": extend_schema_field(version_serializer(allow_null=True))(get_version),
+    }
+    return type(f"{model.__name__}Serializer", (serializers.ModelSerializer,), attrs)
+
+
+class ChangedFieldSerializer(serializers.Serializer):
+    field = serializers.CharField()
+    label = serializers.CharField()
+    before = serializers.CharField()
+    after = serializers.CharField()
+
+
+class ChangeSerializer(serializers.Serializer):
+    item = serializers.IntegerField()
+    code = serializers.CharField()
+    name = serializers.CharField()
+    change = serializers.ChoiceField(choices=list(CHANGE_LABELS.items()))
+    change_label = serializers.CharField()
+    action = serializers.CharField(allow_blank=True)
+    reason = serializers.CharField(allow_blank=True)
+    valid_from = serializers.DateField()
+    fields = ChangedFieldSerializer(many=True)
+
+
+class LicenceSerializer(serializers.Serializer):
+    item = serializers.IntegerField(source="item_id")
+    code = serializers.CharField(source="item.code")
+    name = serializers.CharField()
+    department = serializers.CharField(source="department.name")
+
+
+class NegativeSearchSerializer(VERSION_SERIALIZERS[m.NegativeListItem]):  # type: ignore[misc, valid-type]
+    licences = LicenceSerializer(many=True, read_only=True)
+
+    class Meta(VERSION_SERIALIZERS[m.NegativeListItem].Meta):  # type: ignore[name-defined]
+        fields = [*VERSION_SERIALIZERS[m.NegativeListItem].Meta.fields, "licences"]
+
+
+class MaterialSerializer(serializers.Serializer):
+    order = serializers.IntegerField()
+    name = serializers.CharField()
+    source = serializers.CharField()
+    required = serializers.BooleanField()
+    copies = serializers.IntegerField()
+    proof = serializers.CharField(allow_blank=True)
+    cut_on = serializers.DateField(allow_null=True)
+
+
+class StepSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    actor = serializers.CharField(allow_blank=True)
+    limit = serializers.CharField(allow_blank=True)
+    note = serializers.CharField(allow_blank=True)
+    optional = serializers.BooleanField()
+
+
+class ResolvedGuideSerializer(serializers.Serializer):
+    """What the guide shows, read from its item's version in effect (single source)."""
+
+    title = serializers.CharField()
+    department = serializers.CharField()
+    legal_basis = serializers.CharField(allow_blank=True)
+    statutory_limit = serializers.IntegerField(allow_null=True)
+    promised_limit = serializers.IntegerField(allow_null=True)
+    steps = StepSerializer(many=True)
+    materials = MaterialSerializer(many=True)
+    cut_materials = MaterialSerializer(many=True)
+    fees = serializers.ListField(child=serializers.ListField(child=serializers.CharField()))
+    remedies = serializers.ListField(child=serializers.CharField())
+    notice = serializers.CharField(allow_blank=True)
+
+
+class ServiceGuideSerializer(serializers.ModelSerializer):
+    resolved = serializers.SerializerMethodField()
+
+    class Meta:
+        model = m.ServiceGuide
+        fields = [
+            "id",
+            "code",
+            "power_item",
+            "sub_item",
+            "conditions",
+            "where",
+            "online",
+            "trips",
+            "promised_limit",
+            "fee_note",
+            "updated_at",
+            "resolved",
+        ]
+
+    @extend_schema_field(ResolvedGuideSerializer)
+    def get_resolved(self, obj: m.ServiceGuide) -> dict[str, Any]:
+        request = self.context["request"]
+        view = build_guide(
+            obj,
+            versions=_restricted(request, m.PowerItemVersion),
+            materials=_restricted(request, m.GuideMaterial),
+            fee_versions=_restricted(request, m.FeeItemVersion),
+        )
+        data = {
+            "title": view.title,
+            "department": str(view.department),
+            "legal_basis": view.legal_basis,
+            "statutory_limit": view.statutory_limit,
+            "promised_limit": view.promised_limit,
+            "steps": [s.__dict__ for s in view.steps],
+            "materials": [r.__dict__ for r in view.materials],
+            "cut_materials": [r.__dict__ for r in view.cut_materials],
+            "fees": [list(f) for f in view.fees],
+            "remedies": view.remedies(),
+            "notice": view.notice,
+        }
+        return ResolvedGuideSerializer(data).data
+
+
+class DiscretionFactorSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = m.DiscretionFactor
+        fields = ["id", "code", "label", "kind", "choices", "unit"]
+
+
+class FeeDocumentReviewSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = m.FeeDocumentReview
+        fields = ["id", "title", "number", "issuer", "outcome", "reason"]
+
+
+class FeeCleanupSerializer(serializers.ModelSerializer):
+    reviews = serializers.SerializerMethodField()
+
+    class Meta:
+        model = m.FeeCleanup
+        fields = ["id", "title", "department", "concluded_on", "publication", "reviews"]
+
+    @extend_schema_field(FeeDocumentReviewSerializer(many=True))
+    def get_reviews(self, obj: m.FeeCleanup) -> Any:
+        reviews = _restricted(self.context["request"], m.FeeDocumentReview).filter(cleanup=obj)
+        return FeeDocumentReviewSerializer(reviews.order_by("id"), many=True).data
+
+
+# ---------------------------------------------------------------------------------------------
+# View sets
+
+DATE = OpenApiTypes.DATE
+LIST_PARAMETERS = [
+    OpenApiParameter("q", str, description="名称、编码或关键词（中文子串）"),
+    OpenApiParameter("department", str, description="实施部门的机构代码"),
+    OpenApiParameter("kind", str, description="类别（事项类型、证明状态、负面清单类别等）"),
+    OpenApiParameter("state", str, enum=["draft", "in_force", "cancelled"], description="状态"),
+    OpenApiParameter("on", DATE, description="只列当日有效的事项，并给出当日的版本"),
+]
+CHANGE_PARAMETERS = [
+    OpenApiParameter("from", DATE, required=True, description="起始日期"),
+    OpenApiParameter("to", DATE, required=True, description="截止日期"),
+    *LIST_PARAMETERS[:3],
+]
+
+
+def _query(request: Request) -> ListQuery:
+    query = parse_query(request._request)
+    if query.errors:
+        raise ValidationError({"detail": query.errors})
+    return query
+
+
+class CatalogViewSet(ScopedReadOnlyViewSet):
+    """Entries of one list, each with the version in effect (or in force on ``?on=``)."""
+
+    permission_classes = [permissions.AllowAny]
+    spec: ClassVar[PortalList]
+
+    def shown_versions(self, query: ListQuery) -> models.QuerySet:
+        versions = _restricted(self.request, self.spec.version_model)
+        if query.on:
+            return as_of_versions(versions, self.spec, query.on)
+        return in_effect(versions, timezone.localdate())
+
+    def get_queryset(self) -> models.QuerySet:
+        qs = super().get_queryset().select_related("department")
+        query = _query(self.request)
+        shown = self.shown_versions(query)
+        if query.on or query.q or query.department or query.kind:
+            qs = qs.filter(pk__in=filter_versions(shown, self.spec, query).values("item"))
+        if "state" in self.request.query_params:
+            qs = qs.filter(state=query.state)
+        prefetch = Prefetch(
+            "versions", queryset=shown.select_related("department"), to_attr="shown_versions"
+        )
+        return qs.prefetch_related(prefetch).order_by("code")
+
+    def _history(self, request: Request) -> Response:
+        item = self.get_object()
+        versions = (
+            _restricted(request, self.spec.version_model)
+            .filter(item=item)
+            .select_related("department")
+            .order_by("valid_from", "id")
+        )
+        serializer = VERSION_SERIALIZERS[self.spec.model]
+        return Response(serializer(versions, many=True, context={"request": request}).data)
+
+    @extend_schema(parameters=CHANGE_PARAMETERS, responses=ChangeSerializer(many=True))
+    @action(detail=False, methods=["get"])
+    def changes(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """What changed between ``from`` and ``to``: added, removed and changed entries."""
+        query = _query(request)
+        if query.mode != "changes":
+            raise ValidationError({"detail": ["请同时提供 from 和 to 两个日期"]})
+        changes = list_changes(_restricted(request, self.spec.version_model), self.spec, query)
+        page = self.paginate_queryset(changes)  # type: ignore[arg-type]
+        model = self.spec.version_model
+        rows = [
+            {
+                "item": c.item_id,
+                "code": (c.after or c.before).item.code,  # type: ignore[union-attr]
+                "name": (c.after or c.before).name,  # type: ignore[union-attr]
+                "change": c.kind,
+                "change_label": CHANGE_LABELS[c.kind],
+                "action": c.after.action if c.after else "",
+                "reason": c.after.reason if c.after else "",
+                "valid_from": (c.after or c.before).valid_from,  # type: ignore[union-attr]
+                "fields": [
+                    {
+                        "field": n,
+                        "label": field_label(model, n),
+                        "before": show(c.before, n),  # type: ignore[arg-type]
+                        "after": show(c.after, n),  # type: ignore[arg-type]
+                    }
+                    for n in c.fields
+                ],
+            }
+            for c in (page if page is not None else changes)
+        ]
+        data = ChangeSerializer(rows, many=True).data
+        return self.get_paginated_response(data) if page is not None else Response(data)
+
+
+def _catalog_viewset(key: str) -> type[CatalogViewSet]:
+    spec = LISTS[key]
+
+    # Declared per list so the schema names each list's own version serializer.
+    @extend_schema(responses=VERSION_SERIALIZERS[spec.model](many=True))
+    @action(detail=True, methods=["get"])
+    def history(self: CatalogViewSet, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """Every version of the entry: action, reason, valid_from/valid_to, recorded date."""
+        return self._history(request)
+
+    cls = type(
+        f"{spec.model.__name__}ViewSet",
+        (CatalogViewSet,),
+        {
+            "spec": spec,
+            "history": history,
+            "queryset": spec.model.objects.all(),
+            "serializer_class": _item_serializer(spec.model),
+            "__doc__": f"{spec.title}：{spec.intro}",
+        },
+    )
+    return extend_schema_view(list=extend_schema(parameters=LIST_PARAMETERS))(cls)
+
+
+_PowerBase = _catalog_viewset("poweritem")
+
+
+class DiscretionAnswerSerializer(serializers.Serializer):
+    finding = serializers.ChoiceField(choices=["no_penalty", "tier", "facts_needed", "none"])
+    missing = serializers.ListField(child=serializers.CharField())
+    fallback = serializers.DictField(allow_null=True)
+    penalise = serializers.BooleanField(allow_null=True)
+    label = serializers.CharField(allow_blank=True)
+    fine_min = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+    fine_max = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+    article = serializers.CharField(allow_blank=True)
+    mandatory = serializers.BooleanField(allow_null=True)
+    measures = serializers.CharField(allow_blank=True)
+    entry = serializers.CharField(allow_blank=True)
+    facts = serializers.DictField()
+
+
+_TRUE = {"1", "true", "yes", "是", "y"}
+
+
+def _facts(params: Any, factors: Sequence[m.DiscretionFactor]) -> dict[str, Any]:
+    """Facts from query parameters named by the declared factors, typed by each factor's kind."""
+    facts: dict[str, Any] = {}
+    for factor in factors:
+        raw = params.get(factor.code)
+        if raw is None or raw == "":
+            continue
+        if factor.kind == "boolean":
+            facts[factor.code] = raw.strip().lower() in _TRUE
+        elif factor.kind == "number":
+            try:
+                facts[factor.code] = Decimal(raw)
+            except InvalidOperation as exc:
+                raise ValidationError({factor.code: f"“{factor.label}”应为数值"}) from exc
+        else:
+            facts[factor.code] = raw
+    return facts
+
+
+class PowerItemViewSet(_PowerBase):  # type: ignore[misc, valid-type]
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("on", OpenApiTypes.DATE, description="违法行为发生或决定之日"),
+            OpenApiParameter(
+                "<factor>",
+                OpenApiTypes.STR,
+                description="每个裁量情节一个参数（见 /api/discretion-factors/ 的 code）",
+            ),
+        ],
+        responses=DiscretionAnswerSerializer,
+    )
+    @action(detail=True, methods=["get"])
+    def discretion(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """行政处罚法 第三十三条、第三十四条: the no-penalty finding or the benchmark tier."""
+        item = self.get_object()
+        raw_on = request.query_params.get("on", "")
+        try:
+            on = date.fromisoformat(raw_on) if raw_on else timezone.localdate()
+        except ValueError as exc:
+            raise ValidationError({"on": "日期格式应为 YYYY-MM-DD"}) from exc
+        facts = _facts(request.query_params, list(m.DiscretionFactor.objects.all()))
+        try:
+            found = tier_for(item, facts, on=on)
+        except UnknownFactor as exc:
+            raise ValidationError({"facts": str(exc)}) from exc
+        answer: dict[str, Any] = {
+            "finding": "none",
+            "penalise": None,
+            "label": "",
+            "fine_min": None,
+            "fine_max": None,
+            "article": "",
+            "mandatory": None,
+            "measures": "",
+            "entry": "",
+            "missing": [],
+            "fallback": None,
+            "facts": {k: str(v) if isinstance(v, Decimal) else v for k, v in facts.items()},
+        }
+        if isinstance(found, FactsNeeded):
+            answer.update(finding="facts_needed", missing=list(found.factors))
+        elif isinstance(found, NoPenaltyFinding):
+            fallback = found.fallback
+            answer.update(
+                finding="no_penalty",
+                penalise=False,
+                label="不予处罚",
+                article=found.basis,
+                mandatory=found.mandatory,
+                measures=found.measures,
+                entry=found.entry.item.code,
+                fallback=None
+                if fallback is None
+                else {
+                    "label": fallback.tier.label,
+                    "article": fallback.article,
+                    "fine_min": str(fallback.fine_min) if fallback.fine_min is not None else None,
+                    "fine_max": str(fallback.fine_max) if fallback.fine_max is not None else None,
+                },
+            )
+        elif isinstance(found, TierFinding):
+            answer.update(
+                finding="tier",
+                penalise=True,
+                label=found.tier.label,
+                fine_min=found.fine_min,
+                fine_max=found.fine_max,
+                article=found.article,
+                measures=found.tier.measures,
+                entry=found.benchmark.item.code,
+            )
+        return Response(DiscretionAnswerSerializer(answer).data)
+
+
+ProofRequirementViewSet = _catalog_viewset("proofrequirement")
+FeeItemViewSet = _catalog_viewset("feeitem")
+DiscretionBenchmarkViewSet = _catalog_viewset("discretionbenchmark")
+NoPenaltyItemViewSet = _catalog_viewset("nopenaltyitem")
+_NegativeBase = _catalog_viewset("negativelistitem")
+
+
+class NegativeListItemViewSet(_NegativeBase):  # type: ignore[misc, valid-type]
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "q", str, required=True, description="经营活动的名称、关键词或国民经济行业代码"
+            )
+        ],
+        responses=NegativeSearchSerializer(many=True),
+    )
+    @action(detail=False, methods=["get"])
+    def search(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """What the list says about an activity, and which local licences cite each entry."""
+        query = _query(request)
+        if not query.q:
+            raise ValidationError({"q": ["请提供 q：经营活动的名称、关键词或行业代码"]})
+        # Entries in force only: a cancelled or draft entry says nothing about today's market.
+        versions = filter_versions(self.shown_versions(query), self.spec, query)
+        versions = versions.filter(state=ListState.IN_FORCE)
+        page = self.paginate_queryset(
+            versions.select_related("item", "department").order_by("item__code")
+        )
+        rows = list(page if page is not None else versions)
+        found = licences_citing(request, [v.item_id for v in rows])
+        for v in rows:
+            v.licences = found.get(v.item_id, [])
+        data = NegativeSearchSerializer(rows, many=True, context={"request": request}).data
+        return self.get_paginated_response(data) if page is not None else Response(data)
+
+
+class ServiceGuideViewSet(ScopedReadOnlyViewSet):
+    """办事指南, each resolved from its power item's version in effect (single source)."""
+
+    queryset = m.ServiceGuide.objects.all()
+    serializer_class = ServiceGuideSerializer
+    permission_classes = [permissions.AllowAny]
+
+    @extend_schema(parameters=[OpenApiParameter("power_item", int, description="权力事项 id")])
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().list(request, *args, **kwargs)
+
+    def get_queryset(self) -> models.QuerySet:
+        qs = super().get_queryset().select_related("power_item__department").order_by("code")
+        item = self.request.query_params.get("power_item", "")
+        return qs.filter(power_item_id=int(item)) if item.isdigit() else qs
+
+
+class DiscretionFactorViewSet(ScopedReadOnlyViewSet):
+    """裁量情节: the declared circumstances benchmarks and no-penalty entries are written in."""
+
+    queryset = m.DiscretionFactor.objects.all()
+    serializer_class = DiscretionFactorSerializer
+    permission_classes = [permissions.AllowAny]
+
+
+class FeeCleanupViewSet(ScopedReadOnlyViewSet):
+    """价费文件清理: each reviewed document's outcome, public once the result is published."""
+
+    queryset = m.FeeCleanup.objects.all()
+    serializer_class = FeeCleanupSerializer
+    permission_classes = [permissions.AllowAny]

@@ -1,7 +1,0 @@
-from django.apps import AppConfig
-
-
-class ScenarioConfig(AppConfig):
-    name = "fazhi.scenario"
-    label = "scenario"
-    verbose_name = "示例场景"

@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from rest_framework import permissions, throttling
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from fazhi.core.casework.models import Case, Deadline
+from fazhi.core.disclosure.models import Publication
+from fazhi.core.org.models import Department, Entity, Government, Officer, Region
+from fazhi.core.org.scoping import ensure_restricted
+
+from . import serializers as s
+from .base import ScopedReadOnlyViewSet
+
+
+class GovernmentViewSet(ScopedReadOnlyViewSet):
+    queryset = Government.objects.all()
+    serializer_class = s.OrgUnitSerializer
+    permission_classes = [permissions.AllowAny]
+
+
+class DepartmentViewSet(ScopedReadOnlyViewSet):
+    queryset = Department.objects.all()
+    serializer_class = s.OrgUnitSerializer
+    permission_classes = [permissions.AllowAny]
+
+    def get_queryset(self) -> models.QuerySet:
+        qs = super().get_queryset()
+        gov = self.request.query_params.get("government")
+        return qs.filter(parent_id=gov) if gov else qs
+
+
+class RegionViewSet(ScopedReadOnlyViewSet):
+    queryset = Region.objects.all()
+    serializer_class = s.RegionSerializer
+    permission_classes = [permissions.AllowAny]
+
+
+class EntityLookupThrottle(throttling.AnonRateThrottle):
+    scope = "entity_lookup"
+
+
+class EntityViewSet(ScopedReadOnlyViewSet):
+    """Staff read entities; anyone may look one up exactly by name or code (rate-limited)."""
+
+    queryset = Entity.objects.all()
+    serializer_class = s.EntitySerializer
+
+    def get_queryset(self) -> models.QuerySet:
+        qs = super().get_queryset()
+        if self.action != "list":
+            return qs
+        # As in the back office: an exact lookup by name or code, never a browsable register
+        # of individual businesses.
+        term = self.request.query_params.get("q", "").strip()
+        return qs.filter(models.Q(uscc=term.upper()) | models.Q(name=term)) if term else qs.none()
+
+    @action(
+        detail=False,
+        methods=["get"],
+        permission_classes=[permissions.AllowAny],
+        throttle_classes=[EntityLookupThrottle],
+        serializer_class=s.EntityPublicSerializer,
+    )
+    def lookup(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        term = request.query_params.get("q", "").strip()
+        if not term:
+            return Response({"detail": "请提供 q：完整名称或统一社会信用代码"}, status=400)
+        # Exact match only: the public never gets a browsable list of businesses.
+        entity = Entity.objects.filter(models.Q(uscc=term.upper()) | models.Q(name=term)).first()
+        if entity is None:
+            return Response({"detail": "未找到"}, status=404)
+        return Response(s.EntityPublicSerializer(entity).data)
+
+
+class OfficerViewSet(ScopedReadOnlyViewSet):
+    queryset = Officer.objects.select_related("person")
+    serializer_class = s.OfficerSerializer
+
+    def get_queryset(self) -> models.QuerySet:
+        return super().get_queryset().select_related("person")
+
+
+class CaseViewSet(ScopedReadOnlyViewSet):
+    queryset = Case.objects.all()
+    serializer_class = s.CaseSerializer
+
+
+class DeadlineViewSet(ScopedReadOnlyViewSet):
+    queryset = Deadline.objects.all()
+    serializer_class = s.DeadlineSerializer
+
+
+class PublicationViewSet(ScopedReadOnlyViewSet):
+    queryset = Publication.objects.all()
+    serializer_class = s.PublicationSerializer
+    permission_classes = [permissions.AllowAny]
+
+    def get_queryset(self) -> models.QuerySet:
+        qs = ensure_restricted(super().get_queryset()).select_related("withdrawal")
+        # Lists show what is public now; a withdrawn or expired record stays reachable by id.
+        return qs.current() if self.action == "list" else qs

@@ -1,0 +1,110 @@
+"""The public portal: what the disclosure gate published, per government and department."""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+
+from fazhi.core.disclosure.models import Publication
+from fazhi.core.integrity.clientip import client_ip
+from fazhi.core.integrity.models import Seal
+from fazhi.core.integrity.sealing import STREAMS, published_roots
+from fazhi.core.org.models import Department, Entity
+from fazhi.core.org.scoping import ensure_restricted
+from fazhi.core.org.validators import is_valid_uscc
+
+LOOKUPS_PER_MINUTE = 30
+
+
+def _publications(request: HttpRequest):  # type: ignore[no-untyped-def]
+    return ensure_restricted(Publication.objects.restrict(request.user, "view")).current()
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    latest = _publications(request).select_related("org_unit")[:20]
+    return render(request, "portal/home.html", {"latest": latest})
+
+
+def department_list(request: HttpRequest) -> HttpResponse:
+    departments = ensure_restricted(Department.objects.restrict(request.user, "view"))
+    departments = departments.filter(active=True).select_related("parent")
+    return render(request, "portal/department_list.html", {"departments": departments})
+
+
+def department_detail(request: HttpRequest, code: str) -> HttpResponse:
+    departments = ensure_restricted(Department.objects.restrict(request.user, "view"))
+    department = departments.filter(code=code, active=True).select_related("parent").first()
+    if department is None:
+        raise Http404("没有这个部门")
+    pubs = _publications(request).filter(org_unit=department)[:50]
+    return render(
+        request, "portal/department_detail.html", {"department": department, "publications": pubs}
+    )
+
+
+def publication_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    # Withdrawn publications stay reachable by their address and are shown as withdrawn.
+    pubs = ensure_restricted(Publication.objects.restrict(request.user, "view"))
+    pub = pubs.select_related("org_unit", "withdrawal").filter(pk=pk).first()
+    if pub is None:
+        raise Http404("没有这条公开记录")
+    return render(request, "portal/publication_detail.html", {"pub": pub})
+
+
+def _throttled(request: HttpRequest) -> bool:
+    addr = client_ip(request) or "?"
+    key = f"portal-lookup:{addr}"
+    count = cache.get_or_set(key, 0, timeout=60) or 0
+    if count >= LOOKUPS_PER_MINUTE:
+        return True
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, timeout=60)
+    return False
+
+
+def entity_lookup(request: HttpRequest) -> HttpResponse:
+    """Exact lookup by full name or code, rate-limited: never a browsable list of businesses."""
+    term = request.GET.get("q", "").strip()
+    context: dict[str, object] = {"q": term}
+    if term:
+        if _throttled(request):
+            return render(
+                request,
+                "portal/entity_lookup.html",
+                {**context, "error": "查询过于频繁，请一分钟后再试"},
+                status=429,
+            )
+        if len(term) == 18 and term.isalnum():
+            if not is_valid_uscc(term.upper()):
+                context["error"] = "统一社会信用代码校验不通过，请核对"
+            entity = Entity.objects.filter(uscc=term.upper()).first()
+        else:
+            entity = Entity.objects.filter(name=term).first()
+        context["entity"] = entity
+        if entity is not None:
+            context["fields"] = [
+                (
+                    str(Entity._meta.get_field(f).verbose_name),
+                    getattr(entity, f"get_{f}_display", lambda f=f: getattr(entity, f))(),
+                )
+                for f in Entity.public_fields
+            ]
+    return render(request, "portal/entity_lookup.html", context)
+
+
+def seal_roots(request: HttpRequest) -> JsonResponse:
+    """The published roots as data: keep a copy and check the platform with
+    ``fazhi verify all --roots roots.json``."""
+    ensure_restricted(Seal.objects.restrict(request.user, "view"))
+    return JsonResponse(published_roots(), safe=False, json_dumps_params={"ensure_ascii": False})
+
+
+def seal_list(request: HttpRequest) -> HttpResponse:
+    """The published Merkle roots: anyone can hold the platform to them."""
+    seals = ensure_restricted(Seal.objects.restrict(request.user, "view")).order_by("-sealed_at")[
+        :200
+    ]
+    return render(request, "portal/seal_list.html", {"seals": seals, "streams": STREAMS})
