@@ -7,7 +7,8 @@ Generates (deterministically, into a temporary directory) the scenario's 105,672
 and 4,221 power items as .xlsx files in the import templates' columns, migrates a fresh SQLite
 database there, and measures, each in a fresh process on an empty entity table:
 
-1. ours — ``fazhi.core.intake``: store the file with its digest, read, validate every row (USCC check
+1. ours — ``fazhi.core.intake``:
+   store the file with its digest, read, validate every row (USCC check
    character, choices, lengths, dates, the region reference, duplicates), look up existing keys,
    bulk-write, audit once;
 2. django-import-export, the same file and the same validation: a ``ModelResource`` with

@@ -1,5 +1,6 @@
 """The lists of the Ezhou 2019 scenario: every figure of the seed's section (一) 2–3 counted from
-records by ``fazhi.domains.lists.figures``, on a build with a small entity pool (the lists are always full
+records by ``fazhi.domains.lists.figures``, on a build with a small entity
+pool (the lists are always full
 size); the versions obey the list mechanism's rules; a second build creates nothing."""
 
 from __future__ import annotations

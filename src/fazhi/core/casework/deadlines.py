@@ -72,7 +72,8 @@ def start_deadline(
     org_unit: Any = None,
     actor: Any = None,
 ) -> Deadline:
-    """Start the statutory period ``key`` (declared in ``fazhi.core.clock.statutes``) on ``start``."""
+    """Start the statutory period ``key`` (declared in ``fazhi.core.clock.statutes``)
+    on ``start``."""
     period, note = statutes.period_in_force(key, start)
     spec = statutes.get(key)
     if org_unit is None:

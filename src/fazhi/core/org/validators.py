@@ -1,6 +1,7 @@
 """Validators for identifiers: 统一社会信用代码, 公民身份号码 and other identity documents.
 
-The check-digit algorithms are pure Python so the disclosure gate (``fazhi.core.disclosure.masking``)
+The check-digit algorithms are pure Python so the disclosure gate
+(``fazhi.core.disclosure.masking``)
 and the scenario generator can use them without Django; the ``validate_*`` functions wrap them in
 ``django.core.exceptions.ValidationError`` with Chinese messages for forms and model fields.
 

@@ -5,7 +5,8 @@ loads only the rows whose natural key is not there yet (org unit code, (township
 place, credential number, USCC, licence number), in one transaction per stage, with
 ``bulk_create``. A second run therefore creates nothing; the entity stage skips even its planning
 when the classified pool is already complete. Each stage that inserted anything writes one
-bulk-import audit event (``fazhi.core.integrity.audit.record_bulk_import``) with the row count and the
+bulk-import audit event (``fazhi.core.integrity.audit.record_bulk_import``) with the row
+count and the
 SHA-256 of a canonical dump of the inserted rows; per-row change logging is switched off for the
 build (``auditlog.context.disable_auditlog``; ``bulk_create`` sends no signals anyway).
 

@@ -5,7 +5,8 @@ Idempotence: power items are keyed by their provincial catalog code (``catalog_c
 catalog import syncs on), guides by their code, the small lists by (department, name), the
 complaints by their description, the fee cleanup by its title. Only what is missing is created;
 a second run creates nothing. Codes come from the list mechanism's numbering
-(``next_number(key, reserve=n)``, the same keys as ``fazhi.domains.lists.services.new_code``), so the
+(``next_number(key, reserve=n)``, the same keys as ``fazhi.domains.lists.services.new_code``),
+so the
 items and versions can be bulk-inserted: 4,397 items and 7,475 versions, 4,421 guides with
 their materials. The small lists (proofs, fees, benchmarks) go through ``services.create_item``
 and ``services.record`` one by one, the complaints through ``complaints.receive`` and ``reply``.
