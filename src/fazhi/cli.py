@@ -1,12 +1,9 @@
 """The ``fazhi`` command for users and operators.
 
-fazhi run                      migrate, load the Ezhou 2019 scenario when empty, serve with a worker
-fazhi demo [--reset]           build the Ezhou 2019 scenario (idempotent)
-fazhi worker                   a Celery worker with its scheduler
 fazhi clock 2019-09-20 20 workdays
-fazhi verify audit|cases|publications|all [--proof STREAM:ID]
-fazhi disclosure preview < text
 fazhi manage <django command …>
+fazhi <command> …              every app registers its own (fazhi.registry.command); `fazhi help`
+                               lists them, e.g. run, demo, figures, worker, verify, disclosure
 """
 
 from __future__ import annotations
@@ -14,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from typing import Any
 
 
 def _setup() -> None:
@@ -56,10 +54,23 @@ def _manage(argv: list[str]) -> int:
     return 0
 
 
+def _commands() -> dict[str, Any]:
+    _setup()
+    from fazhi import registry
+
+    return dict(sorted(registry.REGISTRY.commands.items()))
+
+
+def _usage() -> str:
+    lines = [__doc__ or "", "命令："]
+    lines += [f"  fazhi {name:<12} {c.help}" for name, c in _commands().items()]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] in ("-h", "--help", "help"):
-        print(__doc__)
+        print(_usage())
         return 0
     command, rest = argv[0], argv[1:]
     if command == "manage":
@@ -69,9 +80,10 @@ def main(argv: list[str] | None = None) -> int:
         from fazhi.core.clock.cli import main as clock_main
 
         return clock_main(rest)
-    if command in ("run", "demo", "worker", "verify", "disclosure"):
-        return _manage([f"fazhi_{command}", *rest])
-    print(f"未知命令：{command}\n{__doc__}", file=sys.stderr)
+    registered = _commands().get(command)
+    if registered is not None:
+        return _manage([registered.manage, *rest])
+    print(f"未知命令：{command}\n{_usage()}", file=sys.stderr)
     return 2
 
 

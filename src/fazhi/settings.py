@@ -87,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "fazhi.shell.portal.context.site",
+                "fazhi.shell.portal.context.nav",
             ],
         },
     },
@@ -202,19 +203,8 @@ else:
 CELERY_TASK_ALWAYS_EAGER = envbool("FAZHI_TASKS_EAGER", False)
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
-CELERY_BEAT_SCHEDULE = {
-    "deadline-alerts": {"task": "fazhi.core.casework.tasks.deadline_alerts", "schedule": 3600.0},
-    "seal-integrity": {"task": "fazhi.core.integrity.tasks.seal_all", "schedule": 600.0},
-    "recompute-provisional": {
-        "task": "fazhi.core.casework.tasks.recompute_provisional",
-        "schedule": 86400.0,
-    },
-    "publication-deadlines": {
-        "task": "fazhi.core.disclosure.tasks.publication_deadlines",
-        "schedule": 3600.0,
-    },
-    "outbox-deliver": {"task": "fazhi.core.disclosure.tasks.deliver_outbox", "schedule": 300.0},
-}
+# Periodic jobs are registered by each app (fazhi.registry.job) and loaded by fazhi.celery.
+CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -1,13 +1,17 @@
+"""The root URLconf, collected from the registry (fazhi.registry): each app mounts its own
+screens from its ``AppConfig.ready()``, so adding a domain edits nothing here."""
+
 from django.contrib import admin
 from django.urls import include, path
 
+from fazhi import registry
+
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("office/imports/", include("fazhi.core.intake.urls")),
-    path("office/lists/", include("fazhi.domains.lists.office_urls")),
+    *(path(f"office/{m.prefix}", include(m.module)) for m in registry.urls("office")),
     path("office/", include("fazhi.shell.office.urls")),
-    path("lists/", include("fazhi.domains.lists.urls")),
     path("api/", include("fazhi.shell.api.urls")),
+    *(path(m.prefix, include(m.module)) for m in registry.urls("portal")),
     path("", include("fazhi.shell.portal.urls")),
 ]
 

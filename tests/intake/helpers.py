@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from fazhi.core.intake import services
 from fazhi.core.intake.models import ImportJob
-from fazhi.shell.office.excel import write_xlsx
+from fazhi.core.intake.xlsx import write_xlsx
 
 
 def xlsx(headers: Sequence[str], rows: Sequence[Sequence[Any]], title: str = "Sheet1") -> bytes:

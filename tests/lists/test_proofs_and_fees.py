@@ -80,7 +80,7 @@ def test_control_characters_do_not_break_the_excel_export(org) -> None:
 
     from openpyxl import load_workbook
 
-    from fazhi.shell.office.excel import write_xlsx
+    from fazhi.core.intake.xlsx import write_xlsx
 
     data = write_xlsx("清单", ["名称"], [["食品\x0b经营许可"]])
     assert load_workbook(io.BytesIO(data)).active["A2"].value == "食品经营许可"

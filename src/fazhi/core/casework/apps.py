@@ -9,18 +9,38 @@ class CaseworkConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
+        from fazhi import registry
         from fazhi.core.clock.signals import calendar_changed
         from fazhi.core.integrity.sealing import register_stream
+        from fazhi.core.org.scoping import register_participation
 
         from . import models
         from .deadlines import recompute_for_years
+        from .files import check_document_files
 
         def on_calendar_changed(sender: object, years: list[int], **kwargs: object) -> None:
             recompute_for_years(years)
 
+        # Scoping (org, below casework) learns from here which cases a unit takes part in.
+        register_participation(
+            lambda rows: models.Participant.objects.filter(rows).values("case_id")
+        )
+        registry.job("deadline-alerts", "fazhi.core.casework.tasks.deadline_alerts", every=3600.0)
+        registry.job(
+            "recompute-provisional",
+            "fazhi.core.casework.tasks.recompute_provisional",
+            every=86400.0,
+        )
         calendar_changed.connect(on_calendar_changed, dispatch_uid="casework-recompute", weak=False)
-        register_stream("events", "casework.Event", "at", "案件办理过程")
-        register_stream("documents", "casework.Document", "created_at", "文书材料登记")
+        register_stream("events", "casework.Event", "at", "案件办理过程", group="cases")
+        register_stream(
+            "documents",
+            "casework.Document",
+            "created_at",
+            "文书材料登记",
+            group="cases",
+            check=check_document_files,
+        )
         for model in (
             models.Case,
             models.Participant,

@@ -7,8 +7,10 @@ class IntakeConfig(AppConfig):
     verbose_name = "数据导入"
 
     def ready(self) -> None:
-        # The declarations register themselves: the market-entity import here, the lists'
-        # imports in their own app.
-        from fazhi.domains.lists import imports  # noqa: F401
+        from fazhi import registry
 
+        # The market-entity import registers itself here; each domain registers its own.
         from . import specs  # noqa: F401
+
+        registry.mount("office", "imports/", "fazhi.core.intake.urls")
+        registry.nav("office", "数据导入", "intake:job_list", order=40)

@@ -37,7 +37,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from fazhi.shell.office.excel import FORMULA_TRIGGERS
+from fazhi.core.intake.xlsx import FORMULA_TRIGGERS
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Columns the engine writes into error workbooks; accepted (and ignored) on re-import, so a

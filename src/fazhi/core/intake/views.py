@@ -17,8 +17,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 
+from fazhi.core.intake.xlsx import write_xlsx
 from fazhi.core.org.scoping import ensure_restricted
-from fazhi.shell.office.excel import write_xlsx
 
 from . import services
 from .choices import ImportStatus

@@ -11,6 +11,8 @@ class IntegrityConfig(AppConfig):
         from django.contrib.auth.models import Group
         from rest_framework.authtoken.models import Token
 
+        from fazhi import registry
+
         from . import signals  # noqa: F401
         from .sealing import register_stream
 
@@ -18,5 +20,7 @@ class IntegrityConfig(AppConfig):
         auditlog.register(Group)
         auditlog.register(Token, exclude_fields=["key"])
 
-        register_stream("audit", "integrity.AuditEntry", "timestamp", "审计日志")
-        register_stream("security", "integrity.SecurityEvent", "at", "安全事件")
+        registry.command("verify", "fazhi_verify", "重算默克尔根，校验审计日志、办理过程与公开记录")
+        registry.job("seal-integrity", "fazhi.core.integrity.tasks.seal_all", every=600.0)
+        register_stream("audit", "integrity.AuditEntry", "timestamp", "审计日志", group="audit")
+        register_stream("security", "integrity.SecurityEvent", "at", "安全事件", group="audit")

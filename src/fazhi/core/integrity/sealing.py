@@ -13,7 +13,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -33,6 +33,11 @@ class Stream:
     model: str  # "app_label.ModelName"
     time_field: str
     label: str
+    # ``fazhi verify <group>`` checks the streams of a group together (default: its own name).
+    group: str = ""
+    # An extra check beyond the Merkle roots, e.g. that stored files still match their digests;
+    # it yields (record id, Chinese message) for each problem.
+    check: Callable[[], Iterable[tuple[int, str]]] | None = None
 
     def model_class(self) -> Any:
         return apps.get_model(self.model)
@@ -44,8 +49,24 @@ class Stream:
 STREAMS: dict[str, Stream] = {}
 
 
-def register_stream(name: str, model: str, time_field: str, label: str) -> None:
-    STREAMS[name] = Stream(name, model, time_field, label)
+def register_stream(
+    name: str,
+    model: str,
+    time_field: str,
+    label: str,
+    *,
+    group: str = "",
+    check: Callable[[], Iterable[tuple[int, str]]] | None = None,
+) -> None:
+    STREAMS[name] = Stream(name, model, time_field, label, group or name, check)
+
+
+def stream_groups() -> dict[str, list[str]]:
+    """Streams by ``fazhi verify`` group, so a newly registered stream is always verified."""
+    groups: dict[str, list[str]] = {}
+    for stream in STREAMS.values():
+        groups.setdefault(stream.group, []).append(stream.name)
+    return groups
 
 
 SETTLE_SECONDS = 60

@@ -10,6 +10,8 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
 
+from fazhi.core.org.scoping import system_access
+
 from .audit import record
 from .models import SecurityEventKind
 
@@ -55,3 +57,11 @@ def on_password_change(sender: Any, instance: Any, **kwargs: Any) -> None:
             username=instance.username,
             object_repr=f"{sender._meta.label}:{instance.pk}",
         )
+
+
+@receiver(system_access)
+def on_system_access(sender: Any, reason: str, **kwargs: Any) -> None:
+    """System code read past the scoping rules with ``unrestricted(reason)``: audited."""
+    from .audit import record_system_access
+
+    record_system_access(sender, reason)

@@ -17,12 +17,26 @@ from typing import TYPE_CHECKING, Any, Literal, Self
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.dispatch import Signal
 
 if TYPE_CHECKING:
     from .models import Staff
 
 Action = Literal["view", "change"]
 log = logging.getLogger(__name__)
+
+# ``unrestricted(reason)`` announces itself; the integrity mechanism (above this one) records
+# it as a security event. org is the lowest layer and imports no other mechanism.
+system_access = Signal()
+
+# The case ids whose participant rows match a filter on (org_unit_id, staff_id). The casework
+# mechanism registers it, since participation is its model (fazhi.core.casework.apps).
+_participation: Callable[[Q], Any] | None = None
+
+
+def register_participation(rule: Callable[[Q], Any]) -> None:
+    global _participation
+    _participation = rule
 
 
 class UnrestrictedQuerySetError(RuntimeError):
@@ -140,9 +154,7 @@ class RestrictedQuerySet(models.QuerySet):
         """Everything, for system code (jobs, reports, backups); the reason is audited."""
         if not reason.strip():
             raise ValueError("unrestricted() needs a reason")
-        from fazhi.core.integrity.audit import record_system_access
-
-        record_system_access(self.model, reason)
+        system_access.send(sender=self.model, reason=reason)
         qs = self._clone()
         qs._fazhi_scope_state = "unrestricted"
         return qs
@@ -169,12 +181,12 @@ def scope_q(
     if scope.kind == "owner":
         return Q(**{f"{scope.field}__in": units})
     if scope.kind == "participants":
-        from fazhi.core.casework.models import Participant
-
+        if _participation is None:  # no casework installed: nothing is shared, fail closed
+            return nothing
         rows = Q(org_unit_id__in=units)
         if action == "view":
             rows |= Q(staff_id=user.pk)
-        case_ids = Participant.objects.filter(rows).values("case_id")
+        case_ids = _participation(rows)
         target = f"{scope.field}__in" if scope.field else "pk__in"
         return Q(**{target: case_ids})
     raise ValueError(scope.kind)

@@ -10,6 +10,7 @@ System code (reports, the scenario's checks), not a request path: the plain mana
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from django.db.models import Q, QuerySet
@@ -196,23 +197,24 @@ def no_penalty_items(on: date = END_2019) -> int:
     return _distinct(as_of(NoPenaltyItem, on), "item")
 
 
-# The seed's figures and the queries that count them (for reports and the scenario's test).
-SEED_FIGURES: tuple[tuple[str, int, object], ...] = (
-    ("保留的权力事项（2019-12-31）", 4221, power_items_retained),
-    ("持有权力事项的市直部门", 36, power_item_departments),
-    ("2019年调整、划转的权力事项", 2902, power_item_adjustments_2019),
-    ("标准化办事指南", 4421, service_guides),
-    ("精减办事资料的依申请事项", 97, items_with_cut_materials_2019),
-    ("精减的办事资料", 318, materials_cut_2019),
-    ("取消的高频证明事项", 18, proofs_cancelled_2019),
-    ("取消证明事项的部门", 9, departments_cancelling_proofs_2019),
-    ("处理的减证便民投诉", 16, proof_complaints_handled_2019),
-    ("价费文件：保留", 53, lambda: fee_documents("retain")),
-    ("价费文件：修改", 6, lambda: fee_documents("amend")),
-    ("价费文件：废止", 10, lambda: fee_documents("repeal")),
-)
+def register_figures() -> None:
+    """The seed's figures of section (一) 2–3 with the rows of docs/figures.md they fill."""
+    from fazhi import registry
 
-
-def report() -> list[tuple[str, int, int]]:
-    """(label, seed figure, count from records) for every figure above."""
-    return [(label, seed, int(query())) for label, seed, query in SEED_FIGURES]  # type: ignore[operator]
+    here = __name__
+    rows: tuple[tuple[str, str, int, Callable[[], int], str], ...] = (
+        ("5", "精减办事资料的依申请事项", 97, items_with_cut_materials_2019, ""),
+        ("6", "精减的办事资料", 318, materials_cut_2019, ""),
+        ("8", "取消证明事项的部门", 9, departments_cancelling_proofs_2019, ""),
+        ("9", "取消的高频证明事项", 18, proofs_cancelled_2019, ""),
+        ("10", "处理的减证便民投诉", 16, proof_complaints_handled_2019, ""),
+        ("11", "2019年调整、划转的权力事项", 2902, power_item_adjustments_2019, ""),
+        ("12", "持有权力事项的市直部门", 36, power_item_departments, ""),
+        ("13", "保留的权力事项（2019-12-31）", 4221, power_items_retained, ""),
+        ("14", "标准化办事指南", 4421, service_guides, ""),
+        ("16", "价费文件：保留", 53, lambda: fee_documents("retain"), "fee_documents('retain')"),
+        ("16", "价费文件：修改", 6, lambda: fee_documents("amend"), "fee_documents('amend')"),
+        ("16", "价费文件：废止", 10, lambda: fee_documents("repeal"), "fee_documents('repeal')"),
+    )
+    for row, label, seed, count, query in rows:
+        registry.figure(row, label, seed, count, query=f"{here}.{query}" if query else "")

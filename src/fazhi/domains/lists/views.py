@@ -23,9 +23,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from fazhi.core.intake.xlsx import write_xlsx
 from fazhi.core.org.models import Region
 from fazhi.core.org.scoping import ensure_restricted
-from fazhi.shell.office.excel import write_xlsx
 
 from .choices import ListState, PowerKind, ProofStatus
 from .flowchart import flowchart_svg, steps_are_declared

@@ -16,13 +16,13 @@ from django.utils import timezone
 from fazhi.core.casework.deadlines import overdue
 from fazhi.core.clock.periods import Period, Unit, compute
 from fazhi.core.disclosure.masking import partial_mask
+from fazhi.core.intake.xlsx import write_xlsx
 from fazhi.core.integrity.audit import record_unmasked_view
 from fazhi.core.org.choices import UNMASKED_ROLES
 from fazhi.core.org.scoping import ensure_restricted, scope_q
 
 from . import resources
 from .base import ScopedDetailView, ScopedListView
-from .excel import write_xlsx
 
 
 class LoginView(auth_views.LoginView):

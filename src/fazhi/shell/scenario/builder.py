@@ -104,17 +104,14 @@ class ScenarioBuilder:
                 self.out.flush()
 
     def run(self) -> BuildReport:
-        from .accounts import ensure_accounts
-        from .lists_stage import STAGES as LIST_STAGES
+        from fazhi import registry
 
+        # Every app registers its stages (fazhi.registry.stage) from its own ready(); the
+        # foundation's are registered by this app. ``lists=False`` keeps the foundation only.
         stages: list[tuple[str, Callable[[StageResult], None]]] = [
-            ("机构（政府、部门、乡镇街道）", self.load_units),
-            ("村（社区）", self.load_places),
-            ("执法人员", self.load_officers),
-            ("市场主体与信用风险分类", self.load_entities),
-            ("法律顾问与派驻", self.load_advisers),
-            ("演示账号与角色", lambda r: ensure_accounts(self.seed, r, self.source)),
-            *((label, partial(load, self)) for label, load in LIST_STAGES if self.lists),
+            (s.label, partial(s.load, self))
+            for s in registry.stages()
+            if self.lists or s.app == "scenario"
         ]
         self.say(f"构建鄂州市 2019 年示例场景（种子 {self.seed}）。{data.PROCEDURE_NOTE}")
         with disable_auditlog():

@@ -31,6 +31,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, seed: int, entities: int, officers: int, **options: Any) -> None:
         from fazhi.shell.scenario.accounts import print_credentials
         from fazhi.shell.scenario.builder import build
+        from fazhi.shell.scenario.management.commands.fazhi_figures import figure_lines
 
         began = time.perf_counter()
         report = build(seed=seed, entities=entities, officers=officers, stdout=self.stdout)
@@ -41,19 +42,15 @@ class Command(BaseCommand):
             else f"场景已完整，未作修改（用时 {elapsed:.1f} 秒）。"
         )
         self.stdout.write(self._counts())
-        self.stdout.write(self._list_figures())
         print_credentials(self.stdout)
         self.stdout.write(data.PROCEDURE_NOTE)
-
-    def _list_figures(self) -> str:
-        """The seed's list figures (section 一 2–3), each counted from records."""
-        from fazhi.domains.lists.figures import report
-
-        lines = ["清单数字（报告原文 → 按记录统计）："]
-        for label, seed, count in report():
-            mark = "✔" if seed == count else "✘"
-            lines.append(f"  {mark} {label}：{seed:,} → {count:,}")
-        return "\n".join(lines)
+        # The build ends with the report's figures counted from the records it wrote.
+        # (A smaller --entities build differs on purpose, so a mismatch is shown, not fatal.)
+        lines, bad = figure_lines(2019)
+        self.stdout.write("报告中的数字（fazhi figures：行、报告原文、按记录统计）：")
+        self.stdout.write("\n".join(lines))
+        if bad:
+            self.stdout.write(f"注意：{bad} 个数字与报告不符（用 fazhi figures 核对）。")
 
     def _counts(self) -> str:
         from fazhi.core.org.models import (
