@@ -2,7 +2,9 @@
 
 The org tree: 湖北省 → 鄂州市 (departments: 司法局, 市场监管局, 生态环境局) → 鄂城区 (司法局,
 市场监管局). Personas:
-- alice: clerk of the city market regulator (市场监管局)
+- alice: clerk of the city market regulator (市场监管局); henry its head (负责人), rita its legal
+  reviewer (法制审核人员)
+- june: clerk of the city justice bureau (承办人); jack its head
 - bob: clerk of the city ecology bureau (生态环境局)
 - carol: supervisor at the city justice bureau — sees the city and everything below it
 - dave: supervisor at the 鄂城区 justice bureau — sees the district only
@@ -150,6 +152,12 @@ class People:
         self.sam = make_staff("sam", (Role.SYSTEM_ADMIN, org.sfj), is_staff=True, is_superuser=True)
         self.audrey = make_staff("audrey", (Role.AUDIT_ADMIN, org.sfj), is_staff=True)
         self.ellen = make_staff("ellen", (Role.CLERK, org.ec_scjg))
+        # Steps are taken by a person in a role: the market regulator's head and legal reviewer,
+        # the justice bureau's handler and head.
+        self.henry = make_staff("henry", (Role.DEPARTMENT_HEAD, org.scjg))
+        self.rita = make_staff("rita", (Role.LEGAL_REVIEWER, org.scjg))
+        self.june = make_staff("june", (Role.CLERK, org.sfj))
+        self.jack = make_staff("jack", (Role.DEPARTMENT_HEAD, org.sfj))
 
     def all(self) -> dict[str, Staff]:
         return {k: v for k, v in vars(self).items() if isinstance(v, Staff)}

@@ -32,19 +32,25 @@ def test_a_complaint_about_a_cancelled_proof_is_tracked_to_its_reply(org, people
         demanded_by="某培训机构",
         description="仍要求社区开具",
         received_on=date(2019, 8, 1),
+        actor=people.june,
     )
-    assert c.case.state == "received" and c.case.number == "420700-SFJ-JZ-2019-0001"
+    # Registered without a number; the respondent is the department that holds the proof.
+    assert c.case.state == "registered" and c.case.number == ""
     assert set(c.case.participants.values_list("role", flat=True)) == {"owner", "respondent"}
-    staff = people.carol
-    from fazhi.core.org.models import RoleAssignment
-
-    RoleAssignment.objects.create(staff=staff, role="clerk", org_unit=org.sfj)
-    staff.__dict__.pop("_fazhi_role_rows", None)
+    complaints.accept(c, actor=people.june, on=date(2019, 8, 1))
+    assert c.case.number == "420700-SFJ-JZ-2019-0001"
+    deadline = c.case.deadlines.get(key="complaint.reply")
+    assert (deadline.due, deadline.basis) == (date(2019, 9, 30), "信访工作条例 第三十三条")
+    # The respondent department's handler records what verification found.
+    complaints.verify(c, "确有此事，已责令改正", actor=people.alice, on=date(2019, 8, 3))
     with pytest.raises(TransitionError, match="答复内容"):
-        complaints.reply(c, " ", actor=staff, on=date(2019, 8, 5))
-    complaints.reply(c, "已督促该机构改正", actor=staff, on=date(2019, 8, 5))
+        complaints.reply(c, " ", actor=people.jack, on=date(2019, 8, 5))
+    complaints.reply(c, "已督促该机构改正", actor=people.jack, on=date(2019, 8, 5))
     c.case.refresh_from_db()
     assert c.case.state == "replied" and c.case.closed_on == date(2019, 8, 5)
+    assert c.reply == "已督促该机构改正"
+    deadline.refresh_from_db()
+    assert (deadline.status, deadline.met_on) == ("met", date(2019, 8, 5))
 
 
 def test_a_fee_cleanup_publishes_its_counts(org) -> None:

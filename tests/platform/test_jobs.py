@@ -61,6 +61,6 @@ def test_the_scheduled_jobs_are_declared_on_beat() -> None:
     app.loader.import_default_modules()
     schedule = beat_schedule()
     # The mechanisms' jobs are registered from their apps, not listed in settings.
-    assert {"seal-integrity", "deadline-alerts", "outbox-deliver"} <= set(schedule)
+    assert {"seal-integrity", "deadline-notifications", "outbox-deliver"} <= set(schedule)
     for entry in schedule.values():
         assert entry["task"] in app.tasks, entry["task"]

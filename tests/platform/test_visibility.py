@@ -111,6 +111,12 @@ class Allowed:
             pub = resolve(obj, publication)
             published = pub is not None and not hasattr(pub, "withdrawal")
             return published or self.unit(resolve(obj, unit))
+        if kind == "owner-or-party":
+            if self.unit(resolve(obj, arg)):
+                return True
+            return any(self.case(p.case) for p in Party.objects.filter(person=obj))
+        if kind == "recipient":
+            return self.user.is_authenticated and resolve(obj, arg) == self.user
         if kind == "owner-or-participants":
             owner, case = arg.split(":")
             return self.unit(resolve(obj, owner)) or self.case(resolve(obj, case))

@@ -8,11 +8,12 @@ class CaseworkConfig(AppConfig):
 
     def ready(self) -> None:
         from auditlog.registry import auditlog
+        from django.db.models import Q
 
         from fazhi import registry
         from fazhi.core.clock.signals import calendar_changed
         from fazhi.core.integrity.sealing import register_stream
-        from fazhi.core.org.scoping import register_participation
+        from fazhi.core.org.scoping import register_participation, register_view_extension
 
         from . import models
         from .deadlines import recompute_for_years
@@ -25,11 +26,23 @@ class CaseworkConfig(AppConfig):
         register_participation(
             lambda rows: models.Participant.objects.filter(rows).values("case_id")
         )
-        registry.job("deadline-alerts", "fazhi.core.casework.tasks.deadline_alerts", every=3600.0)
+        registry.job(
+            "deadline-notifications", "fazhi.core.casework.tasks.notify_deadlines", every=3600.0
+        )
         registry.job(
             "recompute-provisional",
             "fazhi.core.casework.tasks.recompute_provisional",
             every=86400.0,
+        )
+        # A participant unit sees the parties of its cases, whichever unit registered them.
+        register_view_extension(
+            "org.Person",
+            lambda rows: Q(
+                pk__in=models.Party.objects.filter(
+                    case_id__in=models.Participant.objects.filter(rows).values("case_id"),
+                    person__isnull=False,
+                ).values("person_id")
+            ),
         )
         calendar_changed.connect(on_calendar_changed, dispatch_uid="casework-recompute", weak=False)
         register_stream("events", "casework.Event", "at", "案件办理过程", group="cases")
@@ -41,6 +54,7 @@ class CaseworkConfig(AppConfig):
             group="cases",
             check=check_document_files,
         )
+        register_stream("numbers", "casework.VoidedNumber", "at", "作废编号", group="cases")
         for model in (
             models.Case,
             models.Participant,
@@ -48,5 +62,7 @@ class CaseworkConfig(AppConfig):
             models.Deadline,
             models.Document,
             models.Service,
+            models.CaseLink,
+            models.Notification,
         ):
             auditlog.register(model)

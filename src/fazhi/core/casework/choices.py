@@ -38,3 +38,25 @@ class ServiceMethod(models.TextChoices):
     ELECTRONIC = "electronic", "电子送达"
     ENTRUSTED = "entrusted", "委托送达"
     PUBLIC_NOTICE = "notice", "公告送达"
+
+
+class LinkKind(models.TextChoices):
+    REVIEWS = "reviews", "复议审查"
+    LITIGATES = "litigates", "诉讼"
+    OPENED = "opened", "检查发现、移送立案"
+    RELATED = "related", "相关案件"
+
+
+# Through a link the deciding body takes part in the linked case in this role, so it sees it
+# (e.g. the reconsideration body sees the penalty decision it reviews).
+LINK_GRANTS: dict[str, str] = {
+    LinkKind.REVIEWS: "reviewer",
+    LinkKind.LITIGATES: "reviewer",
+    LinkKind.OPENED: "handler",
+}
+
+
+class NotificationKind(models.TextChoices):
+    APPROACHING = "approaching", "期限临近"
+    OVERDUE = "overdue", "已超期"
+    AWAITING = "awaiting", "待办"

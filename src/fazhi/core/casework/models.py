@@ -15,14 +15,23 @@ from fazhi.core.integrity.appendonly import AppendOnlyModel, AppendOnlyQuerySet
 from fazhi.core.org.models import OrgUnit, Person
 from fazhi.core.org.scoping import RestrictedManager, RestrictedQuerySet, Scope
 
-from .choices import DeadlineStatus, ParticipantRole, PartyRole, ServiceMethod
+from .choices import (
+    DeadlineStatus,
+    LinkKind,
+    NotificationKind,
+    ParticipantRole,
+    PartyRole,
+    ServiceMethod,
+)
 
 
 class Case(models.Model):
     """A procedure: kind, number, state and key dates; details live in the domain's model."""
 
     kind = models.CharField("案件类型", max_length=40, db_index=True)
-    number = models.CharField("编号", max_length=60)
+    # Blank until the step that files the case allocates it (a lead or an application before
+    # acceptance has none); a number once issued is never issued again (VoidedNumber).
+    number = models.CharField("编号", max_length=60, blank=True)
     title = models.CharField("标题", max_length=200)
     state = models.CharField("状态", max_length=40, db_index=True)
     opened_on = models.DateField("立案/受理日期", default=timezone.localdate)
@@ -41,7 +50,9 @@ class Case(models.Model):
         ordering = ["-opened_on", "-id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["kind", "number"], name="%(app_label)s_%(class)s_unique_number"
+                fields=["kind", "number"],
+                condition=~models.Q(number=""),
+                name="%(app_label)s_%(class)s_unique_number",
             ),
             models.UniqueConstraint(
                 fields=["source_system", "external_id"],
@@ -51,7 +62,17 @@ class Case(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.number} {self.title}"
+        return f"{self.number or '（未编号）'} {self.title}"
+
+    def kind_label(self) -> str:
+        from .workflow import workflow_for
+
+        wf = workflow_for(self.kind)
+        return wf.label if wf else self.kind
+
+    def owner_unit(self) -> OrgUnit | None:
+        row = self.participants.filter(role="owner").select_related("org_unit").first()
+        return row.org_unit if row else None
 
     @property
     def imported(self) -> bool:
@@ -147,7 +168,11 @@ class Event(AppendOnlyModel):
     """One step of a case's append-only timeline (the full-process record)."""
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="events")
-    at = models.DateTimeField("时间", default=timezone.now, db_index=True)
+    # When the row was written (sealing uses it) …
+    at = models.DateTimeField("记录时间", default=timezone.now, db_index=True)
+    # … and the business date of the act, which for history (collected cases, the 2019
+    # scenario) lies long before.
+    occurred_on = models.DateField("发生日期", null=True, blank=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="操作人",
@@ -170,9 +195,14 @@ class Event(AppendOnlyModel):
         verbose_name = "办理过程"
         verbose_name_plural = "办理过程"
         ordering = ["at", "id"]
+        indexes = [models.Index(fields=["actor", "at"], name="casework_event_actor_at")]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.kind}"
+        return f"{self.occurred_on or self.at:%Y-%m-%d} {self.kind}"
+
+    @property
+    def business_date(self) -> date:
+        return self.occurred_on or timezone.localdate(self.at)
 
 
 class Deadline(models.Model):
@@ -323,3 +353,112 @@ class NumberSequence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key}: {self.last}"
+
+
+class VoidedNumber(AppendOnlyModel):
+    """作废编号: a number withdrawn from a case; it is never issued again."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="voided_numbers")
+    number = models.CharField("编号", max_length=80)
+    reason = models.CharField("作废理由", max_length=200)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="操作人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    at = models.DateTimeField("记录时间", default=timezone.now)
+
+    scope = Scope("participants", "case")
+    objects = models.Manager.from_queryset(EventQuerySet)()
+
+    class Meta:
+        verbose_name = "作废编号"
+        verbose_name_plural = "作废编号"
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.number}（作废）"
+
+
+class CaseLink(models.Model):
+    """A case that bears on another: a reconsideration on the decision it reviews, a lawsuit on
+    both, an inspection on the case it opened. The deciding body sees the linked case."""
+
+    from_case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="links_out")
+    to_case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="links_in")
+    kind = models.CharField("关联类型", max_length=30, choices=LinkKind.choices)
+    created_at = models.DateTimeField("时间", auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    scope = Scope("participants", "from_case")
+    objects = RestrictedManager()
+
+    class Meta:
+        verbose_name = "关联案件"
+        verbose_name_plural = "关联案件"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["from_case", "to_case", "kind"], name="%(app_label)s_%(class)s_unique"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(from_case=models.F("to_case")),
+                name="%(app_label)s_%(class)s_not_self",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_case} → {self.to_case}（{self.get_kind_display()}）"
+
+
+def _own_notifications(user: Any, action: Any) -> models.Q:
+    return models.Q(recipient_id=getattr(user, "pk", None))
+
+
+class Notification(models.Model):
+    """An in-app message to one staff member: a deadline approaching or overdue, a case
+    awaiting their step. Scheduled jobs write them; the workbench shows them."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="接收人",
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    kind = models.CharField("类型", max_length=20, choices=NotificationKind.choices)
+    case = models.ForeignKey(
+        Case, null=True, blank=True, on_delete=models.CASCADE, related_name="notifications"
+    )
+    deadline = models.ForeignKey(
+        Deadline, null=True, blank=True, on_delete=models.CASCADE, related_name="notifications"
+    )
+    # The due date the message was about: a moved deadline is announced again.
+    due = models.DateField("届满日", null=True, blank=True)
+    title = models.CharField("标题", max_length=200)
+    created_at = models.DateTimeField("时间", default=timezone.now)
+    read_at = models.DateTimeField("已读时间", null=True, blank=True)
+
+    scope = Scope("none", custom=_own_notifications)
+    objects = RestrictedManager()
+
+    class Meta:
+        verbose_name = "消息提醒"
+        verbose_name_plural = "消息提醒"
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "deadline", "kind", "due"],
+                condition=models.Q(deadline__isnull=False),
+                name="%(app_label)s_%(class)s_once_per_due",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["recipient", "read_at"], name="casework_notification_unread")
+        ]
+
+    def __str__(self) -> str:
+        return self.title

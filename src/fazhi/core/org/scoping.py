@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal, Self
+from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar
 
 from django.conf import settings
 from django.db import models
@@ -37,6 +37,18 @@ _participation: Callable[[Q], Any] | None = None
 def register_participation(rule: Callable[[Q], Any]) -> None:
     global _participation
     _participation = rule
+
+
+# Further records a user may *view* beyond a model's own rule, registered by a mechanism above
+# (e.g. casework: the persons who are parties to the cases a unit takes part in, whichever unit
+# registered them). Writes and unmasking keep the model's own rule.
+_view_extensions: dict[str, Callable[[Q], Q]] = {}
+
+
+def register_view_extension(model_label: str, rule: Callable[[Q], Q]) -> None:
+    """``rule(participant_rows)`` gives the extra records for the participant rows (a filter on
+    ``org_unit_id`` / ``staff_id``) that the user's roles reach."""
+    _view_extensions[model_label] = rule
 
 
 class UnrestrictedQuerySetError(RuntimeError):
@@ -179,7 +191,11 @@ def scope_q(
     if units is None:
         units = _visible_unit_ids(user, action)
     if scope.kind == "owner":
-        return Q(**{f"{scope.field}__in": units})
+        own = Q(**{f"{scope.field}__in": units})
+        extension = _view_extensions.get(model._meta.label)
+        if extension is not None and action == "view":
+            own |= extension(Q(org_unit_id__in=units) | Q(staff_id=user.pk))
+        return own
     if scope.kind == "participants":
         if _participation is None:  # no casework installed: nothing is shared, fail closed
             return nothing
@@ -205,3 +221,13 @@ def ensure_restricted(qs: models.QuerySet) -> models.QuerySet:
         raise UnrestrictedQuerySetError(message)
     log.error(message)
     return qs.none()
+
+
+M = TypeVar("M", bound=models.Model)
+
+
+def scoped(who: Any, model: type[M], action: Action = "view") -> models.QuerySet[M]:
+    """The records of ``model`` that a request's user (or a user) may see or change, failing
+    closed: what every request path calls instead of a manager."""
+    user = getattr(who, "user", who)
+    return ensure_restricted(model._default_manager.restrict(user, action))  # type: ignore[attr-defined]

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
+from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, throttling
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -14,6 +15,7 @@ from fazhi.core.org.models import Department, Entity, Government, Officer, Regio
 from fazhi.core.org.scoping import ensure_restricted
 
 from . import serializers as s
+from . import steps as step_api
 from .base import ScopedReadOnlyViewSet
 
 
@@ -88,6 +90,33 @@ class OfficerViewSet(ScopedReadOnlyViewSet):
 class CaseViewSet(ScopedReadOnlyViewSet):
     queryset = Case.objects.all()
     serializer_class = s.CaseSerializer
+
+    @extend_schema(
+        request=step_api.CreateCaseSerializer, responses={201: dict, 400: dict, 403: dict}
+    )
+    def create(self, request: Request) -> Response:
+        """登记新案件：与工作台“登记”相同的检查（登记表单字段见各案件类型）。"""
+        return step_api.create_case(request)
+
+    @extend_schema(responses=step_api.StepSerializer(many=True))
+    @action(detail=True, methods=["get"], url_path="steps", schema=step_api.StepSchema())
+    def steps(self, request: Request, pk: Any = None) -> Response:
+        """本案当前状态下的各个步骤，以及当前用户能否办理、不能办理的原因（含法律依据）。"""
+        return step_api.list_steps(request, pk)
+
+    @extend_schema(
+        request=step_api.TakeStepSerializer,
+        responses={200: step_api.StepResultSerializer, 400: dict, 403: dict, 404: dict},
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path=r"steps/(?P<name>[a-z0-9_]+)",
+        schema=step_api.StepSchema(),
+    )
+    def take_step(self, request: Request, pk: Any = None, name: str = "") -> Response:
+        """办理一个步骤：与案件页相同的检查；不能办理时返回每个原因及其法律依据。"""
+        return step_api.take_step(request, pk, name)
 
 
 class DeadlineViewSet(ScopedReadOnlyViewSet):

@@ -27,6 +27,9 @@ class Resource:
     sensitive_fields: Sequence[str] = ()
     ordering: Sequence[str] = ("-pk",)
     annotate: Callable[[Any], Any] | None = None
+    # A record with a page of its own (e.g. the case page) links there instead of the generic
+    # detail screen.
+    detail_url_name: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
     def search_q(self, term: str) -> Q:

@@ -109,6 +109,7 @@ register(
         ["number", "title", "kind", "state", "opened_on", "source_system"],
         search_fields=["number", "title"],
         filter_fields=["kind", "state"],
+        detail_url_name="office:case_detail",
     )
 )
 register(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import cases, views
 
 app_name = "office"
 
@@ -9,6 +9,10 @@ urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("clock/", views.clock_calculator, name="clock_calculate"),
+    path("notifications/read/", views.notifications_read, name="notification_read"),
+    path("cases/new/<slug:kind>/", cases.case_new, name="case_create"),
+    path("cases/<int:pk>/", cases.case_detail, name="case_detail"),
+    path("cases/<int:pk>/steps/<slug:name>/", cases.case_step, name="case_step"),
     path("r/<slug:slug>/", views.ResourceListView.as_view(), name="resource_list"),
     path("r/<slug:slug>/export/", views.resource_export, name="resource_export"),
     path("r/<slug:slug>/picker/", views.resource_picker, name="resource_picker"),

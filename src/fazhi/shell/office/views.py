@@ -10,10 +10,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
-from fazhi.core.casework.deadlines import overdue
+from fazhi.core.casework.workbench import mark_read, workbench
 from fazhi.core.clock.periods import Period, Unit, compute
 from fazhi.core.disclosure.masking import partial_mask
 from fazhi.core.intake.xlsx import write_xlsx
@@ -23,6 +24,7 @@ from fazhi.core.org.scoping import ensure_restricted, scope_q
 
 from . import resources
 from .base import ScopedDetailView, ScopedListView
+from .cases import creatable
 
 
 class LoginView(auth_views.LoginView):
@@ -36,21 +38,32 @@ class LogoutView(auth_views.LogoutView):
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
+    """The workbench (工作台): what awaits this person across every kind of case."""
     user = request.user
-    roles = user.role_rows()  # type: ignore[union-attr]
-    late = overdue(user).select_related("case", "org_unit").order_by("due")[:20]
+    today = timezone.localdate()
     return render(
         request,
         "office/home.html",
         {
-            "roles": roles,
-            "overdue": late,
+            "roles": user.role_rows(),  # type: ignore[union-attr]
+            "bench": workbench(user, today),
+            "creatable": creatable(user),
             "resources": [r for r in resources.REGISTRY.values()],
             "units": Unit.choices,
             "unit": Unit.WORKDAYS,
-            "today": timezone.localdate(),
+            "today": today,
         },
     )
+
+
+@login_required
+@require_POST
+def notifications_read(request: HttpRequest) -> HttpResponse:
+    """Mark one notification (``id``) or all of them read."""
+    raw = request.POST.get("id", "")
+    ids = [int(raw)] if raw.isdigit() else None
+    mark_read(request.user, ids)
+    return redirect("office:home")
 
 
 @login_required

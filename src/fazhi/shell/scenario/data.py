@@ -548,6 +548,8 @@ PERSONAS = (
     Persona("scjg_reviewer", "legal_reviewer", "420700-SCJG", "市市场监管局法制审核人员"),
     Persona("scjg_head", "department_head", "420700-SCJG", "市市场监管局负责人"),
     Persona("sthj_clerk", "clerk", "420700-STHJ", "市生态环境局经办人"),
+    Persona("sfj_clerk", "clerk", "420700-SFJ", "市司法局经办人（减证便民投诉承办人）"),
+    Persona("sfj_head", "department_head", "420700-SFJ", "市司法局负责人"),
     Persona("fy_handler", "reconsideration_handler", "420700-SFJ", "行政复议承办人"),
     Persona("fy_head", "reconsideration_head", "420700-SFJ", "行政复议机构负责人"),
     Persona("fy_member", "committee_member", "420700-SFJ", "复议委员会非常任委员"),

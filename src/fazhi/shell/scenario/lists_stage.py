@@ -48,7 +48,9 @@ BATCH = 2000
 LIST_2018_REASON = "2018年版权责清单"
 PROOF_LIST_REASON = "2018年版证明事项清单"
 COMPLAINT_HANDLER = vocab.dept("SFJ")  # 司法局 leads 减证便民 and handles the complaints
-COMPLAINT_ACTOR = "sfj_supervisor"
+# The complaints walk the same steps as on the case page, each by the persona in its role.
+COMPLAINT_CLERK = "sfj_clerk"
+COMPLAINT_HEAD = "sfj_head"
 
 
 @lru_cache(maxsize=4)
@@ -241,7 +243,8 @@ def _load_complaints(builder: Any, proofs: dict[tuple[str, str], Any], digest: D
     if not todo:
         return 0
     handler = OrgUnit.objects.get(code=COMPLAINT_HANDLER)
-    actor = Staff.objects.filter(username=COMPLAINT_ACTOR).first()
+    clerk = Staff.objects.get(username=COMPLAINT_CLERK)
+    head = Staff.objects.get(username=COMPLAINT_HEAD)
     regions = {
         (code, name): r
         for r, code, name in (
@@ -259,8 +262,12 @@ def _load_complaints(builder: Any, proofs: dict[tuple[str, str], Any], digest: D
             description=s.description,
             region=regions.get((s.township, s.community)),
             received_on=s.received_on,
+            actor=clerk,
         )
-        complaints.reply(complaint, s.reply, actor=actor, on=s.replied_on)
+        complaints.accept(complaint, actor=clerk, on=s.received_on)
+        findings = f"经核查，{s.demanded_by}确有要求提供该证明的情况。"
+        complaints.verify(complaint, findings, actor=clerk, on=s.replied_on)
+        complaints.reply(complaint, s.reply, actor=head, on=s.replied_on)
         digest.add("complaint", *s.proof, s.community, s.received_on, s.replied_on)
     return len(todo)
 

@@ -1,0 +1,288 @@
+"""The case page: one generic page for every kind of case, and the one view that takes a step.
+
+A domain registers its workflow (states, steps with roles, forms, effects) and, through
+``Workflow.detail``, the detail record shown here; it writes no transition view of its own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import models, transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from fazhi.core.casework.deadlines import computation
+from fazhi.core.casework.files import store_document
+from fazhi.core.casework.models import Case, CaseLink, Deadline, Document, Event, Party
+from fazhi.core.casework.workflow import (
+    Refusal,
+    Step,
+    TransitionError,
+    refusals_for,
+    register_case,
+    steps_for,
+    take,
+    workflow_for,
+    workflows,
+)
+from fazhi.core.org.scoping import scoped
+
+from .display import field_value, masked, model_rows, show
+
+MAX_UPLOAD = 20 * 1024 * 1024
+
+
+class StepForm(forms.Form):
+    """What every step asks besides its own fields: the business date, a note, files."""
+
+    on = forms.DateField(label="办理日期", required=False, help_text="默认为今天")
+    note = forms.CharField(label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    files = forms.FileField(label="文书材料", required=False)
+
+
+def step_forms(step: Step, data: Any = None, files: Any = None) -> list[forms.Form]:
+    common = StepForm(data, files, prefix="step")
+    own = step.form(data, prefix="f") if step.form is not None else None
+    return [f for f in (own, common) if f is not None]
+
+
+def case_for(request: HttpRequest, pk: int) -> Case:
+    """The case if the user may see it; 404 otherwise (the same answer as for no case)."""
+    case = scoped(request, Case, "view").filter(pk=pk).first()
+    if case is None:
+        raise Http404
+    return case
+
+
+def _detail(case: Case) -> list[tuple[str, Any]]:
+    wf = workflow_for(case.kind)
+    obj = wf.detail(case) if wf and wf.detail else None
+    if obj is None:
+        return []
+    return model_rows(obj, exclude=("case",))
+
+
+def _parties(request: HttpRequest, case: Case) -> list[dict[str, Any]]:
+    rows = []
+    for party in (
+        scoped(request, Party, "view").filter(case=case).select_related("person", "entity")
+    ):
+        person, entity = party.person, party.entity
+        rows.append(
+            {
+                "role": party.get_role_display(),
+                "name": str(person or entity),
+                # Personal data masked on the case page; the full value is on the person's own
+                # page, revealed by a role that needs it (audited).
+                "id": masked(person.id_number, "id_number") if person else entity.uscc,
+                "phone": masked(person.phone, "phone") if person else "",
+                "person_id": person.pk if person else None,
+            }
+        )
+    return rows
+
+
+def _timeline(request: HttpRequest, case: Case) -> list[dict[str, Any]]:
+    wf = workflow_for(case.kind)
+    labels = {t.name: t.label for t in wf.transitions.values()} if wf else {}
+    labels.update(EVENT_LABELS)
+    events = (
+        scoped(request, Event, "view")
+        .filter(case=case)
+        .select_related("actor")
+        .order_by("occurred_on", "at", "id")
+    )
+    return [
+        {
+            "on": show(e.business_date),
+            "at": show(e.at),
+            "kind": labels.get(e.kind, e.kind),
+            "actor": str(e.actor) if e.actor else "系统",
+            "state": wf.state_label(e.to_state) if wf and e.to_state else "",
+            "note": e.note,
+            "documents": e.document_ids,
+        }
+        for e in events
+    ]
+
+
+EVENT_LABELS = {
+    "open": "登记",
+    "deadline_started": "期限起算",
+    "deadline_paused": "期限中止",
+    "deadline_resumed": "期限恢复",
+    "deadline_extended": "期限延长",
+    "deadline_restarted": "期限重新起算",
+    "deadline_met": "期限完成",
+    "deadline_recomputed": "期限重算",
+    "deadline_lapsed": "期限届满",
+    "number_voided": "编号作废",
+    "linked": "关联案件",
+    "collected": "归集",
+}
+
+
+def _deadlines(request: HttpRequest, case: Case) -> list[dict[str, Any]]:
+    rows = []
+    for d in scoped(request, Deadline, "view").filter(case=case).order_by("start", "id"):
+        rows.append(
+            {
+                "name": d.name,
+                "due": show(d.due) if d.due else "（中止中）",
+                "status": d.get_status_display(),
+                "overdue": d.is_overdue(),
+                "provisional": d.provisional,
+                "basis": d.basis,
+                "explain": computation(d).explain(),
+            }
+        )
+    return rows
+
+
+def _links(request: HttpRequest, case: Case) -> list[dict[str, Any]]:
+    visible = scoped(request, Case, "view")
+    rows = []
+    for link in CaseLink.objects.filter(
+        models.Q(from_case=case) | models.Q(to_case=case)
+    ).select_related("from_case", "to_case"):
+        other = link.to_case if link.from_case_id == case.pk else link.from_case
+        rows.append(
+            {
+                "kind": link.get_kind_display(),
+                "direction": "本案→" if link.from_case_id == case.pk else "→本案",
+                "case": other,
+                "visible": visible.filter(pk=other.pk).exists(),
+            }
+        )
+    return rows
+
+
+def page_context(request: HttpRequest, case: Case, **extra: Any) -> dict[str, Any]:
+    wf = workflow_for(case.kind)
+    offered: list[dict[str, Any]] = []
+    blocked: list[tuple[Step, list[Refusal]]] = []
+    for step, refusals in steps_for(case, request.user):
+        if refusals:
+            blocked.append((step, refusals))
+        else:
+            offered.append({"step": step, "forms": step_forms(step)})
+    return {
+        "case": case,
+        "kind_label": wf.label if wf else case.kind,
+        "state_label": case.get_state_display(),
+        "detail": _detail(case),
+        "participants": case.participants.select_related("org_unit", "staff"),
+        "parties": _parties(request, case),
+        "timeline": _timeline(request, case),
+        "documents": scoped(request, Document, "view").filter(case=case).order_by("id"),
+        "deadlines": _deadlines(request, case),
+        "links": _links(request, case),
+        "offered": offered,
+        "blocked": blocked,
+        "voided": case.voided_numbers.all(),
+        "field_value": field_value,
+        **extra,
+    }
+
+
+@login_required
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    case = case_for(request, pk)
+    return render(request, "office/case_detail.html", page_context(request, case))
+
+
+@login_required
+@require_POST
+def case_step(request: HttpRequest, pk: int, name: str) -> HttpResponse:
+    """Take one step from the case page; a refusal re-shows the page with what is missing."""
+    case = case_for(request, pk)
+    wf = workflow_for(case.kind)
+    if wf is None or name not in wf.transitions:
+        raise Http404
+    step = wf.transitions[name]
+    bound = step_forms(step, request.POST, request.FILES)
+    common = bound[-1]
+    own = bound[0] if step.form is not None else None
+    # Who may act is checked before any file is stored.
+    refusals: list[Refusal] = refusals_for(case, name, request.user)
+    if not common.is_valid():
+        refusals += [
+            Refusal(f"{common.fields[k].label}：{m}") for k, v in common.errors.items() for m in v
+        ]
+    upload = request.FILES.get("step-files")
+    if upload is not None and upload.size > MAX_UPLOAD:
+        refusals.append(Refusal("上传的文件不能超过 20 MB"))
+    if not refusals:
+        data = dict(own.data.items()) if own is not None else {}
+        data = {k.removeprefix("f-"): v for k, v in data.items() if k.startswith("f-")}
+        try:
+            with transaction.atomic():  # a refused step keeps no uploaded document either
+                document_ids = _store(request, case, step, upload)
+                take(
+                    case,
+                    name,
+                    request.user,
+                    data=data,
+                    on=common.cleaned_data.get("on") or None,
+                    note=common.cleaned_data.get("note", ""),
+                    document_ids=document_ids,
+                )
+        except TransitionError as exc:
+            refusals = exc.refusals
+        else:
+            messages.success(request, f"已完成“{step.label}”")
+            return redirect("office:case_detail", pk=case.pk)
+    case.refresh_from_db()
+    context = page_context(request, case, refused=step, refusals=refusals)
+    for entry in context["offered"]:
+        if entry["step"].name == name:
+            entry["forms"] = bound
+    return render(request, "office/case_detail.html", context, status=400)
+
+
+def _store(request: HttpRequest, case: Case, step: Step, upload: Any) -> list[int]:
+    if upload is None:
+        return []
+    doc = store_document(
+        upload.read(),
+        upload.name,
+        owner_unit=case.owner_unit(),
+        kind=step.label,
+        title=f"{step.label}材料：{upload.name}",
+        case=case,
+        created_by=request.user,
+    )
+    return [doc.pk]
+
+
+@login_required
+def case_new(request: HttpRequest, kind: str) -> HttpResponse:
+    """Register a new case of a kind whose workflow declares a creation form."""
+    wf = workflow_for(kind)
+    if wf is None or wf.create_form is None or not wf.creating_units(request.user):
+        raise Http404
+    refusals: list[Refusal] = []
+    form = wf.create_form(request.POST or None)
+    if request.method == "POST":
+        try:
+            case = register_case(kind, request.user, request.POST)
+        except TransitionError as exc:
+            refusals = exc.refusals
+        else:
+            messages.success(request, f"已登记{wf.label}")
+            return redirect("office:case_detail", pk=case.pk)
+    return render(
+        request,
+        "office/case_new.html",
+        {"wf": wf, "form": form, "refusals": refusals},
+        status=400 if refusals else 200,
+    )
+
+
+def creatable(user: Any) -> list[Any]:
+    return [wf for wf in workflows() if wf.create_form is not None and wf.creating_units(user)]
