@@ -141,8 +141,8 @@ LISTS: dict[str, PortalList] = {
             "nopenaltyitem",
             "no-penalty",
             NoPenaltyItem,
-            "首次轻微违法、及时改正、没有或者危害后果轻微的，依法不予行政处罚"
-            "（行政处罚法 第三十三条）。",
+            "违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚；初次违法且危害后果轻微"
+            "并及时改正的，可以不予行政处罚（行政处罚法 第三十三条第一款）。",
             columns=("power_item", "mandatory", "department"),
             search_fields=("name", "violation"),
             select_related=("department", "power_item"),
