@@ -8,7 +8,16 @@ from decimal import Decimal
 from typing import Any
 
 from fazhi.domains.lists import services
-from fazhi.domains.lists.models import DiscretionBenchmark, DiscretionTier
+from fazhi.domains.lists.models import DiscretionBenchmark, DiscretionFactor, DiscretionTier
+
+# Statutory facts (行政处罚法 第三十二条、第三十三条) that exempt or mitigate nothing: a case that
+# gives them is decided by the list entries and the benchmark alone.
+NOT_EXEMPT = {"minor_violation": False, "no_fault": False}
+NO_MITIGATION = dict.fromkeys(
+    ("mitigated_harm", "coerced", "deceived", "confessed", "meritorious", "other_mitigation"),
+    False,
+)
+PLAIN = {**NOT_EXEMPT, **NO_MITIGATION}
 
 # (label, article, conditions, fine_min, fine_max)
 LIGHT = ("从轻", "第一档", [{"factor": "days_unremedied", "op": "<=", "value": 30}], "0", "3000")
@@ -19,6 +28,9 @@ def business_licence_benchmark(
     org: Any, item: Any, *, tiers: Sequence[tuple[str, str, list, str, str]] = (LIGHT, HEAVY)
 ) -> Any:
     """The 未公示营业执照 benchmark of 市场监管局 for ``item``, with its tiers, from 2019-01-01."""
+    DiscretionFactor.objects.get_or_create(
+        code="days_unremedied", defaults={"label": "逾期天数", "kind": "number", "unit": "日"}
+    )
     bench = services.create_item(
         DiscretionBenchmark,
         department=org.scjg,

@@ -482,7 +482,7 @@ def test_a_benchmark_keeps_its_tiers_when_alice_corrects_it(
     from fazhi.domains.lists.discretion import TierFinding, tier_for
     from fazhi.domains.lists.models import DiscretionBenchmarkVersion, DiscretionTier
 
-    from .factories import LIGHT, business_licence_benchmark
+    from .factories import LIGHT, PLAIN, business_licence_benchmark
 
     penalty = licence(org, "对未公示营业执照的处罚", kind="penalty", steps=[])
     bench = business_licence_benchmark(org, penalty, tiers=[LIGHT])
@@ -500,7 +500,7 @@ def test_a_benchmark_keeps_its_tiers_when_alice_corrects_it(
     new = DiscretionBenchmarkVersion.objects.get(item=bench, valid_to__isnull=True)
     assert new.penalty_basis == "处5万元以下罚款" and new.power_item == penalty
     assert [t.label for t in DiscretionTier.objects.filter(version=new)] == ["从轻"]
-    found = tier_for(penalty, {"days_unremedied": 10}, on=D(2019, 9, 1))
+    found = tier_for(penalty, {"days_unremedied": 10, **PLAIN}, on=D(2019, 9, 1))
     assert isinstance(found, TierFinding) and found.tier.version == new
     page = client.get(response["Location"]).content.decode()
     assert "从轻" in page and "第一档" in page

@@ -18,7 +18,7 @@ from fazhi.core.integrity.models import SecurityEvent, SecurityEventKind
 from fazhi.core.org.models import Department
 from fazhi.domains.lists import figures, services
 from fazhi.domains.lists.choices import ON_APPLICATION_KINDS, ListAction, PowerKind
-from fazhi.domains.lists.discretion import NoPenaltyFinding, TierFinding, tier_for
+from fazhi.domains.lists.discretion import NoBenchmark, NoPenaltyFinding, TierFinding, tier_for
 from fazhi.domains.lists.models import (
     FeeCleanup,
     FeeItem,
@@ -29,6 +29,7 @@ from fazhi.domains.lists.models import (
     ProofRequirement,
     ServiceGuide,
 )
+from fazhi.domains.lists.statutory import PENALTY_LAW_1996
 from fazhi.shell.scenario import lists_plan, lists_vocab
 from fazhi.shell.scenario.builder import build
 
@@ -166,14 +167,18 @@ def test_the_proofs_complaints_and_discretion_work_as_the_domains_will_use_them(
         assert complaint.case.opened_on <= complaint.case.closed_on <= END
 
     licence = PowerItem.objects.get(name="对未取得食品经营许可从事食品经营活动的处罚")
-    facts = {"goods_value": 5000, "harm": "general", "first_offence": False}
+    # 行政处罚法 (2017年修正) 第二十七条 applies in 2020: not minor, nothing mitigates.
+    mitigating = [f for c in PENALTY_LAW_1996.mitigation for f in c.factors]
+    statute = {"minor_violation": False, **dict.fromkeys(mitigating, False)}
+    facts = {"goods_value": 5000, "harm": "general", "first_offence": False, **statute}
     found = tier_for(licence, facts, on=date(2020, 1, 1))
     assert isinstance(found, TierFinding) and found.fine_max == 85000
     price = PowerItem.objects.get(name="对经营者不执行明码标价规定的处罚")
     assert price.department.code == "420700-SCJG" and price.code.startswith("420700-FGW-")
     first_minor = {"first_offence": True, "harm": "minor", "corrected": True}
     assert isinstance(tier_for(price, first_minor, on=date(2020, 1, 1)), NoPenaltyFinding)
-    assert tier_for(price, first_minor, on=date(2019, 6, 1)) is None  # before the lists existed
+    before_the_lists = tier_for(price, {**first_minor, **statute}, on=date(2019, 6, 1))
+    assert before_the_lists == NoBenchmark()
 
     events = SecurityEvent.objects.filter(kind=SecurityEventKind.BULK_IMPORT)
     labels = set(events.values_list("object_repr", flat=True))

@@ -9,9 +9,8 @@ entries are public, drafts only their department's.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, ClassVar
 
 from django.db import models
@@ -35,8 +34,19 @@ from fazhi.shell.api.base import ScopedReadOnlyViewSet
 
 from . import models as m
 from . import services
-from .choices import ListState
-from .discretion import FactsNeeded, NoPenaltyFinding, TierFinding, UnknownFactor, tier_for
+from .choices import FactorKind, ListState
+from .discretion import (
+    FactsNeeded,
+    Mitigation,
+    NoBenchmark,
+    NoPenaltyFinding,
+    NotAPenaltyItem,
+    TierFinding,
+    UnknownFactor,
+    declared_factors,
+    parse_facts,
+    tier_for,
+)
 from .guides import build_guide, in_effect
 from .queries import (
     CHANGE_LABELS,
@@ -51,6 +61,7 @@ from .queries import (
     parse_query,
     show,
 )
+from .statutory import HARM_LABELS, STATUTORY_FACTORS, StatutoryFactor
 
 
 def _restricted(request: Any, model: type[models.Model]) -> models.QuerySet:
@@ -411,10 +422,41 @@ def _catalog_viewset(key: str) -> type[CatalogViewSet]:
 _PowerBase = _catalog_viewset("poweritem")
 
 
+class CircumstanceSerializer(serializers.Serializer):
+    basis = serializers.CharField()
+    text = serializers.CharField()
+
+
+class MitigationSerializer(serializers.Serializer):
+    """第三十二条: 从轻 keeps the fine within [fine_min, fine_max], toward fine_min; 减轻 goes
+    below ``reduced_below``. Which of the two is the agency's choice."""
+
+    applies = serializers.CharField()
+    basis = serializers.CharField()
+    circumstances = CircumstanceSerializer(many=True)
+    lighter_min = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+    lighter_max = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+    reduced_below = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+
+
+class PenaltySerializer(serializers.Serializer):
+    """The penalty should the agency penalise: a benchmark tier, or none published."""
+
+    finding = serializers.ChoiceField(choices=["tier", "none"])
+    label = serializers.CharField(allow_blank=True)
+    fine_min = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+    fine_max = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+    article = serializers.CharField(allow_blank=True)
+    measures = serializers.CharField(allow_blank=True)
+    entry = serializers.CharField(allow_blank=True)
+    mitigation = MitigationSerializer(allow_null=True)
+
+
 class DiscretionAnswerSerializer(serializers.Serializer):
     finding = serializers.ChoiceField(choices=["no_penalty", "tier", "facts_needed", "none"])
     missing = serializers.ListField(child=serializers.CharField())
-    fallback = serializers.DictField(allow_null=True)
+    fallback = PenaltySerializer(allow_null=True)
+    fallback_missing = serializers.ListField(child=serializers.CharField())
     penalise = serializers.BooleanField(allow_null=True)
     label = serializers.CharField(allow_blank=True)
     fine_min = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
@@ -422,57 +464,100 @@ class DiscretionAnswerSerializer(serializers.Serializer):
     article = serializers.CharField(allow_blank=True)
     mandatory = serializers.BooleanField(allow_null=True)
     measures = serializers.CharField(allow_blank=True)
+    proviso = serializers.CharField(allow_blank=True)
     entry = serializers.CharField(allow_blank=True)
+    mitigation = MitigationSerializer(allow_null=True)
     facts = serializers.DictField()
 
 
-_TRUE = {"1", "true", "yes", "是", "y"}
+# Parameters of the discretion endpoint that are not facts.
+DISCRETION_PARAMETERS = frozenset({"on", "format"})
 
 
-def _facts(params: Any, factors: Sequence[m.DiscretionFactor]) -> dict[str, Any]:
-    """Facts from query parameters named by the declared factors, typed by each factor's kind."""
-    facts: dict[str, Any] = {}
-    for factor in factors:
-        raw = params.get(factor.code)
-        if raw is None or raw == "":
-            continue
-        if factor.kind == "boolean":
-            facts[factor.code] = raw.strip().lower() in _TRUE
-        elif factor.kind == "number":
-            try:
-                facts[factor.code] = Decimal(raw)
-            except InvalidOperation as exc:
-                raise ValidationError({factor.code: f"“{factor.label}”应为数值"}) from exc
-        else:
-            facts[factor.code] = raw
-    return facts
+def _statutory_parameter(factor: StatutoryFactor) -> OpenApiParameter:
+    description = f"{factor.label}（{factor.basis}）"
+    if factor.kind == FactorKind.CHOICE:
+        labels = "、".join(f"{c}={HARM_LABELS.get(c, c)}" for c in factor.choices)
+        return OpenApiParameter(
+            factor.code, str, enum=list(factor.choices), description=f"{description}：{labels}"
+        )
+    return OpenApiParameter(factor.code, bool, description=f"{description}；true/false 或 是/否")
+
+
+def _mitigation(mitigation: Mitigation | None, penalty: TierFinding | None) -> Any:
+    if mitigation is None:
+        return None
+    low, high = penalty.lighter if penalty else (None, None)
+    return {
+        "applies": mitigation.applies,
+        "basis": mitigation.basis,
+        "circumstances": [{"basis": c.basis, "text": c.text} for c in mitigation.circumstances],
+        "lighter_min": low,
+        "lighter_max": high,
+        "reduced_below": penalty.reduced_below if penalty else None,
+    }
+
+
+def _penalty(found: TierFinding | NoBenchmark) -> dict[str, Any]:
+    if isinstance(found, NoBenchmark):
+        return {
+            "finding": "none",
+            "label": "",
+            "fine_min": None,
+            "fine_max": None,
+            "article": "",
+            "measures": "",
+            "entry": "",
+            "mitigation": _mitigation(found.mitigation, None),
+        }
+    return {
+        "finding": "tier",
+        "label": found.tier.label,
+        "fine_min": found.fine_min,
+        "fine_max": found.fine_max,
+        "article": found.article,
+        "measures": found.tier.measures,
+        "entry": found.benchmark.item.code,
+        "mitigation": _mitigation(found.mitigation, found),
+    }
 
 
 class PowerItemViewSet(_PowerBase):  # type: ignore[misc, valid-type]
     @extend_schema(
         parameters=[
             OpenApiParameter("on", OpenApiTypes.DATE, description="违法行为发生或决定之日"),
+            *(_statutory_parameter(f) for f in STATUTORY_FACTORS),
             OpenApiParameter(
                 "<factor>",
                 OpenApiTypes.STR,
-                description="每个裁量情节一个参数（见 /api/discretion-factors/ 的 code）",
+                description="其他裁量情节，每个一个参数（见 /api/discretion-factors/ 的 code）："
+                "是/否类填 true/false，数值类填不小于零的有限数值，选项类填其选项",
             ),
         ],
         responses=DiscretionAnswerSerializer,
     )
     @action(detail=True, methods=["get"])
     def discretion(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        """行政处罚法 第三十三条、第三十四条: the no-penalty finding or the benchmark tier."""
+        """行政处罚法 第三十二条至第三十四条: whether the violation is penalised, and how.
+
+        The statute applies to every penalty item; while a lighter outcome depends on a fact
+        not given, the answer is ``facts_needed`` with the factors in ``missing``.
+        """
         item = self.get_object()
         raw_on = request.query_params.get("on", "")
         try:
             on = date.fromisoformat(raw_on) if raw_on else timezone.localdate()
         except ValueError as exc:
             raise ValidationError({"on": "日期格式应为 YYYY-MM-DD"}) from exc
-        facts = _facts(request.query_params, list(m.DiscretionFactor.objects.all()))
+        params = request.query_params
+        for code in params:
+            if len(params.getlist(code)) > 1:
+                raise ValidationError({code: "每个裁量情节只能给出一个值"})
+        given = {k: v for k, v in params.items() if k not in DISCRETION_PARAMETERS}
         try:
+            facts = parse_facts(given, declared_factors())
             found = tier_for(item, facts, on=on)
-        except UnknownFactor as exc:
+        except (UnknownFactor, NotAPenaltyItem) as exc:
             raise ValidationError({"facts": str(exc)}) from exc
         answer: dict[str, Any] = {
             "finding": "none",
@@ -483,43 +568,31 @@ class PowerItemViewSet(_PowerBase):  # type: ignore[misc, valid-type]
             "article": "",
             "mandatory": None,
             "measures": "",
+            "proviso": "",
             "entry": "",
             "missing": [],
             "fallback": None,
+            "fallback_missing": [],
+            "mitigation": None,
             "facts": {k: str(v) if isinstance(v, Decimal) else v for k, v in facts.items()},
         }
         if isinstance(found, FactsNeeded):
             answer.update(finding="facts_needed", missing=list(found.factors))
         elif isinstance(found, NoPenaltyFinding):
-            fallback = found.fallback
             answer.update(
                 finding="no_penalty",
                 penalise=False,
-                label="不予处罚",
+                label="不予处罚" if found.mandatory else "可以不予处罚",
                 article=found.basis,
                 mandatory=found.mandatory,
                 measures=found.measures,
-                entry=found.entry.item.code,
-                fallback=None
-                if fallback is None
-                else {
-                    "label": fallback.tier.label,
-                    "article": fallback.article,
-                    "fine_min": str(fallback.fine_min) if fallback.fine_min is not None else None,
-                    "fine_max": str(fallback.fine_max) if fallback.fine_max is not None else None,
-                },
+                proviso=found.proviso,
+                entry=found.entry.item.code if found.entry else "",
+                fallback=_penalty(found.fallback) if found.fallback else None,
+                fallback_missing=list(found.fallback_needs),
             )
-        elif isinstance(found, TierFinding):
-            answer.update(
-                finding="tier",
-                penalise=True,
-                label=found.tier.label,
-                fine_min=found.fine_min,
-                fine_max=found.fine_max,
-                article=found.article,
-                measures=found.tier.measures,
-                entry=found.benchmark.item.code,
-            )
+        else:
+            answer.update(_penalty(found), penalise=True)
         return Response(DiscretionAnswerSerializer(answer).data)
 
 

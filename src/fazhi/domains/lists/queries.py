@@ -4,7 +4,7 @@ may see, search and filters, the list as of a date, what changed, and how values
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -35,6 +35,7 @@ from .models import (
     PowerItem,
     ProofRequirement,
 )
+from .statutory import STATUTORY_BY_CODE, StatutoryFactor
 
 PAGE_SIZE = 50
 EXPORT_LIMIT = 100_000
@@ -141,8 +142,8 @@ LISTS: dict[str, PortalList] = {
             "nopenaltyitem",
             "no-penalty",
             NoPenaltyItem,
-            "首次轻微违法、及时改正、没有或者危害后果轻微的，依法不予行政处罚"
-            "（行政处罚法 第三十三条）。",
+            "违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚；初次违法且危害后果轻微"
+            "并及时改正的，可以不予行政处罚（行政处罚法 第三十三条第一款）。",
             columns=("power_item", "mandatory", "department"),
             search_fields=("name", "violation"),
             select_related=("department", "power_item"),
@@ -347,7 +348,9 @@ def state_options(request: HttpRequest) -> list[tuple[str, str]]:
 # Display
 
 
-def describe_condition(condition: Any, factors: dict[str, DiscretionFactor]) -> str:
+def describe_condition(
+    condition: Any, factors: Mapping[str, DiscretionFactor | StatutoryFactor]
+) -> str:
     """A declared condition in Chinese: 违法所得 不超过 5000 元."""
     if not isinstance(condition, dict):
         return str(condition)
@@ -363,7 +366,11 @@ def describe_condition(condition: Any, factors: dict[str, DiscretionFactor]) -> 
     return f"{label} {op} {value}{unit}"
 
 
-def show(obj: models.Model, name: str, factors: dict[str, DiscretionFactor] | None = None) -> str:
+def show(
+    obj: models.Model,
+    name: str,
+    factors: Mapping[str, DiscretionFactor | StatutoryFactor] | None = None,
+) -> str:
     """A field of a version as the public reads it."""
     f = obj._meta.get_field(name)
     if getattr(f, "choices", None):
@@ -402,8 +409,12 @@ class Link:
     url: str
 
 
-def factors_for(request: HttpRequest) -> dict[str, DiscretionFactor]:
-    return {f.code: f for f in visible(request, DiscretionFactor)}
+def factors_for(request: HttpRequest) -> dict[str, DiscretionFactor | StatutoryFactor]:
+    """The factors conditions are shown with: the statute's (行政处罚法 第三十二条、第三十三条),
+    which need no row, then the declared rows (whose labels win)."""
+    factors: dict[str, DiscretionFactor | StatutoryFactor] = dict(STATUTORY_BY_CODE)
+    factors.update({f.code: f for f in visible(request, DiscretionFactor)})
+    return factors
 
 
 def table_rows(spec: PortalList, versions: Sequence[ItemVersion]) -> list[tuple[Any, list[str]]]:

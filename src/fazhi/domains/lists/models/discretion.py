@@ -36,11 +36,18 @@ class DiscretionFactor(models.Model):
         return self.label
 
     def clean(self) -> None:
-        from ..discretion import validate_conditions
+        """A factor is named by the conditions of tiers and no-penalty entries: changing its
+        code, kind or choices must not leave one of them naming it invalid, and a statutory
+        factor (``lists.statutory``) keeps the statute's kind and choices."""
+        from ..discretion import conditions_broken_by, statutory_mismatch
 
-        errors = validate_conditions(self.conditions)
+        errors = statutory_mismatch(self)
+        old_code = None
+        if self.pk:
+            old_code = type(self).objects.filter(pk=self.pk).values_list("code", flat=True).first()
+        errors += conditions_broken_by(self, old_code)
         if errors:
-            raise ValidationError({"conditions": errors})
+            raise ValidationError(errors)
 
 
 class DiscretionBenchmark(CatalogItem):
@@ -114,6 +121,13 @@ class DiscretionTier(models.Model):
     def __str__(self) -> str:
         return self.label
 
+    def clean(self) -> None:
+        from ..discretion import validate_conditions
+
+        errors = validate_conditions(self.conditions)
+        if errors:
+            raise ValidationError({"conditions": errors})
+
 
 class NoPenaltyItem(CatalogItem):
     """首次轻微违法免罚清单 entry: first, minor, promptly corrected → no penalty."""
@@ -133,8 +147,10 @@ class NoPenaltyItemVersion(ItemVersion):
     )
     violation = models.TextField("违法行为")
     conditions = models.JSONField("免罚条件", default=list)
-    # 第三十三条第一款 ("不予行政处罚": minor, corrected, no harm) is mandatory; 第二款
-    # ("可以不予": first offence, minor harm, corrected) leaves the agency discretion.
+    # 行政处罚法 第三十三条第一款 has both: its first sentence ("违法行为轻微并及时改正，没有造成
+    # 危害后果的，不予行政处罚") is mandatory; its second ("初次违法且危害后果轻微并及时改正的，
+    # 可以不予行政处罚") leaves the agency discretion. The statute applies to every penalty item
+    # whether listed or not (``lists.statutory``); an entry states how the agency applies it.
     mandatory = models.BooleanField("应当不予处罚", default=False)
     basis = models.CharField("依据", max_length=200, default="行政处罚法 第三十三条")
     measures = models.CharField("替代措施", max_length=200, default="批评教育、责令改正")
