@@ -401,8 +401,8 @@ def _mask_found_names(
     """Reduce the names ``find_person_names`` finds in what is left after the other steps.
 
     Found in the text as it will be published (numbers and known names already replaced), so
-    that masking the output again finds nothing new.  Names are all Han, so the replacement has
-    the same length and spans map back to the input through the unchanged pieces.
+    that masking the output again finds nothing new.  Spans map back to the input through the
+    pieces the other steps left unchanged.
     """
     found = find_person_names(out)
     if not found:
@@ -413,7 +413,8 @@ def _mask_found_names(
         for m in re.finditer(re.escape(party), out)
     ]
     chars = list(out)
-    for start, end in found:
+    # From the end: a transliterated name's mask is shorter than the name (艾力·买买提 → 艾某某某某).
+    for start, end in reversed(found):
         if any(a < end and start < b for a, b in shielded):
             continue  # the party, or part of the party's name (张三 in 张三丰)
         piece = next((p for p in kept if p[0] <= start and end <= p[1]), None)
@@ -478,16 +479,19 @@ def cut_address(address: str) -> str:
     return "".join(m.group(g) for g in _kept_divisions(m))
 
 
-# Free text: an address is what follows one of these cues.  住 alone only after punctuation or
-# at the start ("，住湖北省…"), never inside a word (住院, 记住, 居住证).
+# Free text: an address is what follows one of these cues.  住 alone ("，住湖北省…", "其妻住…")
+# not after a verb it makes a word with (记住, 抓住, 入住, 居住证), and only where a division or a
+# named township, village or street follows (住院 is not an address).
 _ADDRESS_CUE_RE = re.compile(
     r"(?:家住|现住|暂住|住在|居住于|居住在|居住地|户籍地|户籍所在地|住址|地址|住所地|住所"
-    r"|(?<![^\s，,、；;：:（(])住)[ :：为是于在]{0,2}"
+    r"|(?<![记入留挡抓站忍拦堵保接顶压按盖卡困围稳守封止禁靠捂憋握捏拿包搂揪抱绑锁关叫托撑扶"
+    r"勒罩遮吸咬缠居暂同常借租合不])住)[ :：为是于在]{0,2}"
 )
 # Below the county: townships, villages, 组, streets, numbers, buildings, units and rooms, each a
-# short name (digits allowed) and its suffix, as many as follow one another.  Function words and
-# punctuation end the address ("家住…12号的王某称" keeps "的王某称").
-_UNIT_CH = r"[^\s，,。；;、:：()（）\[\]【】《》“”\"'的在和与及称于是被将把向从并但而即系等]"
+# short name (digits allowed) and its suffix, as many as follow one another.  Punctuation and the
+# function words that never occur in a place name end the address ("…12号的王某称" keeps
+# "的王某称"; 和, 于, 向 do occur: 太和镇, 向阳村).
+_UNIT_CH = r"[^\s，,。；;、:：()（）\[\]【】《》“”\"'的在与称是被将把并但而即系]"
 _UNIT_SUFFIX = (
     r"(?:街道|社区|小区|大道|单元|号院|号楼|居委会|村委会|镇|乡|村|组|路|街|巷|弄|号|栋|幢|楼"
     r"|室|层|苑|院|庄|屯|湾)"

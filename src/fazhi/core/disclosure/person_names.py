@@ -55,8 +55,8 @@ _COMMON_SURNAMES = (
     "宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈"
     "匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖"
     "练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘"
-    "亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信"
-    "展阴昝智幸奉植衡富尧闭由"
+    "亓修邰赫杭况宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信"
+    "展阴昝智幸奉植衡富尧闭由赖"
 )
 # Surnames that are also everyday words or common name-internal characters: a name that starts
 # with one is only taken next to a cue ("时间", "和平", "常规", "于是", "明确", "平安", "国家" …).
@@ -73,7 +73,8 @@ _CUES_BEFORE = frozenset(
     收银员 营业员 业务员 驾驶员 司机 业主 房东 租户 顾客 消费者 患者 会计 出纳 保安 店主 老板
     股东 监事 董事 经理 厂长 校长 园长 站长 所长 科长 局长 队长 主任 书记 组长 同志 先生 女士
     邻居 亲属 同事 网友 用户 学生 家长 医生 护士 律师 律师助理 监护人 法官 书记员 审判员 姓名
-    本人 系
+    本人 系 之母 之父 其母 其父 侄子 侄女 外甥 孙子 孙女 爱人 老婆 老公 合伙人 专员 教授 药师
+    人员 工作人员 民警 公证员 车主 第三人 叫 名叫 我叫 他叫 她叫 代表 经营者
     """.split()
 )
 # A title, a speech verb or a contact word right after a name is a cue too.
@@ -81,7 +82,8 @@ _CUES_AFTER = frozenset(
     """
     科长 局长 队长 所长 站长 主任 书记 经理 厂长 股长 处长 组长 校长 院长 同志 先生 女士 老师
     医生 师傅 律师 称 说 证实 作证 陈述称 签字 签名 签收 确认 表示 承认 供述 辩称 反映 介绍
-    电话 手机 联系电话 身份证 身份证号 系 等人 夫妇 一家 本人 到场 在场 未到场
+    电话 手机 联系电话 身份证 身份证号 系 等人 夫妇 一家 本人 到场 在场 未到场 主持 出具 陪同
+    提交 提供 负责 代为 授课 出示 协助 配合 签收 送达 接受
     """.split()
 )
 # Words jieba's dictionary tags as persons that are not persons in these texts.
@@ -101,7 +103,8 @@ _NOT_NAMES = frozenset(
     """.split()
 )
 # A name never ends with these (they end places, organisations, brands and titles instead).
-_NOT_LAST = frozenset("区县市镇乡村路街巷湾庄屯省局厅署所站队处科股校厂店司牌社馆场港")
+_NOT_NAME_PREFIXES = tuple(w for w in _NOT_NAMES if len(w) >= 3)
+_NOT_LAST = frozenset("区县市镇乡村路街巷湾庄屯省局厅署所站队处科股校厂店司牌社馆场港证费款")
 # Words right after a person's name that show it is really a place, an organisation or a brand.
 _PLACE_OR_ORG_NEXT = frozenset(
     """
@@ -147,6 +150,11 @@ _ORG_SUFFIXES = (
 # Nouns that may stand between a name-like word and the suffix of an organisation (金山|食品|有限公司).
 _NOUN_FLAGS = frozenset({"n", "nz", "ns", "nt", "nr", "nrt", "nrfg", "vn", "j", "l", "ng", "an"})
 _PERSON_FLAGS = frozenset({"nr", "nrfg", "nrt"})
+# Tags a given name cut off by jieba may carry (李|小红/nr, 廖|振华/nz, 夏侯|婷婷/z); a common noun
+# or verb of the dictionary (楚|韵律) is not one.
+_GIVEN_FLAGS = frozenset({"nr", "nrfg", "nrt", "nz", "z", "ng", "a", "ag", "b", "ns"})
+# Tags of a word inside a cued candidate that show it is not a given name (当事人|曾多次).
+_NOT_GIVEN_FLAGS = frozenset({"m", "mq", "p", "c", "u", "uj", "ul", "q", "r", "f", "t"})
 # Single characters that end a name-like run of words: particles, prepositions, conjunctions,
 # verbs of reporting (张三称, 李四向, 王五和).
 _FUNCTION_CHARS = frozenset(
@@ -154,6 +162,9 @@ _FUNCTION_CHARS = frozenset(
     "经已曾再还就才只仅则便乃之其此该本各每该这那哪谁你我他她它们个位名人"
 )
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+# Transliterated minority and foreign names keep their parts apart with a middle dot (艾力·买买提,
+# 阿卜杜拉·艾尼): in these texts such a run is always a person.
+_TRANSLITERATED_RE = re.compile(r"[\u4e00-\u9fff]{1,4}(?:[·•・][\u4e00-\u9fff]{1,6})+")
 _SENTENCE_RE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;\n]*|[。！？!?；;\n]+")
 
 _lock = threading.Lock()
@@ -215,7 +226,7 @@ def _is_org_or_place_ahead(tokens: list[tuple[int, str, str]], j: int) -> bool:
     # Through up to three nouns to an organisation's suffix: 金山|食品|有限公司, 王记|副食店.
     for k in range(j, min(j + 4, len(tokens))):
         _, word, flag = tokens[k]
-        if word.endswith(_ORG_SUFFIXES):
+        if any(suffix in word for suffix in _ORG_SUFFIXES):
             return True
         if flag not in _NOUN_FLAGS and not (flag.startswith("n") and len(word) > 1):
             return False
@@ -248,7 +259,7 @@ def _candidates(tokens: list[tuple[int, str, str]]) -> Iterator[tuple[int, int, 
     for i, (start, word, flag) in enumerate(tokens):
         if not _HAN.match(word):
             continue
-        if flag in _PERSON_FLAGS and 2 <= len(word) <= 4:
+        if flag in _PERSON_FLAGS and 2 <= len(word) <= 4 and word not in COMPOUND_SURNAMES:
             j = i + 1
             end = start + len(word)
             # jieba cut a compound surname's given name short (欧阳明|月): take the character.
@@ -273,39 +284,145 @@ def _candidates(tokens: list[tuple[int, str, str]]) -> Iterator[tuple[int, int, 
                 1 <= len(nxt) <= 2
                 and _HAN.match(nxt)
                 and not any(ch in _FUNCTION_CHARS for ch in nxt)
-                and nflag not in {"v", "p", "c", "u", "uj", "ul", "d", "r", "f", "m", "q"}
+                and (nflag in _GIVEN_FLAGS or nxt not in _dictionary)
                 and nxt not in _CUES_AFTER
             ):
                 yield start, start + len(word) + len(nxt), i + 2, flag in _PERSON_FLAGS
 
 
+# Text before a name that introduces a person: a role word, or any word ending in a role
+# character (记录人, 被询问人, 执业药师, 环保专员), perhaps with a colon between.
+_ROLE_BEFORE_RE = re.compile(
+    "(?:" + "|".join(sorted(_CUES_BEFORE, key=len, reverse=True)) + r"|[\u4e00-\u9fff](?:人|员|师|长|者))"
+    r"(?:是|为)?[：: ]?$"
+)
+# What may follow a name found through a cue: punctuation, a digit, the end, or a function word.
+_AFTER_NAME_CHARS = frozenset("在于对和与及未已向称说为等的是从到把被将也都就曾不再又")
+
+
+def _given_name_ok(given: str) -> bool:
+    return bool(_HAN.match(given)) and not any(ch in _FUNCTION_CHARS for ch in given)
+
+
+def _boundary(sentence: str, end: int, starts: set[int], verbs: set[int]) -> bool:
+    """Whether a name can end at ``end``: punctuation, a function word or a verb follows."""
+    if end >= len(sentence):
+        return True
+    ch = sentence[end]
+    if not ("\u4e00" <= ch <= "\u9fff") or ch in _AFTER_NAME_CHARS:
+        return True
+    return end in verbs or (end in starts and any(sentence.startswith(w, end) for w in _CUES_AFTER))
+
+
+def _common_word_inside(
+    tokens: list[tuple[int, str, str]], start: int, end: int, surname: int
+) -> bool:
+    """Whether jieba reads the candidate as ordinary words: the surname is the start of a common
+    dictionary word (消费者|权益日), or the given name is a numeral, adverb or verb (曾|多次)."""
+    for t_start, word, flag in tokens:
+        if t_start == start and len(word) > surname and t_start + len(word) <= end + 1:
+            if word in _dictionary and flag not in _PERSON_FLAGS and flag != "ns":
+                return True
+        if t_start == start + surname and t_start + len(word) == end and flag in _NOT_GIVEN_FLAGS:
+            return True
+    return False
+
+
+def _cued_name(
+    sentence: str, p: int, starts: set[int], verbs: set[int]
+) -> tuple[int, int] | None:
+    """The name that starts at ``p`` right after a cue: surname + 1–2 characters, the longest
+    that ends where a word ends."""
+    surname = _surname_length(sentence[p : p + 4])
+    if not surname:
+        return None
+    for given in (2, 1):
+        end = p + surname + given
+        if end > len(sentence) or not _given_name_ok(sentence[p + surname : end]):
+            continue
+        if _boundary(sentence, end, starts, verbs):
+            return p, end
+    return None
+
+
+def _transliterated(sentence: str, starts: set[int], verbs: set[int]) -> list[tuple[int, int]]:
+    """Dotted names, cut where a word before them ends (翻译人员|艾力·买买提|为…)."""
+    out: list[tuple[int, int]] = []
+    for m in _TRANSLITERATED_RE.finditer(sentence):
+        start, end = m.span()
+        first_dot = next(i for i in range(start, end) if sentence[i] in "·•・")
+        # The first part starts right after a role word (the nearest one before the dot), or else
+        # at the latest word start that leaves it two characters or more.
+        for s in range(first_dot - 2, start - 1, -1):
+            if _ROLE_BEFORE_RE.search(sentence, 0, s):
+                start = s
+                break
+        else:
+            start = max((s for s in starts if start <= s <= first_dot - 2), default=start)
+        last_dot = max(i for i in range(start, end) if sentence[i] in "·•・")
+        for e in range(last_dot + 2, end + 1):
+            if _boundary(sentence, e, starts, verbs):
+                end = e
+                break
+        out.append((start, end))
+    return out
+
+
 def _names_in_sentence(sentence: str) -> list[tuple[int, int]]:
     tokens = _tokens(sentence)
     by_start = {t[0]: n for n, t in enumerate(tokens)}
-    found: list[tuple[int, int]] = []
+    starts = set(by_start)
+    verbs = {t[0] for t in tokens if t[2][:1] in {"v", "p", "d", "c", "u"}}
+    spans: list[tuple[int, int, bool]] = []  # (start, end, cued)
     for start, end, j, tagged in _candidates(tokens):
+        i = by_start[start]
+        cued = _cue_before(tokens, i) or _cue_after(tokens, j)
+        if not tagged and not cued:
+            continue
+        if _is_org_or_place_ahead(tokens, j):
+            continue
+        spans.append((start, end, cued))
+    # Names right after a role word or in a list after one: the cue decides, not jieba's tags.
+    p = 0
+    while p < len(sentence):
+        m = _ROLE_BEFORE_RE.search(sentence, 0, p) if p else None
+        listed = bool(spans) and any(e == p - 1 and sentence[p - 1] == "、" for _, e, _ in spans)
+        if (m is not None or listed) and "\u4e00" <= sentence[p] <= "\u9fff":
+            found = None
+            # 证人和李四: a conjunction is not the surname when a name follows it.
+            if sentence[p] in "和与及同向对于在":
+                found = _cued_name(sentence, p + 1, starts, verbs)
+            found = found or _cued_name(sentence, p, starts, verbs)
+            if found is not None and _common_word_inside(
+                tokens, found[0], found[1], _surname_length(sentence[found[0] : found[1]])
+            ):
+                found = None
+            if found is not None:
+                j = by_start.get(found[1], len(tokens))
+                if j >= len(tokens) or not _is_org_or_place_ahead(tokens, j):
+                    spans.append((found[0], found[1], True))
+                    p = found[1] + 1
+                    continue
+        p += 1
+    found_names = _transliterated(sentence, starts, verbs)
+    # Cued spans first, then longer ones: they decide where a name ends.
+    for start, end, cued in sorted(spans, key=lambda s: (not s[2], s[0] - s[1])):
         name = sentence[start:end]
         surname = _surname_length(name)
         if not surname or len(name) - surname not in (1, 2) or "某" in name:
             continue
         if name in _NOT_NAMES or name[-1] in _NOT_LAST or name[surname:] in _CUES_AFTER:
             continue
+        if any(sentence.startswith(w, start) for w in _NOT_NAME_PREFIXES):
+            continue  # 周黑鸭, 王老吉
         if end < len(sentence) and sentence[end] == "某":
             continue  # 李某某 is masked already; 向张|某 is not a name
-        if _is_org_or_place_ahead(tokens, j):
+        if (name[:surname] in _CUE_ONLY_SURNAMES or name in _dictionary) and not cued:
             continue
-        i = by_start[start]
-        cued = _cue_before(tokens, i) or _cue_after(tokens, j)
-        in_dictionary = name in _dictionary
-        if name[:surname] in _CUE_ONLY_SURNAMES or (in_dictionary and len(name) == 2):
-            if not cued:
-                continue
-        if not tagged and not cued:
+        if any(a < end and start < b for a, b in found_names):
             continue
-        if found and start < found[-1][1]:
-            continue
-        found.append((start, end))
-    return found
+        found_names.append((start, end))
+    return sorted(found_names)
 
 
 @lru_cache(maxsize=4096)
@@ -325,7 +442,7 @@ def _sentence_names(sentence: str) -> tuple[tuple[int, int], ...]:
             break
         for start, end in new:
             spans.add((start, end))
-            keep = _surname_length(current[start:end])
+            keep = _surname_length(current[start:end]) or 1
             current = current[: start + keep] + "某" * (end - start - keep) + current[end:]
     return tuple(sorted(spans))
 
