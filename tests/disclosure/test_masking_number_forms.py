@@ -22,7 +22,9 @@ def fours(number: str, sep: str = " ") -> str:
 
 def _windows(grouped: str) -> list[str]:
     groups = grouped.split(" ")
-    return [" ".join(groups[i:j]) for i in range(len(groups)) for j in range(i + 3, len(groups) + 1)]
+    return [
+        " ".join(groups[i:j]) for i in range(len(groups)) for j in range(i + 3, len(groups) + 1)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -92,7 +94,15 @@ def test_landline_with_a_space_inside_is_deleted(phone: str) -> None:
 
 @pytest.mark.parametrize(
     "plate",
-    ["鄂g12345", "鄂Ｇ１２３４５", "鄂G 12345", "鄂G·12345", "鄂g·12345", "鄂Ｇ　１２３４５", "鄂gd12345"],
+    [
+        "鄂g12345",
+        "鄂Ｇ１２３４５",
+        "鄂G 12345",
+        "鄂G·12345",
+        "鄂g·12345",
+        "鄂Ｇ　１２３４５",
+        "鄂gd12345",
+    ],
 )
 def test_plate_in_any_case_and_width_is_deleted(plate: str) -> None:
     result = mask_text(f"车牌号为{plate}的货车")

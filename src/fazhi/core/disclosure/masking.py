@@ -9,9 +9,13 @@ Why and what (STATUTES.md §masking):
   第十条 — ID numbers, phone numbers, bank accounts and licence plates are deleted, and home
   addresses are kept only down to the county.
 
-This module is pure Python and works on free text.  Numbers are detected by shape and, where the
-number carries one, by its check digit (GB 11643 for ID numbers, Luhn for bank cards), each as a
-number bounded by non-digits: a digit run is removed whole or not at all.  What cannot be detected
+This module works on free text.  Numbers are detected by shape and, where the number carries
+one, by its check digit (GB 11643 for ID numbers, Luhn for bank cards), each as a number bounded
+by non-digits: a digit run is removed whole or not at all, however it is grouped or written
+(spaces, dots, dashes of any width, full-width digits).  Numbers labelled as a business's
+registration or licence number are kept.  Addresses after 住/家住/住址/地址… are cut after the
+county, as ``cut_address`` cuts structured ones.  Persons' names the caller does not list are
+found with ``person_names`` (jieba, loaded once on first use).  What cannot be detected
 reliably (bank accounts without a check digit, property certificates, health data) must never be a
 public field of a structured record in the first place.
 """
@@ -100,7 +104,8 @@ _MOBILE_RE = re.compile(rf"(?<!\d)(?:(?:\+|00)?86[ -]?)?1[3-9]\d(?:{_SEP}?\d{{4}
 _LOCAL = rf"(?:\d{{7,8}}|\d{{3,4}}{_SEP}\d{{4}})"
 _LANDLINE_RE = re.compile(
     rf"(?<!\d)(?<!\d[ .-])(?:[(（][ ]?0\d{{2,3}}[ ]?[)）]{_SEP}?|0\d{{2,3}}{_SEP}?){_LOCAL}(?!\d)"
-    rf"|(?:电话|传真|座机|联系方式|[Tt]el|TEL)[:：. ]{{0,3}}(?P<local>\d{{3,4}}{_SEP}?\d{{4}})(?!\d)"
+    rf"|(?:电话|传真|座机|联系方式|[Tt]el|TEL)[:：. ]{{0,3}}"
+    rf"(?P<local>\d{{3,4}}{_SEP}?\d{{4}})(?!\d)"
 )
 # Bank card numbers: 12–19 digits, bare or in groups of four (the last group may be shorter).
 _BANK_RE = re.compile(
@@ -264,9 +269,7 @@ def _find_numbers(text: str) -> list[Finding]:
             found.append(Finding(PLATE, m.start(), m.end()))
     kept = _registration_spans(text)
     if kept:
-        found = [
-            f for f in found if not any(s <= f.start and f.end <= e for s, e in kept)
-        ]
+        found = [f for f in found if not any(s <= f.start and f.end <= e for s, e in kept)]
     return found
 
 
@@ -336,7 +339,9 @@ def mask_text(
 
     # Merge overlapping candidates (e.g. an 18-digit ID that also passes Luhn, a number inside
     # an address) into one deletion; a deletion holding a number shows the marker.
-    pending = [(f.start, f.end, MARKER) for f in numbers] + [(f.start, f.end, "") for f in addresses]
+    pending = [(f.start, f.end, MARKER) for f in numbers] + [
+        (f.start, f.end, "") for f in addresses
+    ]
     pending.sort(key=lambda d: (d[0], -d[1]))
     deletions: list[tuple[int, int, str]] = []
     for start, end, new in pending:
@@ -407,13 +412,9 @@ def _mask_found_names(
     found = find_person_names(out)
     if not found:
         return out
-    shielded = [
-        m.span()
-        for party in parties
-        for m in re.finditer(re.escape(party), out)
-    ]
+    shielded = [m.span() for party in parties for m in re.finditer(re.escape(party), out)]
     chars = list(out)
-    # From the end: a transliterated name's mask is shorter than the name (艾力·买买提 → 艾某某某某).
+    # From the end: a transliterated name's mask is shorter than the name (艾力·买买提 → 艾某某某某)
     for start, end in reversed(found):
         if any(a < end and start < b for a, b in shielded):
             continue  # the party, or part of the party's name (张三 in 张三丰)

@@ -64,8 +64,7 @@ _CUE_ONLY_SURNAMES = frozenset("和时常于明平国安成全向原来都公华
 SURNAMES = frozenset(_COMMON_SURNAMES)
 
 # Roles that introduce a natural person in administrative texts (笔录, 决定书, 答复, 复议决定).
-_CUES_BEFORE = frozenset(
-    """
+_CUES_BEFORE_TEXT = """
     证人 村民 居民 群众 经办人 经手人 联系人 举报人 投诉人 申请人 被申请人 第三人 被申请人
     代理人 委托代理人 法定代表人 负责人 主要负责人 执法人员 执法人 承办人 记录人 询问人 被询问人
     检查人 见证人 陪同人 在场人 签收人 送达人 受送达人 翻译人 审核人 审批人 当事人之妻 妻子 丈夫
@@ -75,20 +74,18 @@ _CUES_BEFORE = frozenset(
     邻居 亲属 同事 网友 用户 学生 家长 医生 护士 律师 律师助理 监护人 法官 书记员 审判员 姓名
     本人 系 之母 之父 其母 其父 侄子 侄女 外甥 孙子 孙女 爱人 老婆 老公 合伙人 专员 教授 药师
     人员 工作人员 民警 公证员 车主 第三人 叫 名叫 我叫 他叫 她叫 代表 经营者
-    """.split()
-)
-# A title, a speech verb or a contact word right after a name is a cue too.
-_CUES_AFTER = frozenset(
     """
+_CUES_BEFORE = frozenset(_CUES_BEFORE_TEXT.split())
+# A title, a speech verb or a contact word right after a name is a cue too.
+_CUES_AFTER_TEXT = """
     科长 局长 队长 所长 站长 主任 书记 经理 厂长 股长 处长 组长 校长 院长 同志 先生 女士 老师
     医生 师傅 律师 称 说 证实 作证 陈述称 签字 签名 签收 确认 表示 承认 供述 辩称 反映 介绍
     电话 手机 联系电话 身份证 身份证号 系 等人 夫妇 一家 本人 到场 在场 未到场 主持 出具 陪同
     提交 提供 负责 代为 授课 出示 协助 配合 签收 送达 接受
-    """.split()
-)
-# Words jieba's dictionary tags as persons that are not persons in these texts.
-_NOT_NAMES = frozenset(
     """
+_CUES_AFTER = frozenset(_CUES_AFTER_TEXT.split())
+# Words jieba's dictionary tags as persons that are not persons in these texts.
+_NOT_NAMES_TEXT = """
     申请人 许可 陈述 查明 文明 明白 道德 公正 顾问 顾客 师傅 保健 康复 养老 过敏 杜绝 张贴 修正
     廉政 光荣 荣誉 权威 封锁 宣言 阳光 卫星 王朝 陆军 小姐 和尚 雷达 黄金周 立法权 古建筑 青少年
     周转 陈列 陈设 林立 通达 周密 关怀 祝贺 华丽 史实 高峰 高潮 高明 齐全 安静 安危 宁可 宁静
@@ -100,18 +97,17 @@ _NOT_NAMES = frozenset(
     方法 方案 高度 高温 成本 成品 成果 段落 曾经 江湖 龙头 严重 严格 严厉 卢比 毛重 毛利 包装
     关于 关闭 关联 宁夏 黄冈 孝感 咸宁 荆门 荆州 宜昌 襄阳 十堰 恩施 随州 仙桃 天门 潜江 鄂州
     武汉 葛店 葛洲坝 华为 苏宁 国美 沃尔玛 华润 万科 格力 美的 海尔 康师傅 娃哈哈 雷克萨斯
-    """.split()
-)
+    """
+_NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
 # A name never ends with these (they end places, organisations, brands and titles instead).
 _NOT_NAME_PREFIXES = tuple(w for w in _NOT_NAMES if len(w) >= 3)
 _NOT_LAST = frozenset("区县市镇乡村路街巷湾庄屯省局厅署所站队处科股校厂店司牌社馆场港证费款")
 # Words right after a person's name that show it is really a place, an organisation or a brand.
-_PLACE_OR_ORG_NEXT = frozenset(
-    """
+_PLACE_OR_ORG_NEXT_TEXT = """
     区 县 市 镇 乡 村 路 街 巷 弄 湾 庄 屯 桥 港 湖 河 山 岭 坡 岗 寨 堡 集 垸 畈 铺 店 厂 场 园
     街道 社区 小区 大道 广场 花园 大桥 公园 新村 村委会 居委会 牌 品牌 商标 系列 集团 分局
-    """.split()
-)
+    """
+_PLACE_OR_ORG_NEXT = frozenset(_PLACE_OR_ORG_NEXT_TEXT.split())
 _ORG_SUFFIXES = (
     "公司",
     "集团",
@@ -147,7 +143,7 @@ _ORG_SUFFIXES = (
     "加工坊",
     "作坊",
 )
-# Nouns that may stand between a name-like word and the suffix of an organisation (金山|食品|有限公司).
+# Nouns that may stand between a name-like word and an organisation's suffix (金山|食品|有限公司).
 _NOUN_FLAGS = frozenset({"n", "nz", "ns", "nt", "nr", "nrt", "nrfg", "vn", "j", "l", "ng", "an"})
 _PERSON_FLAGS = frozenset({"nr", "nrfg", "nrt"})
 # Tags a given name cut off by jieba may carry (李|小红/nr, 廖|振华/nz, 夏侯|婷婷/z); a common noun
@@ -293,9 +289,13 @@ def _candidates(tokens: list[tuple[int, str, str]]) -> Iterator[tuple[int, int, 
 # Text before a name that introduces a person: a role word, or any word ending in a role
 # character (记录人, 被询问人, 执业药师, 环保专员), perhaps with a colon between.
 _ROLE_BEFORE_RE = re.compile(
-    "(?:" + "|".join(sorted(_CUES_BEFORE, key=len, reverse=True)) + r"|[\u4e00-\u9fff](?:人|员|师|长|者))"
+    "(?:"
+    + "|".join(sorted(_CUES_BEFORE, key=len, reverse=True))
+    + r"|[\u4e00-\u9fff](?:人|员|师|长|者))"
     r"(?:是|为)?[：: ]?$"
 )
+# How far back a role word may start: the longest role, 是/为 and a colon.
+_ROLE_WINDOW = max(map(len, _CUES_BEFORE)) + 2
 # What may follow a name found through a cue: punctuation, a digit, the end, or a function word.
 _AFTER_NAME_CHARS = frozenset("在于对和与及未已向称说为等的是从到把被将也都就曾不再又")
 
@@ -320,17 +320,21 @@ def _common_word_inside(
     """Whether jieba reads the candidate as ordinary words: the surname is the start of a common
     dictionary word (消费者|权益日), or the given name is a numeral, adverb or verb (曾|多次)."""
     for t_start, word, flag in tokens:
-        if t_start == start and len(word) > surname and t_start + len(word) <= end + 1:
-            if word in _dictionary and flag not in _PERSON_FLAGS and flag != "ns":
-                return True
+        if (
+            t_start == start
+            and len(word) > surname
+            and t_start + len(word) <= end + 1
+            and word in _dictionary
+            and flag not in _PERSON_FLAGS
+            and flag != "ns"
+        ):
+            return True
         if t_start == start + surname and t_start + len(word) == end and flag in _NOT_GIVEN_FLAGS:
             return True
     return False
 
 
-def _cued_name(
-    sentence: str, p: int, starts: set[int], verbs: set[int]
-) -> tuple[int, int] | None:
+def _cued_name(sentence: str, p: int, starts: set[int], verbs: set[int]) -> tuple[int, int] | None:
     """The name that starts at ``p`` right after a cue: surname + 1–2 characters, the longest
     that ends where a word ends."""
     surname = _surname_length(sentence[p : p + 4])
@@ -354,7 +358,7 @@ def _transliterated(sentence: str, starts: set[int], verbs: set[int]) -> list[tu
         # The first part starts right after a role word (the nearest one before the dot), or else
         # at the latest word start that leaves it two characters or more.
         for s in range(first_dot - 2, start - 1, -1):
-            if _ROLE_BEFORE_RE.search(sentence, 0, s):
+            if _ROLE_BEFORE_RE.search(sentence, max(0, s - _ROLE_WINDOW), s):
                 start = s
                 break
         else:
@@ -385,7 +389,7 @@ def _names_in_sentence(sentence: str) -> list[tuple[int, int]]:
     # Names right after a role word or in a list after one: the cue decides, not jieba's tags.
     p = 0
     while p < len(sentence):
-        m = _ROLE_BEFORE_RE.search(sentence, 0, p) if p else None
+        m = _ROLE_BEFORE_RE.search(sentence, max(0, p - _ROLE_WINDOW), p) if p else None
         listed = bool(spans) and any(e == p - 1 and sentence[p - 1] == "、" for _, e, _ in spans)
         if (m is not None or listed) and "\u4e00" <= sentence[p] <= "\u9fff":
             found = None
@@ -435,9 +439,7 @@ def _sentence_names(sentence: str) -> tuple[tuple[int, int], ...]:
     spans: set[tuple[int, int]] = set()
     current = sentence
     for _ in range(8):
-        new = [
-            s for s in _names_in_sentence(current) if not any(a <= s[0] < b for a, b in spans)
-        ]
+        new = [s for s in _names_in_sentence(current) if not any(a <= s[0] < b for a, b in spans)]
         if not new:
             break
         for start, end in new:
