@@ -204,6 +204,7 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "deadline-alerts": {"task": "fazhi.core.casework.tasks.deadline_alerts", "schedule": 3600.0},
+    "deadline-lapses": {"task": "fazhi.core.casework.tasks.record_lapses", "schedule": 3600.0},
     "seal-integrity": {"task": "fazhi.core.integrity.tasks.seal_all", "schedule": 600.0},
     "recompute-provisional": {
         "task": "fazhi.core.casework.tasks.recompute_provisional",
