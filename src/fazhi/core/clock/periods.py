@@ -317,7 +317,8 @@ def compute(
     result is provisional like any year without an official calendar.
     """
     cal = calendar if calendar is not None else get_calendar()
-    kind = PeriodKind(kind)
+    if kind.__class__ is not PeriodKind:  # a stored value ("burden"); the member is the norm
+        kind = PeriodKind(kind)
     try:
         return _compute(start, period, pauses, extension, cal, tuple(notes), kind)
     except CalendarRangeError:
