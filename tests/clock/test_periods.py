@@ -175,12 +175,14 @@ def test_working_day_extension_adds_once(cal: WorkCalendar) -> None:
     assert "延长：10 个工作日（行政许可法 第四十二条），自原期间届满日起算" in c.explain()
 
 
-def test_natural_extension_counts_from_the_unrolled_base_end(cal: WorkCalendar) -> None:
+def test_natural_extension_counts_from_the_moved_base_end(cal: WorkCalendar) -> None:
     decision = Period(60, Unit.DAYS, "行政复议法 第六十二条")
     base = compute(date(2024, 1, 2), decision, calendar=cal)
     assert (base.unrolled_due, base.due) == (date(2024, 3, 2), date(2024, 3, 4))
     c = compute(date(2024, 1, 2), decision, extension=Period(30, Unit.DAYS), calendar=cal)
-    assert c.due == date(2024, 4, 1)  # Mar 2 + 30, not Mar 4 + 30
+    # The legal end moved from Saturday Mar 2 to Monday Mar 4; the extension runs from there.
+    assert c.due == date(2024, 4, 3)  # Mar 4 + 30, not Mar 2 + 30
+    assert c.base_due == date(2024, 3, 4)
 
 
 def test_provisional_beyond_the_known_years(cal: WorkCalendar) -> None:
@@ -243,7 +245,7 @@ def test_compute_many_equals_compute(
     gap=st.integers(min_value=0, max_value=60),
     length=st.integers(min_value=0, max_value=60),
 )
-def test_a_natural_pause_shifts_the_unrolled_end_by_its_length(
+def test_a_natural_pause_shifts_the_end_by_its_length_or_resumes_the_days_left(
     cal: WorkCalendar, start: date, amount: int, gap: int, length: int
 ) -> None:
     plain = compute(start, days(amount), calendar=cal)
@@ -251,5 +253,12 @@ def test_a_natural_pause_shifts_the_unrolled_end_by_its_length(
     pause = Pause(p_start, date.fromordinal(p_start.toordinal() + length))
     paused = compute(start, days(amount), pauses=[pause], calendar=cal)
     assert plain.unrolled_due is not None and paused.unrolled_due is not None
-    shift = length if gap < amount else 0
-    assert paused.unrolled_due.toordinal() - plain.unrolled_due.toordinal() == shift
+    assert plain.due is not None
+    if gap < amount:
+        expected = plain.unrolled_due.toordinal() + length
+    elif length and p_start < plain.due:
+        # Begun after the unmoved end, before the moved legal end: resumes with the days left.
+        expected = pause.end.toordinal() + plain.due.toordinal() - p_start.toordinal()  # type: ignore[union-attr]
+    else:
+        expected = plain.unrolled_due.toordinal()
+    assert paused.unrolled_due.toordinal() == expected

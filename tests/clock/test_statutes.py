@@ -31,6 +31,10 @@ REQUIRED = {
     "credit.repair.general.max",
     "credit.repair.serious.min",
     "credit.repair.serious.max",
+    "credit.repair.field.min",
+    "credit.repair.field.max",
+    "credit.repair.other.min",
+    "credit.repair.other.max",
 }
 
 
@@ -70,9 +74,11 @@ def test_the_version_in_force_on_the_start_date_applies() -> None:
 
 
 def test_credit_repair_changes_on_1_april_2026() -> None:
-    before, _ = statutes.period_in_force("credit.repair.general.max", date(2026, 3, 31))
+    # Before: the 2023 measures (58号令), by field; from 2026-04-01: 36号令, by severity.
+    before, _ = statutes.period_in_force("credit.repair.other.max", date(2026, 3, 31))
     after, _ = statutes.period_in_force("credit.repair.general.max", date(2026, 4, 1))
     assert (before.amount, before.unit) == (3, Unit.YEARS)
+    assert "58号" in before.basis
     assert (after.amount, after.unit) == (1, Unit.YEARS)
     assert "36号" in after.basis
 

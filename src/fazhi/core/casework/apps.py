@@ -29,6 +29,7 @@ class CaseworkConfig(AppConfig):
         registry.job(
             "deadline-notifications", "fazhi.core.casework.tasks.notify_deadlines", every=3600.0
         )
+        registry.job("deadline-lapses", "fazhi.core.casework.tasks.record_lapses", every=3600.0)
         registry.job(
             "recompute-provisional",
             "fazhi.core.casework.tasks.recompute_provisional",

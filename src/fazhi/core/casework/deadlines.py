@@ -1,10 +1,13 @@
-"""Starting, pausing, resuming, extending, restarting and closing a case's deadlines.
+"""Starting, pausing, resuming, extending, restarting, meeting and cancelling a case's
+deadlines; recording what the law makes of a lapsed one; and the "not before" gate.
 
 Every computation goes through the clock (``fazhi.core.clock``); nothing here adds days itself.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -12,10 +15,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from fazhi.core.clock import statutes
-from fazhi.core.clock.periods import Computation, Pause, Period, Unit, compute
+from fazhi.core.clock.periods import Computation, Pause, Period, PeriodKind, Unit, compute
 
 from .choices import DeadlineStatus
 from .models import Case, Deadline, Event
+
+log = logging.getLogger(__name__)
 
 
 def _pauses(deadline: Deadline) -> list[Pause]:
@@ -39,6 +44,7 @@ def computation(deadline: Deadline) -> Computation:
         pauses=_pauses(deadline),
         extension=extension,
         notes=(deadline.note,) if deadline.note else (),
+        kind=PeriodKind(deadline.kind or PeriodKind.ACT),
     )
 
 
@@ -91,6 +97,7 @@ def start_deadline(
         amount=period.amount,
         unit=period.unit,
         note=note or "",
+        kind=spec.kind,
     )
     _apply(deadline)
     deadline.save()
@@ -136,10 +143,14 @@ def resume(deadline: Deadline, on: date, *, actor: Any = None) -> Deadline:
         return d
 
 
-def extend(deadline: Deadline, *, approved_by: Any, reason: str) -> Deadline:
-    """A one-time extension with its approval recorded (e.g. 行政许可法 第四十二条 +10 工作日).
+def extend(
+    deadline: Deadline, *, approved_by: Any, reason: str, amount: int | None = None
+) -> Deadline:
+    """A one-time extension with its approval recorded.
 
-    How much may be added, and whether at all, is part of the statutory version in force.
+    The approver enters ``amount`` (in the statute's unit), at most the cap of the version in
+    force (行政复议法 第六十二条 ≤30 日; 行政许可法 第四十二条 10 工作日); ``None`` grants the
+    cap. It runs from the legal end date, after any move past rest days.
     """
     if not reason.strip():
         raise ValueError("延长期限须说明理由")
@@ -149,14 +160,12 @@ def extend(deadline: Deadline, *, approved_by: Any, reason: str) -> Deadline:
             raise ValueError("只有计时中的期限可以延长")
         if d.extension_amount:
             raise ValueError("期限只能延长一次")
-        version, _ = statutes.version_in_force(d.key, d.start)
-        if version.extension is None:
-            raise ValueError(f"{d.name}（{d.basis}）依法不得延长")
-        d.extension_amount, d.extension_unit = version.extension.amount, version.extension.unit
+        ext = statutes.extension_for(d.key, d.start, amount)
+        d.extension_amount, d.extension_unit = ext.amount, ext.unit
         d.extension_approved_by, d.extension_reason = approved_by, reason
         _apply(d)
         d.save()
-        _event(d, "deadline_extended", approved_by, reason, basis=version.extension.basis)
+        _event(d, "deadline_extended", approved_by, reason, basis=ext.basis, amount=ext.amount)
         return d
 
 
@@ -178,17 +187,171 @@ def restart(deadline: Deadline, start: date, *, actor: Any = None, reason: str =
 
 
 def mark_met(deadline: Deadline, on: date | None = None, *, actor: Any = None) -> Deadline:
+    """The act was done on ``on``. An act done while the clock is paused meets the deadline
+    too: the pause ends that day, and the act is not late."""
     with transaction.atomic():
         d = _locked(deadline)
-        if d.status != DeadlineStatus.RUNNING:
-            raise ValueError("只有计时中的期限可以标记完成")
+        if d.status not in (DeadlineStatus.RUNNING, DeadlineStatus.PAUSED):
+            raise ValueError("只有计时中或中止中的期限可以标记完成")
+        met_on = on or timezone.localdate()
+        during_pause = d.status == DeadlineStatus.PAUSED
+        if during_pause:
+            last = dict(d.pauses[-1])
+            last["end"] = max(met_on, date.fromisoformat(last["start"])).isoformat()
+            d.pauses = [*d.pauses[:-1], last]
+            _apply(d)
         d.status = DeadlineStatus.MET
-        d.met_on = on or timezone.localdate()
-        d.save(update_fields=["status", "met_on"])
+        d.met_on = met_on
+        d.save()
         _event(
-            d, "deadline_met", actor, on=d.met_on.isoformat(), late=bool(d.due and d.met_on > d.due)
+            d,
+            "deadline_met",
+            actor,
+            "中止期间完成" if during_pause else "",
+            on=met_on.isoformat(),
+            late=bool(d.due and met_on > d.due),
+            during_pause=during_pause,
         )
         return d
+
+
+def cancel(deadline: Deadline, actor: Any, reason: str) -> Deadline:
+    """撤销: the deadline no longer applies (the application was withdrawn, the party waived
+    the hearing…). The reason is required and kept on the deadline and in the case record."""
+    if not reason.strip():
+        raise ValueError("撤销期限须说明理由")
+    with transaction.atomic():
+        d = _locked(deadline)
+        if d.status in (DeadlineStatus.MET, DeadlineStatus.CANCELLED):
+            raise ValueError("已完成或已撤销的期限不能撤销")
+        d.status = DeadlineStatus.CANCELLED
+        d.cancel_reason = reason.strip()[:200]
+        d.save(update_fields=["status", "cancel_reason"])
+        _event(d, "deadline_cancelled", actor, d.cancel_reason)
+        return d
+
+
+# --- lapse: what the law makes of a period that ran out ---------------------------------------
+
+LapseHook = Callable[[Deadline, statutes.Lapse, date], None]
+_LAPSE_HOOKS: dict[str, LapseHook] = {}
+
+
+def register_lapse_hook(key: str, fn: LapseHook) -> LapseHook:
+    """A domain's reaction when the period ``key`` lapses with a declared consequence (e.g. the
+    reconsideration domain moves the case to 已受理 when 行政复议法 第三十条 deems it accepted).
+
+    Called inside the transaction that records the lapse event, with the deadline, the lapse
+    and the date the consequence takes effect; if it raises, nothing is recorded and the next
+    run tries again. One hook per key.
+    """
+    statutes.get(key)  # a typo fails at registration, not silently at lapse time
+    existing = _LAPSE_HOOKS.get(key)
+    if existing is not None and existing is not fn:
+        raise ValueError(f"期间 {key} 已登记届满处理函数")
+    _LAPSE_HOOKS[key] = fn
+    return fn
+
+
+def record_lapses(today: date | None = None) -> int:
+    """Record, once, the consequence of every running deadline whose due date has passed and
+    whose statute declares one: an event ``deadline_lapsed`` on the case, then the domain's
+    hook. Returns how many were recorded; safe to run any number of times."""
+    today = today or timezone.localdate()
+    keys = statutes.keys_with_lapse()
+    if not keys:
+        return 0
+    ids = list(
+        Deadline.objects.filter(
+            key__in=keys,
+            status=DeadlineStatus.RUNNING,
+            due__lt=today,
+            lapse_recorded_at__isnull=True,
+        )
+        .unrestricted("定时任务：记录期限届满的法律后果")
+        .values_list("pk", flat=True)
+    )
+    recorded = 0
+    for pk in ids:
+        try:
+            with transaction.atomic():
+                recorded += _record_lapse(pk, today)
+        except Exception:  # one domain's failing hook must not stop the others
+            log.exception("期限 %s 届满后果记录失败，下次重试", pk)
+    return recorded
+
+
+def _record_lapse(pk: int, today: date) -> int:
+    d = Deadline.objects.select_for_update().get(pk=pk)
+    # Re-checked under the lock: a second worker, a concurrent mark_met or pause.
+    if (
+        d.lapse_recorded_at is not None
+        or d.status != DeadlineStatus.RUNNING
+        or d.due is None
+        or d.due >= today
+    ):
+        return 0
+    version, _ = statutes.version_in_force(d.key, d.start)
+    lapse = version.lapse
+    if lapse is None:
+        return 0  # the version in force on the start date declares no consequence
+    effective_on = d.start if lapse.as_of == "start" else d.due
+    d.lapse_recorded_at = timezone.now()
+    d.save(update_fields=["lapse_recorded_at"])
+    _event(
+        d,
+        "deadline_lapsed",
+        None,
+        f"{lapse.consequence}（{lapse.basis}）",
+        consequence=lapse.consequence,
+        basis=lapse.basis,
+        effective_on=effective_on.isoformat(),
+    )
+    hook = _LAPSE_HOOKS.get(d.key)
+    if hook is not None:
+        hook(d, lapse, effective_on)
+    return 1
+
+
+# --- "not before": the earliest date of an act ------------------------------------------------
+
+
+def not_before(case: Case, act: str, on: date | None = None) -> str | None:
+    """A Chinese reason, naming the article, when ``act`` (e.g. ``"penalty.decision"``) done on
+    ``on`` would be too early for this case; None when it may be done.
+
+    Each rule (``statutes.register_not_before``) waits for a period on the case: the act may be
+    done from the day after that period's legal end. A period that was met (the party asked for
+    the hearing) or cancelled (the party waived it) no longer holds the act back; a case without
+    that period has nothing to wait for here.
+    """
+    on = on or timezone.localdate()
+    reasons = []
+    for rule in statutes.not_before_rules(act):
+        # The case is the caller's (a workflow transition has checked access to it); these are
+        # its own deadlines.
+        waiting = Deadline.objects.filter(
+            case_id=case.pk,
+            key=rule.after,
+            status__in=[DeadlineStatus.RUNNING, DeadlineStatus.PAUSED],
+        )
+        for d in waiting:
+            reason = statutes.not_before_reason(rule, d.due, on)
+            if reason:
+                reasons.append(reason)
+    return "；".join(reasons) or None
+
+
+def not_before_gate(act: str) -> Callable[[Any], str | None]:
+    """A workflow gate: ``wf.add("decide", …, gates=[not_before_gate("penalty.decision")])``.
+    The step is refused, with the reason, while the act would be too early on the step's
+    business date."""
+
+    def gate(ctx: Any) -> str | None:
+        return not_before(ctx.case, act, ctx.on)
+
+    gate.__name__ = f"not_before_{act.replace('.', '_')}"
+    return gate
 
 
 def recompute_for_years(years: list[int]) -> int:

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from fazhi.core.clock.periods import Unit
+from fazhi.core.clock.periods import PeriodKind, Unit
 from fazhi.core.integrity.appendonly import AppendOnlyModel, AppendOnlyQuerySet
 from fazhi.core.org.models import OrgUnit, Person
 from fazhi.core.org.scoping import RestrictedManager, RestrictedQuerySet, Scope
@@ -238,6 +238,14 @@ class Deadline(models.Model):
     )
     met_on = models.DateField("完成日期", null=True, blank=True)
     note = models.CharField("版本说明", max_length=200, blank=True)
+    # Whether the last day moves past rest days (an act) or not (a burden, an earliest date).
+    kind = models.CharField(
+        "期间性质", max_length=10, choices=PeriodKind.choices, default=PeriodKind.ACT
+    )
+    cancel_reason = models.CharField("撤销理由", max_length=200, blank=True)
+    # Set once, when the lapse job records the statute's consequence (e.g. 视为受理); the job
+    # skips deadlines that have it, so the consequence is recorded exactly once.
+    lapse_recorded_at = models.DateTimeField("届满后果记录时间", null=True, blank=True)
 
     scope = Scope("participants", "case")
     objects = RestrictedManager()

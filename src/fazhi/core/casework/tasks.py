@@ -17,3 +17,11 @@ def recompute_provisional() -> int:
     from .deadlines import recompute_for_years
 
     return recompute_for_years([])
+
+
+@shared_task(name="fazhi.core.casework.tasks.record_lapses")
+def record_lapses() -> int:
+    """Hourly: record, once, the legal consequence of deadlines that lapsed (e.g. 视为受理)."""
+    from .deadlines import record_lapses as run
+
+    return run()

@@ -103,6 +103,7 @@ class WorkCalendar:
         first_year: int = FIRST_YEAR,
         last_year: int | None = None,
     ) -> None:
+        self._arrangements = dict(arrangements)
         self._known: frozenset[int] = frozenset(arrangements)
         if last_year is None:
             last_known = max(self._known, default=first_year)
@@ -172,6 +173,26 @@ class WorkCalendar:
         for arrangement in extra:
             arrangements[arrangement.year] = arrangement
         return cls(arrangements, **kwargs)  # type: ignore[arg-type]
+
+    def extended_to(self, last_year: int) -> WorkCalendar:
+        """The same calendar over a longer span (the extra years weekends only, provisional).
+
+        A deadline past the span is not an error (a long publication period, a long pause): the
+        clock computes it on a wider calendar, built once per 50 more years and memoised here.
+        """
+        last_year = max(last_year, self.last_day.year)
+        last_year = last_year + (-last_year) % 50  # share the wider calendar between callers
+        last_year = min(last_year, 9998)  # date.max is 9999-12-31; keep room for the rollover
+        if last_year <= self.last_day.year:
+            return self
+        key = ("extended", last_year)
+        wider = self.memo.get(key)
+        if not isinstance(wider, WorkCalendar):
+            wider = WorkCalendar(
+                self._arrangements, first_year=self.first_day.year, last_year=last_year
+            )
+            self.memo[key] = wider
+        return wider
 
     # --- queries ------------------------------------------------------------------------------
 

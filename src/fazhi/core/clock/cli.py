@@ -1,8 +1,13 @@
 """``fazhi clock``: compute a deadline from the command line.
 
     fazhi clock 2019-09-20 20 workdays [--pause 2019-09-25:2019-10-14]... [--extend 10]
+    fazhi clock --statute penalty.hearing_request 2024-03-01 [--pause …] [--extend 天数]
+    fazhi clock --list
 
-The first line of the output is the due date (YYYY-MM-DD), then how it was computed.
+The first line of the output is the due date (YYYY-MM-DD), then how it was computed. With
+``--statute`` the period is the declared statutory period in the version in force on the start
+date, with its kind (an earliest date prints that date first); ``--extend`` is then the
+approved extension, at most the statute's cap.
 Exit codes: 0 computed; 2 bad input; 3 provisional (a year without an official holiday
 calendar was used: weekends only); 4 suspended by an open pause (no due date yet).
 """
@@ -16,15 +21,19 @@ from collections.abc import Sequence
 from datetime import date
 from typing import NoReturn, TextIO
 
+from . import statutes
 from .calendar import WorkCalendar, get_calendar
-from .periods import Pause, Period, Unit, compute
+from .periods import Computation, Pause, Period, Unit, compute
 
 EXIT_OK, EXIT_USAGE, EXIT_PROVISIONAL, EXIT_SUSPENDED = 0, 2, 3, 4
 
 USAGE = (
     "用法：fazhi clock 起算日 数量 单位 [--pause 开始日:结束日]... [--extend 数量]\n"
+    "      fazhi clock --statute 期间代码 起算日 [--pause 开始日:结束日]... [--extend 数量]\n"
+    "      fazhi clock --list\n"
     "  单位：days/日、workdays/工作日、months/月、years/年\n"
-    "  例：fazhi clock 2019-09-20 20 workdays"
+    "  例：fazhi clock 2019-09-20 20 workdays；fazhi clock --statute penalty.hearing_request "
+    "2024-03-01"
 )
 
 UNITS: dict[str, Unit] = {
@@ -56,6 +65,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="中止期间（可重复）；结束日留空表示尚未恢复",
     )
     parser.add_argument("--extend", default=None, metavar="数量", help="延长（与期间同一单位）")
+    parser.add_argument(
+        "--statute",
+        default=None,
+        metavar="期间代码",
+        help="按登记的法定期间计算（起算日当日施行的版本），参数只需起算日",
+    )
+    parser.add_argument("--list", action="store_true", default=False, help="列出登记的法定期间代码")
 
 
 def _date(text: str, what: str) -> date:
@@ -106,26 +122,66 @@ def _line(stream: TextIO, text: str) -> None:
     stream.write(text + "\n")
 
 
+def _statutory(
+    key: str,
+    terms: Sequence[str],
+    pauses: Sequence[str],
+    extend: str | None,
+    calendar: WorkCalendar,
+) -> Computation:
+    if len(terms) != 1:
+        raise UsageError(f"--statute 只需要一个参数：起算日（收到 {len(terms)} 个）")
+    start = _date(terms[0], "起算日")
+    try:
+        statutes.get(key)
+    except KeyError:
+        raise UsageError(f"未登记的法定期间“{key}”；fazhi clock --list 列出可用代码") from None
+    return statutes.compute_statutory(
+        key,
+        start,
+        pauses=[_pause(p) for p in pauses],
+        extension_amount=_amount(extend, "延长数量") if extend else None,
+        calendar=calendar,
+    )
+
+
+def list_statutes(out: TextIO) -> int:
+    """One line per declared period: key, name, the latest version and its article, the kind."""
+    for sp in statutes.all_periods():
+        latest = sp.versions[-1]
+        older = f"；另有 {len(sp.versions) - 1} 个较早版本" if len(sp.versions) > 1 else ""
+        ext = f"，可延长 {latest.extension}" if latest.extension else ""
+        until = f"，施行至 {sp.in_force_until.isoformat()}" if sp.in_force_until else ""
+        _line(
+            out,
+            f"{sp.key}\t{sp.name}\t{latest.period}{ext}\t{latest.period.basis}"
+            f"（自 {latest.effective_from.isoformat()} 起{until}{older}）\t{sp.kind.label}",
+        )
+    return EXIT_OK
+
+
 def run(
     terms: Sequence[str],
     pauses: Sequence[str] = (),
     extend: str | None = None,
     *,
+    statute: str | None = None,
+    list_keys: bool = False,
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
     calendar: WorkCalendar | None = None,
 ) -> int:
     out = stdout if stdout is not None else sys.stdout
     err = stderr if stderr is not None else sys.stderr
+    if list_keys:
+        return list_statutes(out)
     try:
-        start, period, pause_list, extension = parse(terms, pauses, extend)
-        result = compute(
-            start,
-            period,
-            pauses=pause_list,
-            extension=extension,
-            calendar=calendar if calendar is not None else get_calendar(),
-        )
+        cal = calendar if calendar is not None else get_calendar()
+        if statute is not None:
+            result = _statutory(statute, terms, pauses, extend, cal)
+        else:
+            start, period, pause_list, extension = parse(terms, pauses, extend)
+            result = compute(start, period, pauses=pause_list, extension=extension, calendar=cal)
     except (UsageError, ValueError) as exc:  # CalendarRangeError is a ValueError
         _line(err, f"错误：{exc}")
         _line(err, USAGE)
@@ -136,6 +192,8 @@ def run(
     else:
         _line(out, result.due.isoformat())
         code = EXIT_PROVISIONAL if result.provisional else EXIT_OK
+    if statute is not None:
+        _line(out, f"法定期间：{statutes.get(statute).name}（{statute}）")
     for text in result.explain():
         _line(out, text)
     if result.provisional and not _django_ready():
@@ -174,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.code or 0)
     _setup_django(sys.stderr)
     try:
-        return run(ns.terms, ns.pause, ns.extend)
+        return run(ns.terms, ns.pause, ns.extend, statute=ns.statute, list_keys=ns.list)
     except BrokenPipeError:  # `fazhi clock … | head -1`: the reader has what it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK

@@ -7,7 +7,13 @@
 - 月 / 年: the same-numbered day of the last month (or that month's last day), then the rest-day
   rule above.
 - 中止 (a pause) stops the clock after its first day and resumes it after its last, with the days it
-  had left. An extension is added once, counted from the base period's unrolled end.
+  had left. A pause that starts after the unmoved end but before the moved legal end (the last day
+  fell on a rest day) stops the clock too: what was left is the days up to the moved end.
+- An extension is added once, counted from the base period's legal end, i.e. after its move past
+  rest days (an approver extends the deadline the party and the office actually had).
+- Three kinds of period (``PeriodKind``): a deadline for an act moves past rest days; the
+  maximum duration of a burden on a party (查封、扣押, 信用信息公示) and an earliest date (规章施行)
+  do not move.
 - 补正 is not a pause: it restarts the clock. Express it as ``compute(new_start, period)`` with
   the date the corrected materials were received as the new start.
 
@@ -23,9 +29,19 @@ from datetime import date
 
 from django.db.models import TextChoices
 
-from .calendar import WorkCalendar, get_calendar
+from .calendar import CalendarRangeError, WorkCalendar, get_calendar
 
-__all__ = ["Computation", "Pause", "Period", "Unit", "add_months", "compute", "compute_many"]
+__all__ = [
+    "Computation",
+    "Pause",
+    "Period",
+    "PeriodKind",
+    "Unit",
+    "add_months",
+    "compute",
+    "compute_many",
+    "day_after",
+]
 
 
 class Unit(TextChoices):
@@ -37,6 +53,36 @@ class Unit(TextChoices):
 
 # Units whose last day rolls past rest days; a working-day period always ends on a working day.
 NATURAL_UNITS = frozenset({Unit.DAYS, Unit.MONTHS, Unit.YEARS})
+
+
+class PeriodKind(TextChoices):
+    """What a period limits; it decides whether its last day moves past rest days.
+
+    - ACT: the time within which an act must be done (an office's decision, a party's request).
+      民事诉讼法 第八十五条: a last day on a rest day moves to the next working day.
+    - BURDEN: the longest a burden on a party may last (查封、扣押 行政强制法 第二十五条, the
+      publication of credit information). Moving it past a holiday would lengthen the burden,
+      so it ends on its computed day.
+    - EARLIEST: the earliest date of an act (a rule takes effect 30 days after publication,
+      规章制定程序条例 第三十二条; repair after the minimum publication period). The act may be
+      done on that date or later; nothing moves.
+    """
+
+    ACT = "act", "办理期限"
+    BURDEN = "burden", "最长持续期间"
+    EARLIEST = "earliest", "最早日期"
+
+
+KIND_RULES: dict[str, str] = {
+    PeriodKind.ACT: "届满日遇休息日顺延至其后第一个工作日",
+    PeriodKind.BURDEN: "限制当事人权益的最长期间，届满日不因休息日顺延",
+    PeriodKind.EARLIEST: "该日起方可为之，不因休息日顺延",
+}
+
+
+def day_after(d: date) -> date:
+    """The day after ``d``: the first day on which an act waiting for a period may be done."""
+    return date.fromordinal(d.toordinal() + 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +176,9 @@ class Computation:
     remaining_unit: Unit | None = None
     notes: tuple[str, ...] = ()
     calendar: WorkCalendar | None = field(default=None, repr=False, compare=False)
+    kind: PeriodKind = PeriodKind.ACT
+    # With an extension: the base period's legal end (after its move), where the extension starts.
+    base_due: date | None = None
 
     @property
     def suspended(self) -> bool:
@@ -142,6 +191,7 @@ class Computation:
             f"起算日：{self.start.isoformat()}（当日不计入）",
             f"期间：{self.period}",
             f"法律依据：{self.period.basis or '未注明'}",
+            f"期间性质：{self.kind.label}（{KIND_RULES[self.kind]}）",
         ]
         if self.pauses:
             for p in self.pauses:
@@ -157,6 +207,8 @@ class Computation:
         if self.extension is not None:
             ext_basis = self.extension.basis or self.period.basis
             lines.append(f"延长：{self.extension}（{ext_basis}），自原期间届满日起算")
+            if self.base_due is not None:
+                lines.append(f"原期间届满日（顺延后，延长的起算日）：{self._day(self.base_due)}")
         else:
             lines.append("延长：无")
         if self.suspended:
@@ -172,7 +224,9 @@ class Computation:
             last_unit = (self.extension or self.period).unit
             if cal is not None and last_unit == Unit.WORKDAYS:
                 lines.extend(self._workday_lines(cal))
-            if self.skipped_rest_days:
+            if self.kind != PeriodKind.ACT:
+                lines.append(f"顺延：不顺延（{self.kind.label}）")
+            elif self.skipped_rest_days:
                 lines.append(f"期间届满日（顺延前）：{self._day(self.unrolled_due)}")
                 lines.append(
                     "顺延跳过的休息日："
@@ -181,9 +235,10 @@ class Computation:
                 )
             else:
                 lines.append("顺延跳过的休息日：无")
-            lines.append(f"届满日：{self._day(self.due)}")
+            last = "最早日期" if self.kind == PeriodKind.EARLIEST else "届满日"
+            lines.append(f"{last}：{self._day(self.due)}")
         if self.provisional:
-            years = "、".join(str(y) for y in self.provisional_years)
+            years = _years(self.provisional_years)
             lines.append(f"⚠ 暂定：{years} 年节假日安排尚未录入，仅按周末计算")
         lines.extend(self.notes)
         return lines
@@ -209,6 +264,13 @@ class Computation:
         if counted:
             lines.append("计入的调休上班日：" + "、".join(counted))
         return lines
+
+
+def _years(years: tuple[int, ...]) -> str:
+    """``2027``, ``2027、2028`` or, for a long run of years, ``2027 至 2060``."""
+    if len(years) > 2 and years[-1] - years[0] == len(years) - 1:
+        return f"{years[0]} 至 {years[-1]}"
+    return "、".join(str(y) for y in years)
 
 
 def _normalize(pauses: Sequence[Pause], start: date) -> tuple[Pause, ...]:
@@ -243,23 +305,76 @@ def compute(
     extension: Period | None = None,
     calendar: WorkCalendar | None = None,
     notes: Sequence[str] = (),
+    kind: PeriodKind = PeriodKind.ACT,
 ) -> Computation:
     """The deadline of ``period`` started on ``start`` (the start day is not counted).
 
     A restart (补正) is a new ``start``, not a pause. ``notes`` are carried into ``explain()``
-    (e.g. the statute version note from ``statutes.period_in_force``).
+    (e.g. the statute version note from ``statutes.period_in_force``). ``kind`` says whether the
+    last day moves past rest days (``PeriodKind``).
+
+    A result past the calendar's span is never an error: the span grows, weekends only, and the
+    result is provisional like any year without an official calendar.
     """
     cal = calendar if calendar is not None else get_calendar()
+    if kind.__class__ is not PeriodKind:  # a stored value ("burden"); the member is the norm
+        kind = PeriodKind(kind)
+    try:
+        return _compute(start, period, pauses, extension, cal, tuple(notes), kind)
+    except CalendarRangeError:
+        wider = _wider(cal, start, period, extension, pauses)
+        if wider is None:
+            raise
+        return _compute(start, period, pauses, extension, wider, tuple(notes), kind)
+
+
+def _wider(
+    cal: WorkCalendar,
+    start: date,
+    period: Period,
+    extension: Period | None,
+    pauses: Sequence[Pause],
+) -> WorkCalendar | None:
+    """A calendar reaching far enough for this computation, or None (a date before the span,
+    or beyond what ``date`` can hold)."""
+    if start < cal.first_day:
+        return None
+    years = 1
+    for seg in (period,) if extension is None else (period, extension):
+        per_year = {Unit.DAYS: 365, Unit.WORKDAYS: 240, Unit.MONTHS: 12, Unit.YEARS: 1}[seg.unit]
+        years += seg.amount // per_year + 1
+    latest = start
+    for p in pauses:
+        if p.end is not None:
+            years += (p.days or 0) // 365 + 1
+            latest = max(latest, p.end)
+    last_year = max(latest.year + years, cal.last_day.year + 1)
+    if last_year > 9998:
+        return None
+    return cal.extended_to(last_year)
+
+
+def _compute(
+    start: date,
+    period: Period,
+    pauses: Sequence[Pause],
+    extension: Period | None,
+    cal: WorkCalendar,
+    notes: tuple[str, ...],
+    kind: PeriodKind,
+) -> Computation:
     if not pauses and extension is None:
-        return _compute_plain(start, period, cal, tuple(notes))
+        return _compute_plain(start, period, cal, notes, kind)
+    rolls = kind == PeriodKind.ACT
     applied = _normalize(pauses, start) if pauses else ()
     segments = (period,) if extension is None else (period, extension)
     consulted: list[tuple[date, date]] = []  # dates whose working-day status was used
     cursor = start
     paused = 0
+    base_due: date | None = None
     i = 0  # next pause not yet passed
     try:
-        for seg in segments:
+        for n, seg in enumerate(segments):
             if seg.unit == Unit.WORKDAYS:
                 seg_start, remaining = cursor, seg.amount
                 while i < len(applied):
@@ -278,16 +393,42 @@ def compute(
                 consulted.append((seg_start, cursor))
             else:
                 end = _natural_end(cursor, seg)
-                while i < len(applied) and applied[i].start < end:
+                while True:
+                    while i < len(applied) and applied[i].start < end:
+                        p = applied[i]
+                        if p.end is None:
+                            left = end.toordinal() - p.start.toordinal()
+                            raise _Suspended(p.start, left, Unit.DAYS)
+                        length = p.end.toordinal() - p.start.toordinal()
+                        end = date.fromordinal(end.toordinal() + length)
+                        paused += length
+                        i += 1
+                    if not rolls or i >= len(applied):
+                        break
+                    # The last day fell on a rest day and the legal end moved: a pause that
+                    # starts in between still finds time on the clock (the days up to the
+                    # moved end), and resumes with them.
+                    legal = cal.next_workday_on_or_after(end)
                     p = applied[i]
+                    if p.start >= legal:
+                        break
+                    consulted.append((end, legal))
+                    left = legal.toordinal() - p.start.toordinal()
                     if p.end is None:
-                        left = end.toordinal() - p.start.toordinal()
                         raise _Suspended(p.start, left, Unit.DAYS)
-                    length = p.end.toordinal() - p.start.toordinal()
-                    end = date.fromordinal(end.toordinal() + length)
-                    paused += length
                     i += 1
+                    length = p.end.toordinal() - p.start.toordinal()
+                    if length:
+                        paused += length
+                        end = date.fromordinal(p.end.toordinal() + left)
                 cursor = end
+                if rolls and n + 1 < len(segments):
+                    # An extension runs from the base period's legal end, after its move.
+                    legal = cal.next_workday_on_or_after(end)
+                    consulted.append((end, legal))
+                    cursor = legal
+            if n + 1 < len(segments):
+                base_due = cursor
     except _Suspended as s:
         years = _unknown_years(cal, consulted)
         return Computation(
@@ -305,16 +446,20 @@ def compute(
             suspended_since=s.since,
             remaining=s.remaining,
             remaining_unit=s.unit,
-            notes=tuple(notes),
+            notes=notes,
             calendar=cal,
+            kind=kind,
+            base_due=base_due,
         )
 
     unrolled = cursor
-    if segments[-1].unit in NATURAL_UNITS:
+    if rolls and segments[-1].unit in NATURAL_UNITS:
         due = cal.next_workday_on_or_after(unrolled)
         consulted.append((unrolled, due))
         skipped = [date.fromordinal(o) for o in range(unrolled.toordinal(), due.toordinal())]
     else:
+        # A period that does not move needs no calendar at its end: a natural-day burden
+        # ending in a year without an official calendar is not provisional.
         due, skipped = unrolled, []
     years = _unknown_years(cal, consulted)
     return Computation(
@@ -329,25 +474,31 @@ def compute(
         basis=_basis(period, extension),
         provisional_years=years,
         pauses=applied,
-        notes=tuple(notes),
+        notes=notes,
         calendar=cal,
+        kind=kind,
+        base_due=base_due,
     )
 
 
 def _compute_plain(
-    start: date, period: Period, cal: WorkCalendar, notes: tuple[str, ...]
+    start: date, period: Period, cal: WorkCalendar, notes: tuple[str, ...], kind: PeriodKind
 ) -> Computation:
     """compute() without pauses or extension: the common case, kept short."""
     if period.unit == Unit.WORKDAYS:
         due = unrolled = cal.add_workdays(start, period.amount)
         years = cal.unknown_years(start, due)
         skipped: list[date] = []
-    else:
+    elif kind == PeriodKind.ACT:
         unrolled = _natural_end(start, period)
         due = cal.next_workday_on_or_after(unrolled)
         years = cal.unknown_years(unrolled, due)
         u, d = unrolled.toordinal(), due.toordinal()
         skipped = [date.fromordinal(o) for o in range(u, d)] if d != u else []
+    else:
+        # Not moved past rest days, so no working-day status is used: never provisional.
+        due = unrolled = _natural_end(start, period)
+        years, skipped = (), []
     return Computation(
         start,
         period,
@@ -361,6 +512,7 @@ def _compute_plain(
         years,
         notes=notes,
         calendar=cal,
+        kind=kind,
     )
 
 
@@ -388,6 +540,7 @@ def compute_many(
     *,
     extension: Period | None = None,
     calendar: WorkCalendar | None = None,
+    kind: PeriodKind = PeriodKind.ACT,
 ) -> list[Row]:
     """``(unrolled_due, due, provisional)`` for each start, equal to ``compute`` without pauses.
 
@@ -398,8 +551,9 @@ def compute_many(
     which a holiday change replaces. Deadlines with pauses go through ``compute`` one by one.
     """
     cal = calendar if calendar is not None else get_calendar()
+    kind = PeriodKind(kind)
     segments = (period,) if extension is None else (period, extension)
-    key = ("rows", *((seg.amount, seg.unit) for seg in segments))
+    key = ("rows", kind == PeriodKind.ACT, *((seg.amount, seg.unit) for seg in segments))
     table = cal.memo.get(key)
     if not isinstance(table, dict):
         table = cal.memo[key] = {}
@@ -407,18 +561,25 @@ def compute_many(
         return list(map(table.__getitem__, starts))
     except KeyError:
         pass
-    table.update(_rows(cal, [d for d in dict.fromkeys(starts) if d not in table], segments))
+    rolls = kind == PeriodKind.ACT
+    table.update(_rows(cal, [d for d in dict.fromkeys(starts) if d not in table], segments, rolls))
     try:
         return list(map(table.__getitem__, starts))
     except KeyError:
-        # A start whose deadline leaves the calendar's span: compute() raises the range error.
-        for s in starts:
-            if s not in table:
-                compute(s, period, extension=extension, calendar=cal)
-        raise  # pragma: no cover - compute() raised above
+        pass
+    # A deadline past the calendar's span: compute() widens the span (provisional) or raises
+    # the range error for a start before it.
+    for s in dict.fromkeys(starts):
+        if s not in table:
+            c = compute(s, period, extension=extension, calendar=cal, kind=kind)
+            assert c.unrolled_due is not None and c.due is not None
+            table[s] = (c.unrolled_due, c.due, c.provisional)
+    return list(map(table.__getitem__, starts))
 
 
-def _rows(cal: WorkCalendar, starts: list[date], segments: tuple[Period, ...]) -> dict[date, Row]:
+def _rows(
+    cal: WorkCalendar, starts: list[date], segments: tuple[Period, ...], rolls: bool = True
+) -> dict[date, Row]:
     """compute() for many starts at once, as list arithmetic over day offsets in the span."""
     base, n = cal._base, len(cal._flags)
     work, cum, flags = cal._work, cal._cum, cal._flags  # work holds ordinals, cum is by offset
@@ -430,9 +591,20 @@ def _rows(cal: WorkCalendar, starts: list[date], segments: tuple[Period, ...]) -
         """Any day in an unknown year among offsets a..b."""
         return unk[b] - (unk[a - 1] if a else 0) > 0
 
+    def roll(cursor: list[int], provisional: list[bool]) -> tuple[list[int], list[bool]]:
+        # The first working day on or after u is work[cum[u] - flags[u]].
+        moved = [
+            work[cum[u] - flags[u]] - base if u != x and cum[u] - flags[u] < nwork else x
+            for u in cursor
+        ]
+        return moved, [
+            p or (d != x and unknown_in(u, d))
+            for p, u, d in zip(provisional, cursor, moved, strict=True)
+        ]
+
     cursor = [o if 0 <= o < n else x for o in (d.toordinal() - base for d in starts)]
     provisional = [False] * len(cursor)
-    for seg in segments:
+    for i, seg in enumerate(segments):
         k = seg.amount
         if seg.unit == Unit.WORKDAYS:
             # cum[o] working days lie at or before o, so the k-th after o is work[cum[o] + k - 1].
@@ -445,7 +617,8 @@ def _rows(cal: WorkCalendar, starts: list[date], segments: tuple[Period, ...]) -
                 for p, a, b in zip(provisional, cursor, nxt, strict=True)
             ]
             cursor = nxt
-        elif seg.unit == Unit.DAYS:
+            continue
+        if seg.unit == Unit.DAYS:
             cursor = [o + k if o != x and o + k < n else x for o in cursor]
         else:
             months = k if seg.unit == Unit.MONTHS else 12 * k
@@ -454,16 +627,11 @@ def _rows(cal: WorkCalendar, starts: list[date], segments: tuple[Period, ...]) -
                 for o in cursor
             ]
             cursor = [e if e < n else x for e in ends]
+        if rolls and i + 1 < len(segments):
+            # An extension runs from the base period's legal end, after its move.
+            cursor, provisional = roll(cursor, provisional)
     if segments[-1].unit in NATURAL_UNITS:
-        # The first working day on or after u is work[cum[u] - flags[u]].
-        due = [
-            work[cum[u] - flags[u]] - base if u != x and cum[u] - flags[u] < nwork else x
-            for u in cursor
-        ]
-        provisional = [
-            p or (d != x and unknown_in(u, d))
-            for p, u, d in zip(provisional, cursor, due, strict=True)
-        ]
+        due, provisional = roll(cursor, provisional) if rolls else (cursor, provisional)
     else:
         due = cursor
     fromordinal = date.fromordinal

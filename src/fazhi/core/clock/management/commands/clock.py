@@ -21,6 +21,8 @@ class Command(BaseCommand):
             options["terms"],
             options["pause"],
             options["extend"],
+            statute=options["statute"],
+            list_keys=options["list"],
             stdout=self.stdout,  # type: ignore[arg-type]
             stderr=self.stderr,  # type: ignore[arg-type]
         )
