@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
-from rest_framework import permissions, throttling
+from rest_framework import permissions
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -12,6 +12,7 @@ from fazhi.core.casework.models import Case, Deadline
 from fazhi.core.disclosure.models import Publication
 from fazhi.core.org.models import Department, Entity, Government, Officer, Region
 from fazhi.core.org.scoping import ensure_restricted
+from fazhi.shell.portal.throttle import lookup_allowed
 
 from . import serializers as s
 from .base import ScopedReadOnlyViewSet
@@ -40,10 +41,6 @@ class RegionViewSet(ScopedReadOnlyViewSet):
     permission_classes = [permissions.AllowAny]
 
 
-class EntityLookupThrottle(throttling.AnonRateThrottle):
-    scope = "entity_lookup"
-
-
 class EntityViewSet(ScopedReadOnlyViewSet):
     """Staff read entities; anyone may look one up exactly by name or code (rate-limited)."""
 
@@ -63,13 +60,20 @@ class EntityViewSet(ScopedReadOnlyViewSet):
         detail=False,
         methods=["get"],
         permission_classes=[permissions.AllowAny],
-        throttle_classes=[EntityLookupThrottle],
         serializer_class=s.EntityPublicSerializer,
     )
     def lookup(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         term = request.query_params.get("q", "").strip()
         if not term:
             return Response({"detail": "请提供 q：完整名称或统一社会信用代码"}, status=400)
+        # The portal's limit, shared with it, for the public and staff alike (portal/throttle.py).
+        allowed, wait = lookup_allowed(request)
+        if not allowed:
+            return Response(
+                {"detail": f"查询过于频繁，请 {wait} 秒后再试"},
+                status=429,
+                headers={"Retry-After": str(wait)},
+            )
         # Exact match only: the public never gets a browsable list of businesses.
         entity = Entity.objects.filter(models.Q(uscc=term.upper()) | models.Q(name=term)).first()
         if entity is None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import tokens, views
 
 app_name = "office"
 
@@ -9,6 +9,8 @@ urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("clock/", views.clock_calculator, name="clock_calculate"),
+    path("tokens/", tokens.token_list, name="tokens"),
+    path("tokens/<int:pk>/revoke/", tokens.token_revoke, name="token_revoke"),
     path("r/<slug:slug>/", views.ResourceListView.as_view(), name="resource_list"),
     path("r/<slug:slug>/export/", views.resource_export, name="resource_export"),
     path("r/<slug:slug>/picker/", views.resource_picker, name="resource_picker"),
