@@ -193,8 +193,8 @@ class Staff(AbstractUser):
     """A login account of a government worker (工作人员)."""
 
     display_name = models.CharField("姓名", max_length=50, blank=True)
-    # 行政处罚法 第五十八条第二款: 初次从事行政处罚决定法制审核的人员，应当通过国家统一法律职业资格考试
-    # 取得法律职业资格. Recorded here so that the legal-review gates can check the reviewer.
+    # 行政处罚法 第五十八条第二款: 初次从事行政处罚决定法制审核的人员，应当通过国家统一
+    # 法律职业资格考试取得法律职业资格. Recorded so that the legal-review gates can check it.
     legal_qualification_no = models.CharField("法律职业资格证书编号", max_length=30, blank=True)
     legal_qualified_on = models.DateField("取得法律职业资格日期", null=True, blank=True)
 
