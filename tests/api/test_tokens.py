@@ -169,3 +169,8 @@ def test_the_system_administrator_cannot_mint_or_see_tokens_in_the_admin(client,
 def test_the_schema_describes_the_token_scheme(client) -> None:
     schema = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
     assert schema["components"]["securitySchemes"]["tokenAuth"]["in"] == "header"
+
+
+def test_the_back_office_links_to_the_token_screen(client, people) -> None:
+    client.force_login(people.alice)
+    assert 'href="/office/tokens/"' in client.get("/office/").content.decode()
