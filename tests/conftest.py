@@ -58,6 +58,10 @@ def _strict_scoping(settings: Any, tmp_path: Any) -> None:
     settings.MEDIA_ROOT = tmp_path / "files"
     settings.FAZHI_EXPORT_DIR = tmp_path / "exports"
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Local-memory caches outlive the test (rate-limit counters among them): start empty.
+    from django.core.cache import cache
+
+    cache.clear()
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 from .env import ConfigError, envbool, envint, envlist, envstr
 
@@ -39,9 +40,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "django_htmx",
+    "csp",
     "axes",
     "auditlog",
     "fazhi.core.org",
@@ -66,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "fazhi.core.org.middleware.IdleTimeoutMiddleware",
+    "fazhi.core.org.middleware.NoStoreMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -140,6 +143,8 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_ENABLED = envbool("FAZHI_AXES_ENABLED", True)
 SESSION_IDLE_TIMEOUT_SECONDS = envint("FAZHI_SESSION_IDLE_SECONDS", 30 * 60)
 SESSION_COOKIE_HTTPONLY = True
+# A session ends with the browser as well as after the idle timeout (a shared office computer).
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # Behind TLS in production (FAZHI_HTTPS=true): secure cookies, HSTS, redirect to https, and the
 # proxy's X-Forwarded-Proto believed. The embedded default serves plain http on 127.0.0.1.
 HTTPS = envbool("FAZHI_HTTPS", False)
@@ -148,11 +153,30 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 if HTTPS:
     SECURE_SSL_REDIRECT = True
     SECURE_HSTS_SECONDS = envint("FAZHI_HSTS_SECONDS", 31536000)
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = False
+    # Only when every subdomain is served over https (README, 生产部署); preload needs both.
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("FAZHI_HSTS_INCLUDE_SUBDOMAINS", False)
+    SECURE_HSTS_PRELOAD = envbool("FAZHI_HSTS_PRELOAD", False)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy on every response (django-csp): scripts and styles only from our own
+# static files (htmx is vendored), no inline script or style attribute, no framing.
+# tests/platform/test_security_headers.py keeps the templates free of inline code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
@@ -208,7 +232,7 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "fazhi.shell.api.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -249,6 +273,10 @@ CACHES = {
         }
     )
 }
+
+# API tokens: valid this many days from creation; each staff member makes their own at
+# /office/tokens/ (a password change or deactivation revokes them all).
+FAZHI_TOKEN_DAYS = envint("FAZHI_TOKEN_DAYS", 90)
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
 AUDITLOG_DISABLE_REMOTE_ADDR = True  # the address is set by our middleware (clientip.py)

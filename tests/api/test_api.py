@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from fazhi.core.casework.workflow import open_case
 from fazhi.core.org.models import Officer, Person
+from fazhi.core.org.tokens import create_token
 
 from ..casework import kinds  # noqa: F401
 from ..conftest import make_entity
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 def token_client(staff) -> APIClient:  # type: ignore[no-untyped-def]
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=staff).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {create_token(staff, '测试').key}")
     return client
 
 

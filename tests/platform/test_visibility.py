@@ -26,6 +26,7 @@ from fazhi.core.integrity.audit import record
 from fazhi.core.org.choices import ADMIN_ROLES, PERSONAL_ROLES, SUPERVISORY_ROLES, Role
 from fazhi.core.org.models import (
     AdviserAssignment,
+    ApiToken,
     LegalAdviser,
     Officer,
     OrgUnit,
@@ -33,6 +34,7 @@ from fazhi.core.org.models import (
     Region,
     RiskClassification,
 )
+from fazhi.core.org.tokens import create_token
 from fazhi.domains.lists import complaints, services
 from fazhi.domains.lists import models as lists
 from fazhi.domains.lists.queries import LISTS
@@ -74,6 +76,9 @@ class Allowed:
         self.prefixes = [r.org_unit.government.path for r in rows if r.role in SUPERVISORY_ROLES]
         self.business = any(r.role not in ADMIN_ROLES for r in rows)
         self.audit_admin = any(r.role == Role.AUDIT_ADMIN for r in rows)
+        self.security_or_audit = any(
+            r.role in (Role.SECURITY_ADMIN, Role.AUDIT_ADMIN) for r in rows
+        )
 
     def unit(self, unit: OrgUnit | None) -> bool:
         if unit is None:
@@ -99,6 +104,9 @@ class Allowed:
             return self.audit_admin
         if kind == "none":
             return False
+        if kind == "self-or-security":
+            owner = resolve(obj, arg)
+            return self.security_or_audit or (owner is not None and owner.pk == self.user.pk)
         if kind == "owner":
             return self.unit(resolve(obj, arg))
         if kind == "participants":
@@ -186,6 +194,8 @@ def world(org, people):  # type: ignore[no-untyped-def]
     publish(kind="行政处罚决定", title="公开二", org_unit=org.ec_scjg, fields={"a": "c"})
     withdraw(pub, reason="撤销")
     record("login", staff=people.alice)
+    for staff in (people.alice, people.bob, people.sam):
+        create_token(staff, f"{staff.username} 的令牌")
     list_records(org, region)
     return org
 
@@ -363,7 +373,9 @@ def test_api_lists_show_nothing_outside_the_rules(people, world, name) -> None:
     allowed = Allowed(user)
     client = APIClient()
     if user.is_authenticated:
-        client.force_authenticate(user)
+        # Through a real token of the persona: a token acts with its staff member's roles.
+        key = create_token(user, "泄露测试").key
+        client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     lists = api_lists()
     assert {"cases", "power-items", "publications"} <= set(lists)
     for path, label in lists.items():
@@ -437,6 +449,23 @@ def test_list_pages_show_nothing_outside_the_rules(client, people, world, name) 
         for path in (f"/lists/guides/{guide.code}/", f"/lists/guides/{guide.code}/docx/"):
             status = client.get(path).status_code
             assert status == (200 if guide.pk in guides else 404), f"{name} {path}"
+
+
+@pytest.mark.parametrize("name", PERSONAS)
+def test_the_token_screen_shows_only_ones_own_tokens(client, people, world, name) -> None:
+    """/office/tokens/ lists and revokes the persona's own tokens, nobody else's."""
+    user = persona(people, name)
+    signed_in(client, user)
+    response = client.get("/office/tokens/")
+    if not user.is_authenticated:
+        assert response.status_code == 302
+        return
+    shown = {t.pk for t in response.context["tokens"]}
+    assert shown == set(ApiToken.objects.filter(staff=user).values_list("pk", flat=True))
+    for token in ApiToken.objects.exclude(staff=user):
+        assert client.post(f"/office/tokens/{token.pk}/revoke/").status_code == 404
+        token.refresh_from_db()
+        assert token.revoked_at is None, f"{name} revoked {token}"
 
 
 def test_the_portal_shows_only_current_publications(client, world) -> None:

@@ -9,16 +9,14 @@ class IntegrityConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
         from django.contrib.auth.models import Group
-        from rest_framework.authtoken.models import Token
 
         from fazhi import registry
 
         from . import signals  # noqa: F401
         from .sealing import register_stream
 
-        # Who may act: groups and API tokens are staff writes too (the token key never logged).
+        # Who may act: groups are staff writes too (API tokens are registered by the org app).
         auditlog.register(Group)
-        auditlog.register(Token, exclude_fields=["key"])
 
         registry.command("verify", "fazhi_verify", "重算默克尔根，校验审计日志、办理过程与公开记录")
         registry.job("seal-integrity", "fazhi.core.integrity.tasks.seal_all", every=600.0)

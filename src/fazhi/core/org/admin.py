@@ -1,11 +1,16 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.http import HttpRequest
 
 from .admin_base import ReadOnlyAdmin, ScopedModelAdmin
+from .choices import Role
 from .models import (
     AdviserAssignment,
+    ApiToken,
     Department,
     Entity,
     Government,
@@ -59,12 +64,21 @@ class RoleInline(admin.TabularInline):
 
 @admin.register(Staff)
 class StaffAdmin(UserAdmin):
-    list_display = ["username", "display_name", "is_active", "is_staff", "last_login"]
+    list_display = [
+        "username",
+        "display_name",
+        "is_active",
+        "is_staff",
+        "legal_qualification_no",
+        "last_login",
+    ]
     search_fields = ["username", "display_name"]
     inlines = [RoleInline]
     fieldsets = (
         (None, {"fields": ("username", "password")}),
         ("个人信息", {"fields": ("display_name", "email")}),
+        # 行政处罚法 第五十八条第二款: who may first do legal review of a penalty decision.
+        ("法律职业资格", {"fields": ("legal_qualification_no", "legal_qualified_on")}),
         ("权限", {"fields": ("is_active", "is_staff", "is_superuser")}),
     )
 
@@ -103,3 +117,33 @@ class LegalAdviserAdmin(ScopedModelAdmin):
 class AdviserAssignmentAdmin(ScopedModelAdmin):
     list_display = ["adviser", "org_unit", "region", "start", "end"]
     raw_id_fields = ["adviser", "region"]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(ReadOnlyAdmin):
+    """Read-only, without keys (only digests exist, and those are not shown), for the security
+    and audit administrators. Nobody creates a token here: a token acts as its staff member, so
+    only that staff member makes one, in the back office (/office/tokens/)."""
+
+    list_display = [
+        "prefix",
+        "name",
+        "staff",
+        "source_system",
+        "created",
+        "expires_at",
+        "last_used",
+        "revoked_at",
+        "revoked_reason",
+    ]
+    list_filter = ["revoked_at"]
+    search_fields = ["=prefix", "staff__username", "name"]
+    fields = list_display
+    readonly_fields = list_display
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        user = request.user
+        return user.is_active and user.has_role(Role.SECURITY_ADMIN, Role.AUDIT_ADMIN)  # type: ignore[union-attr]
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self.has_module_permission(request)

@@ -3,7 +3,8 @@ enforcement officers, legal advisers and market entities."""
 
 from __future__ import annotations
 
-from datetime import date
+import hashlib
+from datetime import date, datetime
 from typing import Any
 
 from django.contrib.auth.models import AbstractUser, UserManager
@@ -192,6 +193,10 @@ class Staff(AbstractUser):
     """A login account of a government worker (工作人员)."""
 
     display_name = models.CharField("姓名", max_length=50, blank=True)
+    # 行政处罚法 第五十八条第二款: 初次从事行政处罚决定法制审核的人员，应当通过国家统一
+    # 法律职业资格考试取得法律职业资格. Recorded so that the legal-review gates can check it.
+    legal_qualification_no = models.CharField("法律职业资格证书编号", max_length=30, blank=True)
+    legal_qualified_on = models.DateField("取得法律职业资格日期", null=True, blank=True)
 
     objects = StaffManager()
 
@@ -201,6 +206,20 @@ class Staff(AbstractUser):
 
     def __str__(self) -> str:
         return self.display_name or self.username
+
+    def clean(self) -> None:
+        super().clean()
+        self.legal_qualification_no = self.legal_qualification_no.strip()
+        if self.legal_qualification_no and self.legal_qualified_on is None:
+            raise ValidationError(
+                {"legal_qualified_on": "填写了法律职业资格证书编号，请同时填写取得资格的日期"}
+            )
+        if self.legal_qualified_on is not None and not self.legal_qualification_no:
+            raise ValidationError(
+                {"legal_qualification_no": "填写了取得法律职业资格的日期，请同时填写证书编号"}
+            )
+        if self.legal_qualified_on is not None and self.legal_qualified_on > timezone.localdate():
+            raise ValidationError({"legal_qualified_on": "取得法律职业资格的日期不能晚于今天"})
 
     def role_rows(self) -> list[RoleAssignment]:
         cache = self.__dict__.get("_fazhi_role_rows")
@@ -244,6 +263,80 @@ class RoleAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.staff} · {self.get_role_display()} · {self.org_unit}"
+
+
+def _own_tokens(user: Staff, action: str) -> models.Q:
+    """A staff member sees and revokes their own tokens; the security and audit administrators
+    (三权分立) may read everyone's token list, never the keys (only digests are stored)."""
+    from .choices import Role
+
+    if action == "view" and user.has_role(Role.SECURITY_ADMIN, Role.AUDIT_ADMIN):
+        return models.Q()
+    return models.Q(staff_id=user.pk)
+
+
+class ApiTokenQuerySet(RestrictedQuerySet):
+    def usable(self, at: datetime | None = None) -> ApiTokenQuerySet:
+        at = at or timezone.now()
+        return self.filter(revoked_at__isnull=True, expires_at__gt=at)
+
+
+class ApiToken(models.Model):
+    """An API key of one staff member, who creates and revokes it in the back office.
+
+    Only the SHA-256 digest of the key is stored (the key is shown once, when created), with a
+    short prefix to tell keys apart. A token acts with its staff member's roles: the API scopes
+    its requests through ``restrict`` exactly as for the signed-in user.
+    """
+
+    PREFIX = "fz_"
+    PREFIX_LENGTH = 11  # "fz_" and the first 8 characters of the random part
+
+    staff = models.ForeignKey(
+        Staff, verbose_name="工作人员", on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField("名称", max_length=100)
+    prefix = models.CharField("前缀", max_length=16, db_index=True, editable=False)
+    digest = models.CharField("摘要", max_length=64, unique=True, editable=False)
+    # For "collected cases": a token used by a source system (its name) rather than a person.
+    source_system = models.CharField("来源系统", max_length=100, blank=True)
+    created = models.DateTimeField("创建时间", auto_now_add=True)
+    expires_at = models.DateTimeField("有效期至")
+    last_used = models.DateTimeField("最近使用", null=True, blank=True)
+    revoked_at = models.DateTimeField("吊销时间", null=True, blank=True)
+    revoked_reason = models.CharField("吊销原因", max_length=200, blank=True)
+
+    scope = Scope("none", custom=_own_tokens)
+    objects = RestrictedManager.from_queryset(ApiTokenQuerySet)()
+
+    class Meta:
+        verbose_name = "接口令牌"
+        verbose_name_plural = "接口令牌"
+        ordering = ["-created", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.prefix}…）"
+
+    @staticmethod
+    def digest_of(key: str) -> str:
+        # The key carries 256 random bits, so a plain SHA-256 is enough: there is nothing to
+        # guess that a slow password hash would protect.
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    @property
+    def revoked(self) -> bool:
+        return self.revoked_at is not None
+
+    def expired(self, at: datetime | None = None) -> bool:
+        return self.expires_at <= (at or timezone.now())
+
+    def usable(self, at: datetime | None = None) -> bool:
+        return not self.revoked and not self.expired(at)
+
+    def status_display(self) -> str:
+        if self.revoked:
+            return "已吊销"
+        return "已过期" if self.expired() else "有效"
 
 
 class Person(models.Model):
@@ -482,6 +575,7 @@ class RiskClassification(models.Model):
 
 __all__ = [
     "AdviserAssignment",
+    "ApiToken",
     "Department",
     "Entity",
     "Government",

@@ -28,22 +28,22 @@ from fazhi.core.casework.workflow import (
 from fazhi.core.org.scoping import scoped
 
 
-class RefusalSerializer(serializers.Serializer):
+class StepRefusalSerializer(serializers.Serializer):
     message = serializers.CharField(help_text="缺少的步骤或条件（中文）")
     basis = serializers.CharField(help_text="法律依据")
     missing_step = serializers.CharField(help_text="须先完成的步骤代码（如有）")
 
 
-class StepSerializer(serializers.Serializer):
+class CaseStepSerializer(serializers.Serializer):
     name = serializers.CharField()
     label = serializers.CharField()
     basis = serializers.CharField()
     allowed = serializers.BooleanField(help_text="当前用户现在能否办理")
-    refusals = RefusalSerializer(many=True)
+    refusals = StepRefusalSerializer(many=True)
     fields = serializers.ListField(child=serializers.CharField(), help_text="步骤表单字段")
 
 
-class TakeStepSerializer(serializers.Serializer):
+class TakeCaseStepSerializer(serializers.Serializer):
     on = serializers.DateField(required=False, help_text="办理日期（业务日期），默认今天")
     note = serializers.CharField(required=False, allow_blank=True, default="")
     data = serializers.DictField(required=False, default=dict, help_text="步骤表单字段的值")
@@ -101,7 +101,7 @@ def list_steps(request: Request, pk: Any) -> Response:
         }
         for step, refusals in steps_for(case, request.user)
     ]
-    return Response(StepSerializer(rows, many=True).data)
+    return Response(CaseStepSerializer(rows, many=True).data)
 
 
 def take_step(request: Request, pk: Any, name: str) -> Response:
@@ -112,7 +112,7 @@ def take_step(request: Request, pk: Any, name: str) -> Response:
             {"detail": f"本类案件没有“{name}”这一步", "refusals": []},
             status=status.HTTP_404_NOT_FOUND,
         )
-    body = TakeStepSerializer(data=request.data)
+    body = TakeCaseStepSerializer(data=request.data)
     if not body.is_valid():
         return Response(
             {"detail": "请求格式不正确", "errors": body.errors}, status=status.HTTP_400_BAD_REQUEST

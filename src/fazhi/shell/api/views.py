@@ -4,7 +4,7 @@ from typing import Any
 
 from django.db import models
 from drf_spectacular.utils import extend_schema
-from rest_framework import permissions, throttling
+from rest_framework import permissions
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -13,6 +13,7 @@ from fazhi.core.casework.models import Case, Deadline
 from fazhi.core.disclosure.models import Publication
 from fazhi.core.org.models import Department, Entity, Government, Officer, Region
 from fazhi.core.org.scoping import ensure_restricted
+from fazhi.shell.portal.throttle import lookup_allowed
 
 from . import serializers as s
 from . import steps as step_api
@@ -42,10 +43,6 @@ class RegionViewSet(ScopedReadOnlyViewSet):
     permission_classes = [permissions.AllowAny]
 
 
-class EntityLookupThrottle(throttling.AnonRateThrottle):
-    scope = "entity_lookup"
-
-
 class EntityViewSet(ScopedReadOnlyViewSet):
     """Staff read entities; anyone may look one up exactly by name or code (rate-limited)."""
 
@@ -65,13 +62,20 @@ class EntityViewSet(ScopedReadOnlyViewSet):
         detail=False,
         methods=["get"],
         permission_classes=[permissions.AllowAny],
-        throttle_classes=[EntityLookupThrottle],
         serializer_class=s.EntityPublicSerializer,
     )
     def lookup(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         term = request.query_params.get("q", "").strip()
         if not term:
             return Response({"detail": "请提供 q：完整名称或统一社会信用代码"}, status=400)
+        # The portal's limit, shared with it, for the public and staff alike (portal/throttle.py).
+        allowed, wait = lookup_allowed(request)
+        if not allowed:
+            return Response(
+                {"detail": f"查询过于频繁，请 {wait} 秒后再试"},
+                status=429,
+                headers={"Retry-After": str(wait)},
+            )
         # Exact match only: the public never gets a browsable list of businesses.
         entity = Entity.objects.filter(models.Q(uscc=term.upper()) | models.Q(name=term)).first()
         if entity is None:
@@ -98,14 +102,14 @@ class CaseViewSet(ScopedReadOnlyViewSet):
         """登记新案件：与工作台“登记”相同的检查（登记表单字段见各案件类型）。"""
         return step_api.create_case(request)
 
-    @extend_schema(responses=step_api.StepSerializer(many=True))
+    @extend_schema(responses=step_api.CaseStepSerializer(many=True))
     @action(detail=True, methods=["get"], url_path="steps", schema=step_api.StepSchema())
     def steps(self, request: Request, pk: Any = None) -> Response:
         """本案当前状态下的各个步骤，以及当前用户能否办理、不能办理的原因（含法律依据）。"""
         return step_api.list_steps(request, pk)
 
     @extend_schema(
-        request=step_api.TakeStepSerializer,
+        request=step_api.TakeCaseStepSerializer,
         responses={200: step_api.StepResultSerializer, 400: dict, 403: dict, 404: dict},
     )
     @action(

@@ -13,4 +13,5 @@ class OfficeConfig(AppConfig):
 
         registry.nav("office", "工作台", "office:home", order=0)
         registry.nav("office", "期限计算", "office:clock_calculate", order=10)
+        registry.nav("office", "接口令牌", "office:tokens", order=800)
         registry.nav("office", "门户", "portal:home", order=900)

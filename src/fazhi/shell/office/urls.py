@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import cases, views
+from . import cases, tokens, views
 
 app_name = "office"
 
@@ -13,6 +13,8 @@ urlpatterns = [
     path("cases/new/<slug:kind>/", cases.case_new, name="case_create"),
     path("cases/<int:pk>/", cases.case_detail, name="case_detail"),
     path("cases/<int:pk>/steps/<slug:name>/", cases.case_step, name="case_step"),
+    path("tokens/", tokens.token_list, name="tokens"),
+    path("tokens/<int:pk>/revoke/", tokens.token_revoke, name="token_revoke"),
     path("r/<slug:slug>/", views.ResourceListView.as_view(), name="resource_list"),
     path("r/<slug:slug>/export/", views.resource_export, name="resource_export"),
     path("r/<slug:slug>/picker/", views.resource_picker, name="resource_picker"),

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
 from fazhi.core.disclosure.models import Publication
-from fazhi.core.integrity.clientip import client_ip
 from fazhi.core.integrity.models import Seal
 from fazhi.core.integrity.sealing import STREAMS, published_roots
 from fazhi.core.org.models import Department, Entity
 from fazhi.core.org.scoping import ensure_restricted
 from fazhi.core.org.validators import is_valid_uscc
 
-LOOKUPS_PER_MINUTE = 30
+from .throttle import lookup_allowed
 
 
 def _publications(request: HttpRequest):  # type: ignore[no-untyped-def]
@@ -52,31 +50,21 @@ def publication_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "portal/publication_detail.html", {"pub": pub})
 
 
-def _throttled(request: HttpRequest) -> bool:
-    addr = client_ip(request) or "?"
-    key = f"portal-lookup:{addr}"
-    count = cache.get_or_set(key, 0, timeout=60) or 0
-    if count >= LOOKUPS_PER_MINUTE:
-        return True
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=60)
-    return False
-
-
 def entity_lookup(request: HttpRequest) -> HttpResponse:
     """Exact lookup by full name or code, rate-limited: never a browsable list of businesses."""
     term = request.GET.get("q", "").strip()
     context: dict[str, object] = {"q": term}
     if term:
-        if _throttled(request):
-            return render(
+        allowed, wait = lookup_allowed(request)
+        if not allowed:
+            response = render(
                 request,
                 "portal/entity_lookup.html",
-                {**context, "error": "查询过于频繁，请一分钟后再试"},
+                {**context, "error": f"查询过于频繁，请 {wait} 秒后再试"},
                 status=429,
             )
+            response["Retry-After"] = str(wait)
+            return response
         if len(term) == 18 and term.isalnum():
             if not is_valid_uscc(term.upper()):
                 context["error"] = "统一社会信用代码校验不通过，请核对"
