@@ -8,6 +8,7 @@ urlpatterns = [
     path("office/", include("fazhi.shell.office.urls")),
     path("lists/", include("fazhi.domains.lists.urls")),
     path("api/", include("fazhi.shell.api.urls")),
+    path("account/", include("fazhi.core.accounts.urls")),
     path("", include("fazhi.shell.portal.urls")),
 ]
 
