@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from django.test import Client
 
-from fazhi.core.accounts.models import PublicAccount
+from fazhi.core.accounts.models import PhoneGuard
 from fazhi.core.accounts.session import PUBLIC_SESSION_KEY
 
 from .conftest import START, ZHANG_PHONE, enter_code, last_code, request_code, wrong_code
@@ -35,11 +35,22 @@ def test_the_fifth_wrong_code_locks_the_phone(client, sms_dir, zhang, clock) -> 
     assert response.status_code == 429 and "已被锁定" in response.content.decode()
 
 
-def test_the_lock_is_written_on_the_account(client, sms_dir, zhang, clock) -> None:
+def test_the_lock_is_kept_on_the_phone(client, sms_dir, zhang, clock) -> None:
     request_code(client, ZHANG_PHONE)
     fail_times(client, last_code(sms_dir, ZHANG_PHONE), 5)
-    locked = PublicAccount.objects.get(pk=zhang.pk).locked_until
-    assert locked == START + timedelta(minutes=15)
+    assert PhoneGuard.objects.get(phone=ZHANG_PHONE).locked_until == START + timedelta(minutes=15)
+
+
+def test_a_stranger_locking_the_phone_does_not_sign_the_holder_out(
+    client, sms_dir, zhang, clock
+) -> None:
+    request_code(client, ZHANG_PHONE)
+    enter_code(client, last_code(sms_dir, ZHANG_PHONE))
+    clock.shift(61)
+    stranger = Client()
+    request_code(stranger, ZHANG_PHONE)
+    fail_times(stranger, last_code(sms_dir, ZHANG_PHONE), 5)
+    assert client.get("/account/").status_code == 200
 
 
 def test_a_locked_phone_gets_no_new_code(client, sms_dir, zhang, clock) -> None:

@@ -83,3 +83,20 @@ def test_account_required_refuses_an_unverified_enterprise(rf, li) -> None:
     request._messages = FallbackStorage(request)
     response = view(request)
     assert response.status_code == 302 and response.url == "/account/enterprise/"
+
+
+def test_the_mixin_guards_class_based_views(rf) -> None:
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.http import HttpResponse
+    from django.views import View
+
+    from fazhi.core.accounts.session import AccountRequiredMixin
+
+    class MyComplaints(AccountRequiredMixin, View):
+        def get(self, request):  # type: ignore[no-untyped-def]
+            return HttpResponse("mine")
+
+    request = rf.get("/complaints/mine/")
+    request.session = SessionStore()
+    response = MyComplaints.as_view()(request)
+    assert response.status_code == 302 and "next=%2Fcomplaints%2Fmine%2F" in response.url

@@ -28,7 +28,7 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from fazhi.core.integrity.audit import record
 from fazhi.core.integrity.models import SecurityEventKind
 
-from .models import OneTimeCode, PhoneGuard, PublicAccount
+from .models import OneTimeCode, PhoneGuard
 from .sms import SmsError, get_backend
 from .validators import mask_phone
 
@@ -173,7 +173,9 @@ def verify_code(phone: str, code: str, *, request: HttpRequest | None = None) ->
     """Spend the phone's current code, or raise ``CodeInvalid`` / ``PhoneLocked``.
 
     Every failed attempt counts, whatever the reason (wrong, expired, used, none sent), and
-    the fifth in a row locks the phone — and its account, if it has one.
+    the fifth in a row locks the phone (its ``PhoneGuard``) against signing in. The account's own
+    ``locked_until`` is left alone: it is an administrator's suspension and ends sessions, and a
+    stranger typing wrong codes must not be able to sign the holder out.
     """
     now = timezone.now()
     locked: datetime | None = None
@@ -207,7 +209,6 @@ def verify_code(phone: str, code: str, *, request: HttpRequest | None = None) ->
                     OneTimeCode.objects.filter(
                         phone=phone, used__isnull=True, expires__gt=now
                     ).update(expires=now)
-                    PublicAccount.objects.filter(phone=phone).update(locked_until=locked)
                 guard.save(update_fields=["failures", "locked_until"])
     who = {"username": mask_phone(phone), "request": request, "public_actor": True}
     if locked is not None:

@@ -46,8 +46,9 @@ class PublicAccount(models.Model):
     binding_failures = models.PositiveSmallIntegerField("绑定失败次数", default=0)
     created = models.DateTimeField("注册时间", auto_now_add=True)
     last_login = models.DateTimeField("最近登录", null=True, blank=True)
-    # Set by the wrong-code lockout (together with the phone's PhoneGuard) or by an
-    # administrator; a locked account cannot sign in and its sessions end.
+    # An administrator's suspension: a locked account cannot sign in and its sessions end.
+    # The wrong-code lockout is kept on the phone's PhoneGuard instead (see codes.py), so that
+    # a stranger typing wrong codes cannot end the holder's session.
     locked_until = models.DateTimeField("锁定至", null=True, blank=True)
     is_active = models.BooleanField("有效", default=True)
 
