@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "axes",
     "auditlog",
     "fazhi.core.org",
+    "fazhi.core.accounts",
     "fazhi.core.clock",
     "fazhi.core.integrity",
     "fazhi.core.casework",
@@ -297,6 +298,10 @@ FAZHI_SEAL_BATCH = envint("FAZHI_SEAL_BATCH", 10000)
 FAZHI_IMPORT_MAX_BYTES = envint("FAZHI_IMPORT_MAX_BYTES", 50 * 1024 * 1024)
 FAZHI_IMPORT_MAX_ROWS = envint("FAZHI_IMPORT_MAX_ROWS", 300_000)
 FAZHI_HASH_ALGORITHM = envstr("FAZHI_HASH_ALGORITHM", "sha256")
+# Public accounts' one-time codes go out through this adapter (a class with send(phone, text));
+# the default writes one JSON line per message under FAZHI_SMS_DIR, for development.
+FAZHI_SMS_BACKEND = envstr("FAZHI_SMS_BACKEND", "fazhi.core.accounts.sms.FileSmsBackend")
+FAZHI_SMS_DIR = Path(envstr("FAZHI_SMS_DIR", str(VAR_DIR / "sms")))
 
 LOGGING = {
     "version": 1,

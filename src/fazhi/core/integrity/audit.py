@@ -28,11 +28,17 @@ def record(
     object_repr: str = "",
     success: bool = True,
     data: dict[str, Any] | None = None,
+    public_actor: bool = False,
 ) -> SecurityEvent:
+    """One security event. ``public_actor``: the actor is a member of the public (a public
+    account or a phone number), so the event is never attributed to a staff member who happens
+    to be signed in on the same browser session."""
     user = getattr(request, "user", None)
-    if staff is None and user is not None and user.is_authenticated:
+    if public_actor:
+        staff = None
+    elif staff is None and user is not None and user.is_authenticated:
         staff = user
-    if staff is None:
+    if staff is None and not public_actor:
         ctx = auditlog_value.get(None)
         actor = ctx.get("actor") if ctx else None
         if actor is not None and getattr(actor, "pk", None):

@@ -52,6 +52,15 @@ class SecurityEventKind(models.TextChoices):
     SYSTEM_ACCESS = "system_access", "系统全量访问"
     BULK_IMPORT = "bulk_import", "批量导入"
     COMMAND = "command", "运维命令"
+    # The public's accounts (fazhi.core.accounts): a separate realm from staff, so separate kinds.
+    PUBLIC_CODE_SENT = "public_code_sent", "公众账号发送验证码"
+    PUBLIC_CODE_REFUSED = "public_code_refused", "公众账号验证码请求被限制"
+    PUBLIC_SIGNUP = "public_signup", "公众账号注册"
+    PUBLIC_LOGIN = "public_login", "公众账号登录"
+    PUBLIC_LOGIN_FAILED = "public_login_failed", "公众账号验证失败"
+    PUBLIC_LOCKED_OUT = "public_locked_out", "公众账号手机号锁定"
+    PUBLIC_LOGOUT = "public_logout", "公众账号退出"
+    PUBLIC_BINDING = "public_binding", "公众账号绑定企业"
 
 
 class SecurityEvent(AppendOnlyModel):
