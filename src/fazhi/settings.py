@@ -269,6 +269,9 @@ FAZHI_SEAL_BATCH = envint("FAZHI_SEAL_BATCH", 10000)
 FAZHI_IMPORT_MAX_BYTES = envint("FAZHI_IMPORT_MAX_BYTES", 50 * 1024 * 1024)
 FAZHI_IMPORT_MAX_ROWS = envint("FAZHI_IMPORT_MAX_ROWS", 300_000)
 FAZHI_HASH_ALGORITHM = envstr("FAZHI_HASH_ALGORITHM", "sha256")
+# The electronic seal / signature adapter for generated 文书 (a dotted class path); the default
+# records every document as unsigned, to be printed and sealed by hand.
+FAZHI_SEAL_BACKEND = envstr("FAZHI_SEAL_BACKEND", "fazhi.core.casework.documents.UnsignedSeal")
 
 LOGGING = {
     "version": 1,
