@@ -322,3 +322,17 @@ def test_bob_cannot_issue_in_the_market_regulators_name(case, org, people, prefi
 def test_a_unit_outside_the_case_cannot_issue_its_documents(case, org, people, prefixes) -> None:
     with pytest.raises(PermissionDenied, match="不是本案的参与单位"):
         reply(case, org, people, owner_unit=org.sthj, actor=people.bob)
+
+
+def test_the_system_administrator_sets_a_number_rule_in_the_admin(client, org, people) -> None:
+    client.force_login(people.sam)
+    response = client.post(
+        "/admin/casework/documentnumbering/add/",
+        {"org_unit": org.scjg.pk, "number_type": "告知", "prefix": "鄂市监告字"},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    rule = DocumentNumbering.objects.get(org_unit=org.scjg, number_type="告知")
+    assert rule.prefix == "鄂市监告字"
+    from fazhi.core.integrity.models import AuditEntry
+
+    assert AuditEntry.objects.get_for_object(rule).filter(actor=people.sam).exists()
