@@ -16,7 +16,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 
 from fazhi.core.casework import documents
 from fazhi.core.casework.doc_templates import build, layout
@@ -83,11 +83,10 @@ def test_a_reply_is_on_a4_with_the_national_margins(case, org, people, prefixes)
 def test_a_reply_has_22_lines_of_28_characters(case, org, people, prefixes) -> None:
     word = opened(reply(case, org, people))
     grid = word.sections[0]._sectPr.find(qn("w:docGrid"))
-    assert grid.get(qn("w:type")) == "linesAndChars" and grid.get(qn("w:linePitch")) == "579"
-    # 28 characters of 16 pt less the grid's compression fill the 156 mm text width.
-    pitch = 16 + int(grid.get(qn("w:charSpace"))) / 4096
-    assert abs(pitch * 28 - Mm(156).pt) < 0.5
+    assert grid.get(qn("w:type")) == "lines" and grid.get(qn("w:linePitch")) == "579"
     assert word.styles["Normal"].paragraph_format.line_spacing == Pt(28.95)
+    # 3号 characters condensed by 0.25 pt: 28 fit the 156 mm text width, 29 do not.
+    assert layout.grid_of(word) == (22, 28)
 
 
 def test_the_body_is_3hao_fangsong_with_the_east_asian_font_named(
@@ -157,7 +156,8 @@ def test_libreoffice_opens_the_reply(case, org, people, prefixes, tmp_path) -> N
         timeout=120,
         capture_output=True,
     )
-    assert (tmp_path / "reply.pdf").stat().st_size > 1000
+    pdf = (tmp_path / "reply.pdf").read_bytes()
+    assert b"/MediaBox[0 0 595.3" in pdf  # A4 in points
 
 
 # --- Content ------------------------------------------------------------------------------

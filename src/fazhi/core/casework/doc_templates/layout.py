@@ -57,6 +57,15 @@ PAGE_NUMBER_CHAR = PAGE_NUMBER_SIZE
 FOOTER_DISTANCE = Emu(MARGIN_BOTTOM - Mm(7) - PAGE_NUMBER_SIZE)
 DASH = "\u2014"  # 一字线 (EM DASH)
 
+# Character spacing in twentieths of a point; see _condense.
+CHAR_CONDENSE = Pt(-0.25)
+# The elements that follow w:spacing in a run's properties (CT_RPr's sequence).
+_RPR_AFTER_SPACING = (
+    "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect",
+    "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang",
+    "w:eastAsianLayout", "w:specVanish", "w:oMath",
+)  # fmt: skip
+
 STYLE_TITLE = "公文标题"
 STYLE_NUMBER = "发文字号"
 STYLE_ADDRESSEE = "主送机关"
@@ -74,6 +83,16 @@ def _set_fonts(rpr: Any, name: str) -> None:
         rfonts.attrib.pop(qn(attr), None)
     for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
         rfonts.set(qn(attr), name)
+
+
+def _condense(rpr: Any) -> None:
+    """28 characters a line: 28 × 16 pt is 448 pt but the 版心 is 156 mm (442.2 pt) wide, so
+    each character is condensed by CHAR_CONDENSE (28 × 15.75 pt = 441 pt, justified)."""
+    spacing = rpr.find(qn("w:spacing"))
+    if spacing is None:
+        spacing = OxmlElement("w:spacing")
+        rpr.insert_element_before(spacing, *_RPR_AFTER_SPACING)
+    spacing.set(qn("w:val"), str(round(CHAR_CONDENSE.pt * 20)))
 
 
 def _set_lang(rpr: Any) -> None:
@@ -120,6 +139,7 @@ def _styles(doc: DocxDocument) -> None:
 
     normal = doc.styles["Normal"]
     _font(normal, BODY_FONT, BODY_SIZE)
+    _condense(normal.element.get_or_add_rPr())
     _exact_lines(normal.paragraph_format)
     normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     normal.paragraph_format.first_line_indent = ONE_CHAR * 2  # 正文 首行缩进二字
@@ -150,16 +170,15 @@ def _styles(doc: DocxDocument) -> None:
 
 
 def _grid(sect_pr: Any) -> None:
+    # A line grid only: Word's character grid (linesAndChars with a negative charSpace) makes
+    # LibreOffice give each 16 pt character two 15.8 pt cells, i.e. 14 characters a line.
     grid = sect_pr.find(qn("w:docGrid"))
     if grid is None:
         grid = OxmlElement("w:docGrid")
         sect_pr.append(grid)
-    grid.set(qn("w:type"), "linesAndChars")
+    grid.attrib.pop(qn("w:charSpace"), None)
+    grid.set(qn("w:type"), "lines")
     grid.set(qn("w:linePitch"), str(round(LINE_PITCH.pt * 20)))
-    # 28 characters fill 156 mm: each is 15.79 pt, i.e. the 16 pt font less 0.21 pt, which
-    # Word stores in 4096ths of a point relative to the default font size.
-    pitch = Emu(TEXT_WIDTH).pt / CHARS_PER_LINE
-    grid.set(qn("w:charSpace"), str(round((pitch - BODY_SIZE.pt) * 4096)))
 
 
 def _field_run(paragraph: Any, instruction: str, placeholder: str) -> None:
@@ -223,7 +242,7 @@ def _font_table(doc: DocxDocument) -> None:
         for tag, value in (
             ("w:altName", alt),
             ("w:charset", "86"),  # GB2312
-            ("w:family", "modern" if name != TITLE_FONT else "script"),
+            ("w:family", "roman"),  # serif faces: a substitute is chosen among serifs
             ("w:pitch", "variable"),
         ):
             etree.SubElement(font, qn(tag)).set(qn("w:val"), value)
@@ -262,6 +281,19 @@ def _mm(length: Any) -> float:
     return round(Emu(length).mm, 1)
 
 
+def grid_of(doc: DocxDocument) -> tuple[int, int]:
+    """Lines per page and characters per line that the Normal style gives in the 版心."""
+    normal = doc.styles["Normal"]
+    spacing = normal.element.rPr.find(qn("w:spacing")) if normal.element.rPr is not None else None
+    condense = Pt(int(spacing.get(qn("w:val"))) / 20) if spacing is not None else Pt(0)
+    line = normal.paragraph_format.line_spacing
+    section = doc.sections[0]
+    width = section.page_width - section.left_margin - section.right_margin
+    height = section.page_height - section.top_margin - section.bottom_margin
+    lines = int(height // line) if isinstance(line, int) and line > 0 else 0
+    return lines, int(width // (normal.font.size + condense))
+
+
 def check(doc: DocxDocument) -> list[str]:
     """What in ``doc`` departs from the layout (empty when it complies); domains run this on
     their own templates in their tests."""
@@ -283,6 +315,10 @@ def check(doc: DocxDocument) -> list[str]:
         problems.append(f"正文样式的中文字体应为{BODY_FONT}")
     if normal.font.size != BODY_SIZE:
         problems.append("正文样式应为三号字（16磅）")
+    else:
+        lines, chars = grid_of(doc)
+        if (lines, chars) != (LINES_PER_PAGE, CHARS_PER_LINE):
+            problems.append(f"每面{lines}行、每行{chars}字，应为每面22行、每行28字（第5.2.3条）")
     if not doc.settings.odd_and_even_pages_header_footer:
         problems.append("未设置奇偶页不同的页码（单页居右、双页居左）")
     return problems
