@@ -302,6 +302,9 @@ FAZHI_HASH_ALGORITHM = envstr("FAZHI_HASH_ALGORITHM", "sha256")
 # the default writes one JSON line per message under FAZHI_SMS_DIR, for development.
 FAZHI_SMS_BACKEND = envstr("FAZHI_SMS_BACKEND", "fazhi.core.accounts.sms.FileSmsBackend")
 FAZHI_SMS_DIR = Path(envstr("FAZHI_SMS_DIR", str(VAR_DIR / "sms")))
+# The electronic seal / signature adapter for generated 文书 (a dotted class path); the default
+# records every document as unsigned, to be printed and sealed by hand.
+FAZHI_SEAL_BACKEND = envstr("FAZHI_SEAL_BACKEND", "fazhi.core.casework.documents.UnsignedSeal")
 
 LOGGING = {
     "version": 1,

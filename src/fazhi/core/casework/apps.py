@@ -15,7 +15,7 @@ class CaseworkConfig(AppConfig):
         from fazhi.core.integrity.sealing import register_stream
         from fazhi.core.org.scoping import register_participation, register_view_extension
 
-        from . import models
+        from . import documents, models  # noqa: F401  (importing documents registers its forms)
         from .deadlines import recompute_for_years
         from .files import check_document_files
 
@@ -65,5 +65,7 @@ class CaseworkConfig(AppConfig):
             models.Service,
             models.CaseLink,
             models.Notification,
+            models.ServiceConsent,
+            models.DocumentNumbering,
         ):
             auditlog.register(model)

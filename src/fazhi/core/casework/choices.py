@@ -60,3 +60,17 @@ class NotificationKind(models.TextChoices):
     APPROACHING = "approaching", "期限临近"
     OVERDUE = "overdue", "已超期"
     AWAITING = "awaiting", "待办"
+
+
+class SealStatus(models.TextChoices):
+    UNSIGNED = "unsigned", "未签章"
+    SEALED = "sealed", "已加盖电子印章"
+
+
+class ConsentChannel(models.TextChoices):
+    """The channels 行政处罚法 第六十一条第二款 names (传真、电子邮件) and the like."""
+
+    EMAIL = "email", "电子邮件"
+    FAX = "fax", "传真"
+    SMS = "sms", "手机短信"
+    PLATFORM = "platform", "电子送达平台"

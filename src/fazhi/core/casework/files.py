@@ -21,8 +21,12 @@ def store_document(
     case: Any = None,
     number: str = "",
     created_by: Any = None,
+    **fields: Any,
 ) -> Document:
-    """Save ``content`` to the configured storage (filesystem or S3) and record its digest."""
+    """Save ``content`` to the configured storage (filesystem or S3) and record its digest.
+
+    ``fields`` are further Document columns (form, issued_on, seal_status…), set before the one
+    save: the documents stream is sealed, so a row is never completed by a later update."""
     digest = hashlib.sha256(content).hexdigest()
     doc = Document(
         case=case,
@@ -33,6 +37,7 @@ def store_document(
         sha256=digest,
         size=len(content),
         created_by=created_by,
+        **fields,
     )
     doc.file.save(filename, ContentFile(content), save=False)
     doc.save()

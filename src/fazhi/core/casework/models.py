@@ -16,11 +16,13 @@ from fazhi.core.org.models import OrgUnit, Person
 from fazhi.core.org.scoping import RestrictedManager, RestrictedQuerySet, Scope
 
 from .choices import (
+    ConsentChannel,
     DeadlineStatus,
     LinkKind,
     NotificationKind,
     ParticipantRole,
     PartyRole,
+    SealStatus,
     ServiceMethod,
 )
 
@@ -286,7 +288,11 @@ def document_path(instance: Document, filename: str) -> str:
 
 
 class Document(models.Model):
-    """A file kept in storage with its SHA-256: generated 文书 or evidence."""
+    """A file kept in storage with its SHA-256: generated 文书 or evidence.
+
+    The documents stream is sealed (integrity): a row is written once, complete. Signing
+    happens before storing, so the stored bytes and ``seal_status`` never change afterwards.
+    """
 
     case = models.ForeignKey(
         Case, null=True, blank=True, on_delete=models.PROTECT, related_name="documents"
@@ -297,9 +303,18 @@ class Document(models.Model):
     kind = models.CharField("文书种类", max_length=60)
     title = models.CharField("标题", max_length=200)
     number = models.CharField("文号", max_length=80, blank=True)
+    # The registered form (casework.documents) a generated document came from; blank for
+    # uploaded evidence.
+    form = models.CharField("文书格式", max_length=60, blank=True)
+    issued_on = models.DateField("成文日期", null=True, blank=True)
     file = models.FileField("文件", upload_to=document_path, max_length=300)
     sha256 = models.CharField("SHA-256", max_length=64, db_index=True)
     size = models.PositiveBigIntegerField("大小")
+    seal_status = models.CharField(
+        "签章状态", max_length=20, choices=SealStatus.choices, default=SealStatus.UNSIGNED
+    )
+    seal_backend = models.CharField("签章方式", max_length=60, blank=True)
+    seal_info = models.JSONField("签章信息", default=dict, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -312,19 +327,114 @@ class Document(models.Model):
         verbose_name = "文书材料"
         verbose_name_plural = "文书材料"
         ordering = ["-id"]
+        constraints = [
+            # A 文号 names one document of its unit (GB/T 9704-2012 第7.2.5条).
+            models.UniqueConstraint(
+                fields=["owner_unit", "number"],
+                condition=~models.Q(number=""),
+                name="%(app_label)s_%(class)s_unique_number",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.number or ''} {self.title}".strip()
 
 
+class DocumentNumbering(models.Model):
+    """The prefix (机关代字 + 类别) of one unit's 文号 for one document type, e.g. 鄂市监罚字.
+
+    The 文号 reads ``{prefix}〔{year}〕{n}号``; n runs per (unit, type, year) and is never
+    reused (``casework.numbering``).
+    """
+
+    org_unit = models.ForeignKey(
+        OrgUnit, verbose_name="机构", on_delete=models.PROTECT, related_name="+"
+    )
+    number_type = models.CharField(
+        "文书类别",
+        max_length=40,
+        help_text="文书格式登记时声明的编号类别，如“答复”“告知”“处罚决定”",
+    )
+    prefix = models.CharField(
+        "机关代字及类别", max_length=40, help_text="不含年份和序号，如“鄂市监罚字”"
+    )
+
+    # Prefixes are printed on every document sent out; only administrators change them.
+    scope = Scope("public")
+    objects = RestrictedManager()
+
+    class Meta:
+        verbose_name = "文号规则"
+        verbose_name_plural = "文号规则"
+        ordering = ["org_unit", "number_type"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["org_unit", "number_type"], name="%(app_label)s_%(class)s_unique_type"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.org_unit} {self.number_type}：{self.prefix}〔年份〕序号号"
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if any(ch in self.prefix for ch in "〔〕[]()（）0123456789"):
+            raise ValidationError(
+                {"prefix": "机关代字不含年份、括号和序号，系统按“代字〔年份〕序号号”自动编排"}
+            )
+
+
+class ServiceConsent(models.Model):
+    """A party's consent to electronic service, with the signed 确认书 and the address.
+
+    行政处罚法 第六十一条第二款: 当事人同意并签订确认书的，行政机关可以采用传真、电子邮件等
+    方式送达; 民事诉讼法 第九十条: 经受送达人同意，可以采用能够确认其收悉的电子方式送达.
+    """
+
+    party = models.ForeignKey(
+        Party, verbose_name="当事人", on_delete=models.PROTECT, related_name="service_consents"
+    )
+    channel = models.CharField("送达渠道", max_length=20, choices=ConsentChannel.choices)
+    address = models.CharField("电子送达地址", max_length=200)
+    consent_document = models.ForeignKey(
+        Document, verbose_name="送达地址确认书", on_delete=models.PROTECT, related_name="+"
+    )
+    consented_on = models.DateField("确认日期")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField("登记时间", auto_now_add=True)
+
+    scope = Scope("participants", "party__case")
+    objects = RestrictedManager()
+
+    class Meta:
+        verbose_name = "电子送达确认"
+        verbose_name_plural = "电子送达确认"
+        ordering = ["-consented_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.party} {self.get_channel_display()} {self.address}"
+
+
 class Service(models.Model):
-    """送达: most statutory clocks start at service."""
+    """送达: most statutory clocks start at service. Recorded through ``casework.service``."""
 
     document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="services")
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="services")
     method = models.CharField("送达方式", max_length=20, choices=ServiceMethod.choices)
     served_on = models.DateField("送达日期")
     recipient = models.CharField("受送达人", max_length=100)
+    party = models.ForeignKey(
+        Party,
+        verbose_name="受送达当事人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="services",
+    )
+    address = models.CharField("送达地址", max_length=200, blank=True)
     receipt = models.ForeignKey(
         Document,
         verbose_name="送达回证",
@@ -333,6 +443,28 @@ class Service(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    tracking_number = models.CharField("邮件单号", max_length=60, blank=True)
+    consent = models.ForeignKey(
+        ServiceConsent,
+        verbose_name="电子送达确认",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="services",
+    )
+    # For electronic service: the system's delivery record (channel, address, message id,
+    # the time it reached the recipient's system).
+    delivery_record = models.JSONField("电子送达记录", default=dict, blank=True)
+    note = models.TextField("说明", blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="登记人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("登记时间", auto_now_add=True, null=True)
 
     scope = Scope("participants", "case")
     objects = RestrictedManager()
@@ -340,6 +472,7 @@ class Service(models.Model):
     class Meta:
         verbose_name = "送达"
         verbose_name_plural = "送达"
+        ordering = ["served_on", "id"]
 
     def __str__(self) -> str:
         return f"{self.get_method_display()} {self.served_on} {self.recipient}"
