@@ -21,10 +21,10 @@ run: install
 test: install
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
+# Every benchmarks/*.py (files starting with _ are shared helpers): a domain adds its own file.
 bench: install
 	$(PY) -m pip install --quiet -e ".[bench]"
-	$(PY) benchmarks/clock.py
-	$(PY) benchmarks/lists_import.py
+	@set -e; for b in benchmarks/[a-z]*.py; do echo "== $$b"; $(PY) $$b; done
 
 lint: install
 	$(VENV)/bin/ruff check .

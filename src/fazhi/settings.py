@@ -59,6 +59,9 @@ INSTALLED_APPS = [
     "fazhi.shell.scenario",
     "fazhi.shell.ops",
 ]
+# Domain apps installed beside the built-in ones (a province's own domain, a plug-in): each
+# registers itself from its AppConfig.ready(), so adding one edits no file of Fazhi's.
+INSTALLED_APPS += envlist("FAZHI_EXTRA_APPS", [])
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -19,8 +19,9 @@ from openpyxl import load_workbook
 from rest_framework.test import APIClient
 
 from fazhi.core.casework import deadlines
-from fazhi.core.casework.models import Document, Participant, Party
-from fazhi.core.casework.workflow import open_case
+from fazhi.core.casework.models import Case, Document, Notification, Participant, Party
+from fazhi.core.casework.services import link_cases, void_number
+from fazhi.core.casework.workflow import open_case, take
 from fazhi.core.disclosure.gate import publish, withdraw
 from fazhi.core.integrity.audit import record
 from fazhi.core.org.choices import ADMIN_ROLES, PERSONAL_ROLES, SUPERVISORY_ROLES, Role
@@ -171,6 +172,14 @@ def world(org, people):  # type: ignore[no-untyped-def]
             valid_until=date(2030, 1, 1),
         )
     Party.objects.create(case=city_case, role="party", person=Person.objects.first())
+    # A link gives the reviewing body sight of the decision; a number voided; notifications.
+    link_cases(fy, district_case, "reviews")
+    take(city_case, "submit", people.alice, on=date(2019, 9, 21))
+    void_number(city_case, "立案错误", actor=people.alice)
+    for staff in (people.alice, people.bob):
+        Notification.objects.create(
+            recipient=staff, kind="awaiting", case=city_case, title=f"给{staff.username}的提醒"
+        )
     Document.objects.create(
         case=district_case,
         owner_unit=org.ec_scjg,
@@ -479,3 +488,29 @@ def test_every_scoped_model_is_documented() -> None:
     }
     missing = scoped - set(RULES)
     assert not missing, f"add these models to docs/visibility.md: {sorted(missing)}"
+
+
+@pytest.mark.parametrize("name", PERSONAS)
+def test_case_pages_steps_and_the_workbench_show_nothing_outside_the_rules(
+    client, people, world, name
+) -> None:
+    user = persona(people, name)
+    allowed = Allowed(user)
+    signed_in(client, user)
+    api = APIClient()
+    if user.is_authenticated:
+        api.force_authenticate(user)
+    ok = allowed.ids(Case)
+    for case in Case.objects.all():
+        page = client.get(f"/office/cases/{case.pk}/").status_code
+        steps = api.get(f"/api/cases/{case.pk}/steps/").status_code
+        if not user.is_authenticated:
+            assert (page, steps) == (302, 401) or steps == 403, f"{name} {case.pk}"
+            continue
+        expected = 200 if case.pk in ok else 404
+        assert page == expected, f"{name} /office/cases/{case.pk}/ → {page}"
+        assert steps == expected, f"{name} /api/cases/{case.pk}/steps/ → {steps}"
+    if user.is_authenticated:
+        home = client.get("/office/").content.decode()
+        for note in Notification.objects.all():
+            assert (note.title in home) == (note.recipient_id == user.pk), f"{name} {note.title}"
