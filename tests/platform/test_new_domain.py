@@ -23,7 +23,9 @@ from fazhi.celery import beat_schedule
 from fazhi.core.casework.workflow import register_case, take, workflow_for
 from fazhi.core.org.models import Department, Government, RoleAssignment, Staff
 
-city = Government.objects.create(name="鄂州市", code="420700000000", division_code="420700000000", level="city")
+city = Government.objects.create(
+    name="鄂州市", code="420700000000", division_code="420700000000", level="city"
+)
 unit = Department.objects.create(name="鄂州市信访局", code="420700-XFJ", parent=city)
 clerk = Staff.objects.create_user("clerk", password="x-Probe-2019!")
 head = Staff.objects.create_user("head", password="x-Probe-2019!")
@@ -48,7 +50,7 @@ print(json.dumps({
     "office_screen": client.get("/office/sample/").content.decode(),
     "portal_screen": Client().get("/sample/").status_code,
     "api": [row["content"] for row in api["results"]],
-    "schema": "/api/suggestions/" in client.get("/api/schema/", {"format": "json"}).content.decode(),
+    "schema": "/api/suggestions/" in client.get("/api/schema/?format=json").content.decode(),
     "workflow": workflow_for("suggestion").label,
     "refused": refused,
     "number": case.number,
