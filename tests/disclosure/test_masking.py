@@ -482,9 +482,15 @@ surrounding_without_surnames = st.lists(
 ).map("".join)
 
 
+_DOTTED = re.compile(r"[\u4e00-\u9fff][·•・][\u4e00-\u9fff]")
+
+
 @given(surrounding_without_surnames)
 def test_text_without_surnames_is_unchanged(text: str) -> None:
     assume(not _LONG_RUN.search(text))
+    # A dotted run (艾力·买买提) is a transliterated name without a Chinese surname, by rule;
+    # test_person_names covers it.
+    assume(not _DOTTED.search(text))
     assume(not _GROUPED.search(text))
     assume(not _PLATE_START.search(text))
     result = mask_text(text, known_names=["欧阳娜娜"], party_names=["张三丰"])
