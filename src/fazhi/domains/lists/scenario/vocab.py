@@ -1,5 +1,5 @@
 """The vocabulary of the lists scenario: seed figures, dates, laws, per-department item names
-and reasons, from which ``lists_plan`` draws. Data, not logic."""
+and reasons, from which ``plan`` draws. Data, not logic."""
 
 from __future__ import annotations
 
@@ -11,9 +11,8 @@ from fazhi.domains.lists.choices import (
     POWER_KIND_CODE,
     PowerKind,
 )
-
-from . import data
-from .planning import dept_code
+from fazhi.shell.scenario import data
+from fazhi.shell.scenario.planning import dept_code
 
 SEED_RETAINED = 4_221  # 对保留的36家部门4221个权力事项进行审查
 SEED_ADJUSTED = 2_902  # 完成2902个权力事项的调整、划转工作

@@ -1,5 +1,5 @@
 """Loading the lists (清单) of the Ezhou 2019 scenario: the stages ``fazhi demo`` runs after the
-foundation's (see ``lists_plan`` for what they reproduce and how).
+foundation's (see ``plan`` for what they reproduce and how).
 
 Idempotence: power items are keyed by their provincial catalog code (``catalog_code``, the key a
 catalog import syncs on), guides by their code, the small lists by (department, name), the
@@ -39,10 +39,10 @@ from fazhi.domains.lists.models import (
     ProofRequirement,
     ServiceGuide,
 )
+from fazhi.shell.scenario.planning import Digest
 
-from . import lists_plan as plan_
-from . import lists_vocab as vocab
-from .planning import Digest
+from . import plan as plan_
+from . import vocab
 
 BATCH = 2000
 LIST_2018_REASON = "2018年版权责清单"

@@ -32,9 +32,10 @@ from fazhi.domains.lists.choices import (
     MaterialSource,
     ProofReplacement,
 )
+from fazhi.shell.scenario import data
+from fazhi.shell.scenario.planning import apportion, plan_places, rng_for
 
-from . import data
-from .lists_vocab import (
+from .vocab import (
     _DIGITS,
     ACCOUNTABILITY,
     ADJUST_DAYS,
@@ -75,7 +76,6 @@ from .lists_vocab import (
     dept,
     parse_domains,
 )
-from .planning import apportion, plan_places, rng_for
 
 
 @dataclass(frozen=True)
