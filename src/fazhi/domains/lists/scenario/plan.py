@@ -35,29 +35,21 @@ from fazhi.domains.lists.choices import (
 from fazhi.shell.scenario import data
 from fazhi.shell.scenario.planning import apportion, plan_places, rng_for
 
+from . import vocab
 from .vocab import (
     _DIGITS,
-    ACCOUNTABILITY,
     ADJUST_DAYS,
-    ADJUST_REASONS,
     BRANCH_SHARE,
     BRANCHES,
     BRIGADE_DAY,
-    CANCEL_REASONS,
     CANCELLED_2019,
     CITY_PREFIX,
-    GENERIC,
-    LAWS,
     LETTERS_KIND,
     MATERIALS_CUT_ON,
     NEW_IN_2019,
     NOTIFY_COMMIT_FROM,
-    PERMIT_INSPECTIONS,
-    PERMIT_PENALTIES,
     PROOFS_CANCELLED_ON,
     REFORM_DAY,
-    RESPONSIBILITY,
-    RESPONSIBILITY_REVISED,
     SEED_ADJUSTED,
     SEED_COMPLAINTS,
     SEED_CUT_ITEMS,
@@ -65,8 +57,6 @@ from .vocab import (
     SEED_FEE_OUTCOMES,
     SEED_GUIDES,
     SEED_RETAINED,
-    TRANSFER_REASON,
-    VOCAB,
     DeptVocab,
     Domain,
     K,
@@ -74,7 +64,6 @@ from .vocab import (
     article,
     cn_number,
     dept,
-    parse_domains,
 )
 
 
@@ -161,7 +150,7 @@ def _short_names() -> dict[str, str]:
 
 
 def _legal_basis(rng: random.Random, law_key: str, penalty: bool) -> str:
-    name, n = LAWS[law_key]
+    name, n = vocab.LAWS[law_key]
     if penalty:
         art = rng.randint(max(2, int(n * 0.62)), max(3, n - 2))
     else:
@@ -318,15 +307,12 @@ def _candidates(
         for n in d.named:
             if n.letters == letters:
                 named.append((n.name, d, n))
-    patterns = GENERIC.get(letters, ())
+    patterns = vocab.GENERIC.get(letters, ())
+    permit_patterns = vocab.PERMIT_PATTERNS.get(letters, ())
     for d in (d for d in domains if d.generic):
-        if letters == "CF" and d.permit:
+        if d.permit:
             generic.extend(
-                (p.format(t=d.topic, a=d.actor, p=d.permit), d, None) for p in PERMIT_PENALTIES
-            )
-        if letters == "JC" and d.permit:
-            generic.extend(
-                (p.format(t=d.topic, a=d.actor, p=d.permit), d, None) for p in PERMIT_INSPECTIONS
+                (p.format(t=d.topic, a=d.actor, p=d.permit), d, None) for p in permit_patterns
             )
         generic.extend((p.format(t=d.topic, a=d.actor, p=d.permit), d, None) for p in patterns)
     rng.shuffle(generic)
@@ -337,7 +323,7 @@ def _law_article_penalties(domains: list[Domain], rng: random.Random) -> list[tu
     """对违反《…》第N条规定行为的处罚: the fallback when the patterns run out."""
     out = []
     for d in (d for d in domains if d.generic):
-        name, n = LAWS[d.law]
+        name, n = vocab.LAWS[d.law]
         for art in range(3, max(4, int(n * 0.6))):
             out.append((f"对违反《{name}》{article(art)}规定行为的处罚", d))
     rng.shuffle(out)
@@ -345,44 +331,44 @@ def _law_article_penalties(domains: list[Domain], rng: random.Random) -> list[tu
 
 
 def _department_totals() -> dict[str, int]:
-    weights = [v.weight for v in VOCAB]
+    weights = [v.weight for v in vocab.VOCAB]
     retained = apportion(SEED_RETAINED, weights)
     # Departments whose lists 2019 mostly moved in (the brigade, 退役军人, 医保) cancel nothing.
     cancelled = apportion(
         CANCELLED_2019,
-        [v.weight if v.weight >= 20 and v.suffix not in NEW_IN_2019 else 0 for v in VOCAB],
+        [v.weight if v.weight >= 20 and v.suffix not in NEW_IN_2019 else 0 for v in vocab.VOCAB],
     )
-    return {v.suffix: r + c for v, r, c in zip(VOCAB, retained, cancelled, strict=True)} | {
-        f"cancel:{v.suffix}": c for v, c in zip(VOCAB, cancelled, strict=True)
+    return {v.suffix: r + c for v, r, c in zip(vocab.VOCAB, retained, cancelled, strict=True)} | {
+        f"cancel:{v.suffix}": c for v, c in zip(vocab.VOCAB, cancelled, strict=True)
     }
 
 
 def _kind_counts(
-    vocab: DeptVocab, total: int, named: dict[str, int], generic: dict[str, int | None]
+    dv: DeptVocab, total: int, named: dict[str, int], generic: dict[str, int | None]
 ) -> dict[str, int]:
     """Split a department's total by its mix: every named item, the rest by the mix's weights,
     capped by what the vocabulary can name (penalties never run out: the law-article names)."""
-    kinds = list(dict.fromkeys([*vocab.mix, *(x for x, n in named.items() if n)]))
-    desired = dict(zip(kinds, apportion(total, [vocab.mix.get(x, 0) for x in kinds]), strict=True))
+    kinds = list(dict.fromkeys([*dv.mix, *(x for x, n in named.items() if n)]))
+    desired = dict(zip(kinds, apportion(total, [dv.mix.get(x, 0) for x in kinds]), strict=True))
 
     def cap(x: str) -> float:
         g = generic.get(x)
         return float("inf") if g is None else named.get(x, 0) + g
 
     counts = {x: int(min(max(desired[x], named.get(x, 0)), cap(x))) for x in kinds}
-    by_weight = sorted(kinds, key=lambda x: (-vocab.mix.get(x, 0), x))
+    by_weight = sorted(kinds, key=lambda x: (-dv.mix.get(x, 0), x))
     turn = 0
     while sum(counts.values()) < total:
         unlimited = [x for x in by_weight if cap(x) == float("inf")]
         spare = unlimited or [x for x in by_weight if counts[x] < cap(x)]
         if not spare:
-            raise ValueError(f"{vocab.suffix}: the vocabulary names too few items for {total}")
+            raise ValueError(f"{dv.suffix}: the vocabulary names too few items for {total}")
         counts[spare[turn % len(spare)]] += 1
         turn += 1
     while sum(counts.values()) > total:
         extra = [x for x in by_weight if counts[x] > named.get(x, 0)]
         if not extra:
-            raise ValueError(f"{vocab.suffix}: {sum(named.values())} named items exceed {total}")
+            raise ValueError(f"{dv.suffix}: {sum(named.values())} named items exceed {total}")
         counts[extra[0]] -= 1
     return counts
 
@@ -394,16 +380,16 @@ def plan_power(seed: int) -> PowerPlan:
     short = _short_names()
     seen: set[str] = set()
     drafts: list[dict[str, Any]] = []
-    for vocab in VOCAB:
-        domains = parse_domains(vocab.domains)
-        code = dept(vocab.suffix)
-        enforcing = "CF" in vocab.mix
+    for dv in vocab.VOCAB:
+        domains = list(dv.domains)
+        code = dept(dv.suffix)
+        enforcing = "CF" in dv.mix
         cands = {x: _candidates(domains, x, rng) for x in POWER_KIND_CODE.values()}
         named_n = {x: len(c[0]) for x, c in cands.items()}
         generic_n: dict[str, int | None] = {
             x: None if x == "CF" and enforcing else len(c[1]) for x, c in cands.items()
         }
-        counts = _kind_counts(vocab, totals[vocab.suffix], named_n, generic_n)
+        counts = _kind_counts(dv, totals[dv.suffix], named_n, generic_n)
         fallback = _law_article_penalties(domains, rng)
         sink = "CF" if enforcing else "JC"
         order = sorted(counts, key=lambda x: x == sink)
@@ -426,7 +412,7 @@ def plan_power(seed: int) -> PowerPlan:
                     chosen.append((name, d, None))
             if len(chosen) < count:  # names taken by another department: the sink takes up
                 if x == sink:
-                    raise ValueError(f"{vocab.suffix}/{x}: only {len(chosen)} of {count} names")
+                    raise ValueError(f"{dv.suffix}/{x}: only {len(chosen)} of {count} names")
                 short_by += count - len(chosen)
             kind = LETTERS_KIND[x]
             for name, d, n in chosen:
@@ -446,15 +432,15 @@ def plan_power(seed: int) -> PowerPlan:
                         "name": name,
                         "legal_basis": _legal_basis(rng, d.law, kind == K.PENALTY)
                         if not (n and n.article)
-                        else f"《{LAWS[d.law][0]}》{article(n.article)}",
+                        else f"《{vocab.LAWS[d.law][0]}》{article(n.article)}",
                         "pinned_basis": bool(n and n.article),
-                        "responsibility": RESPONSIBILITY.get(
+                        "responsibility": vocab.RESPONSIBILITY.get(
                             kind,
-                            RESPONSIBILITY["on_application"]
+                            vocab.RESPONSIBILITY["on_application"]
                             if kind in ON_APPLICATION_KINDS
-                            else RESPONSIBILITY[K.INSPECTION],
+                            else vocab.RESPONSIBILITY[K.INSPECTION],
                         ),
-                        "accountability": ACCOUNTABILITY,
+                        "accountability": vocab.ACCOUNTABILITY,
                         "steps": _steps(kind, short[code], promised) if declared else (),
                         "statutory_limit": statutory,
                         "promised_limit": promised,
@@ -464,7 +450,7 @@ def plan_power(seed: int) -> PowerPlan:
                         "explicit_subitems": bool(n and n.subitems),
                         "rung": rung,
                         "cancel_named": bool(n and n.cancelled),
-                        "dept_suffix": vocab.suffix,
+                        "dept_suffix": dv.suffix,
                     }
                 )
     _assign_changes(drafts, totals, short, rng)
@@ -495,11 +481,13 @@ def _assign_changes(
         if len(picks) != wanted:
             raise ValueError(f"{suffix}: {len(picks)} cancellations planned, {wanted} wanted")
         for r in picks:
-            r["change"] = ChangeSpec("cancel", rng.choice(ADJUST_DAYS), rng.choice(CANCEL_REASONS))
+            r["change"] = ChangeSpec(
+                "cancel", rng.choice(ADJUST_DAYS), rng.choice(vocab.CANCEL_REASONS)
+            )
     transfers = [d for d in drafts if d["initial_dept"] != d["final_dept"]]
     for r in transfers:
         day = BRIGADE_DAY if r["final_dept"] == dept("ZHZFZD") else REFORM_DAY
-        reason = TRANSFER_REASON.format(to=short[r["final_dept"]])
+        reason = vocab.TRANSFER_REASON.format(to=short[r["final_dept"]])
         r["change"] = ChangeSpec("transfer", day, reason)
     adjustable = [d for d in drafts if "change" not in d]
     wanted = SEED_ADJUSTED - len(transfers)
@@ -514,7 +502,7 @@ def _adjustment(r: dict[str, Any], rng: random.Random, short: dict[str, str]) ->
     if r["promised_limit"] and r["promised_limit"] > 1:
         options += ["limit", "limit"]
     what = rng.choice(options)
-    reason = dict(ADJUST_REASONS)[what]
+    reason = dict(vocab.ADJUST_REASONS)[what]
     day = rng.choice(ADJUST_DAYS)
     changes: list[tuple[str, Any]]
     if what == "basis":
@@ -522,13 +510,15 @@ def _adjustment(r: dict[str, Any], rng: random.Random, short: dict[str, str]) ->
         changes = [("legal_basis", f"{head}第{_bump_article(art)}")]
     elif what in ("elements", "reform"):
         revised = r["responsibility"].replace(
-            "其他法律法规规章文件规定应履行的责任", RESPONSIBILITY_REVISED
+            "其他法律法规规章文件规定应履行的责任", vocab.RESPONSIBILITY_REVISED
         )
         if revised == r["responsibility"]:
-            revised += RESPONSIBILITY_REVISED + "。"
+            revised += vocab.RESPONSIBILITY_REVISED + "。"
         changes = [("responsibility", revised)]
         if what == "reform":
-            changes.append(("accountability", ACCOUNTABILITY + "（按照机构改革后的职责分工追责）"))
+            changes.append(
+                ("accountability", vocab.ACCOUNTABILITY + "（按照机构改革后的职责分工追责）")
+            )
     elif what == "steps":
         steps = r["steps"] or _steps(r["kind"], short[r["final_dept"]], r["promised_limit"])
         if r["steps"]:  # the procedure gains a published result step
