@@ -93,7 +93,7 @@ def _value(value: Any, hint: Any, where: str) -> Any:
         if len(args) != len(value):
             raise TableError(f"{where}：应有 {len(args)} 项，实为 {value!r}")
         return tuple(
-            _value(v, a, f"{where}[{n}]") for n, (v, a) in enumerate(zip(args, value, strict=True))
+            _value(v, a, f"{where}[{n}]") for n, (v, a) in enumerate(zip(value, args, strict=True))
         )
     if origin in (dict, Mapping):
         key_type, value_type = typing.get_args(hint)
