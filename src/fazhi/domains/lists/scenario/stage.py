@@ -521,88 +521,10 @@ def load_discretion(builder: Any, result: Any) -> None:
     )
 
 
-# 市场准入负面清单（2019年版）: the five prohibited measures (禁止准入类) and licensed measures
-# (许可准入类) of the sectors whose licences Ezhou's departments grant. The wording is the
-# scenario's transcription, not the official text (which could not be read here), and the
-# numbers are the scenario's own; each licensed entry names words of the licences resting on it.
+# 市场准入负面清单（2019年版）: the entries are in data/negative_list.yaml (the scenario's
+# transcription, see there).
 NEGATIVE_EDITION = "2019年版"
 NEGATIVE_FROM = date(2019, 11, 22)  # the scenario's date for the 2019 edition (not checked)
-NEGATIVE_ENTRIES: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
-    ("1", "prohibited", "法律、法规、国务院决定等明确设立，且与市场准入相关的禁止性规定", "", ()),
-    (
-        "2",
-        "prohibited",
-        "《产业结构调整指导目录》中的淘汰类项目，禁止投资；限制类项目，禁止新建",
-        "",
-        (),
-    ),
-    ("3", "prohibited", "不符合主体功能区建设要求的各类开发活动", "", ()),
-    ("4", "prohibited", "禁止违规开展金融相关经营活动", "J", ()),
-    ("5", "prohibited", "禁止违规开展互联网相关经营活动", "I", ()),
-    (
-        "101",
-        "licensed",
-        "未获得许可，不得从事食品（含食品添加剂）生产经营",
-        "C14 F52 H62",
-        ("食品", "生鲜乳", "屠宰"),
-    ),
-    (
-        "102",
-        "licensed",
-        "未获得许可，不得从事药品、医疗器械生产经营",
-        "C27 F51 F52",
-        ("药品", "医疗器械"),
-    ),
-    (
-        "103",
-        "licensed",
-        "未获得许可，不得从事道路运输经营及相关业务",
-        "G54",
-        ("运输", "出租汽车", "网络预约", "校车", "驾驶", "超限"),
-    ),
-    (
-        "104",
-        "licensed",
-        "未获得许可或资质，不得从事建筑业、房地产开发及物业服务",
-        "E K70",
-        ("建筑业", "房地产", "物业", "防空", "涉路"),
-    ),
-    (
-        "105",
-        "licensed",
-        "未获得许可，不得从事危险化学品、民用爆炸物品生产经营和运输",
-        "C26 G54",
-        ("危险", "爆炸"),
-    ),
-    (
-        "106",
-        "licensed",
-        "未获得许可，不得从事种子、种畜禽、水产苗种生产经营及养殖",
-        "A",
-        ("种子", "种畜禽", "苗种", "菌种", "养殖", "渔业", "野生动物"),
-    ),
-    (
-        "107",
-        "licensed",
-        "未获得许可，不得设立医疗机构或从事特定医疗卫生服务",
-        "Q84",
-        ("医师", "放射", "母婴", "卫生许可"),
-    ),
-    (
-        "108",
-        "licensed",
-        "未获得许可，不得从事特定文化、体育、教育培训经营活动",
-        "P R",
-        ("文艺", "体育", "培训学校", "文物"),
-    ),
-    (
-        "109",
-        "licensed",
-        "未获得许可，不得从事河道采砂、取水和矿产资源开发",
-        "B N76",
-        ("采砂", "河道", "矿山", "水土保持"),
-    ),
-)
 
 
 def load_negative(builder: Any, result: Any) -> None:
@@ -618,7 +540,8 @@ def load_negative(builder: Any, result: Any) -> None:
     }
     digest = Digest()
     entries: dict[str, Any] = {}
-    for number, kind, measure, codes, _words in NEGATIVE_ENTRIES:
+    for entry in vocab.NEGATIVE_LIST:
+        number, kind, measure = entry.number, entry.kind, entry.measure
         if number in have:
             entries[number] = have[number]
             result.existing += 1
@@ -634,7 +557,7 @@ def load_negative(builder: Any, result: Any) -> None:
                 "number": number,
                 "kind": kind,
                 "measure": measure,
-                "industry_codes": codes,
+                "industry_codes": entry.industry_codes,
                 "administering": "国家发展改革委、商务部（本市由市发展和改革委员会牵头实施）",
                 "legal_basis": "《国务院关于实行市场准入负面清单制度的意见》（国发〔2015〕55号）",
             },
@@ -651,10 +574,10 @@ def load_negative(builder: Any, result: Any) -> None:
         negative_entry__isnull=True,
     )
     for version in open_licences:
-        for number, _kind, _measure, _codes, words in NEGATIVE_ENTRIES:
-            if any(w in version.name for w in words):
+        for entry in vocab.NEGATIVE_LIST:
+            if any(w in version.name for w in entry.licence_words):
                 PowerItemVersion.objects.filter(pk=version.pk).update(
-                    negative_entry=entries[number]
+                    negative_entry=entries[entry.number]
                 )
                 linked += 1
                 break

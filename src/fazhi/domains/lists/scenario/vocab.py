@@ -215,6 +215,84 @@ def texts() -> Texts:
     return make(Texts, read_yaml(DATA / "texts.yaml"), "texts.yaml")
 
 
+@cache
+def _yaml(row_type: type[Any], name: str) -> Any:
+    return make(row_type, read_yaml(DATA / name), name)
+
+
+@cache
+def _csv(row_type: type[Any], name: str) -> tuple[Any, ...]:
+    return read_csv(DATA / name, row_type)
+
+
+@dataclass(frozen=True)
+class Guides:
+    """guides.yaml: how items applied for split into guides, and what each guide asks for."""
+
+    ladders: Mapping[str, tuple[tuple[str, ...], ...]]  # kind → rungs of 办理项
+    complaint_ladder: tuple[tuple[str, ...], ...]
+    one_kind_of_applicant: tuple[str, ...]  # words of items with no split by applicant type
+    materials_by_op: Mapping[str, tuple[tuple[str, str], ...]]  # op → (name, source)
+    agent_material: str
+    cut_pool: tuple[str, ...]
+    conditions: Mapping[str, str]  # kind → 受理条件
+
+
+@dataclass(frozen=True)
+class ProofRow:
+    status: str  # cancelled, notify_commit or retained
+    dept: str
+    name: str
+    item_name: str
+    replacement: str  # a ProofReplacement value, for the cancelled ones
+    issuer: str  # for the retained ones
+
+
+@dataclass(frozen=True)
+class ComplaintRow:
+    proof: str  # the name of a cancelled proof of proofs.csv
+    count: int
+    demanded_by: str
+
+
+@dataclass(frozen=True)
+class FeeRow:
+    dept: str
+    name: str
+    standard: str
+    unit: str
+    enterprise: bool
+    pricing_document: str
+
+
+@dataclass(frozen=True)
+class FeeDocuments:
+    topics: tuple[str, ...]
+    forms: tuple[str, ...]  # {t}: the topic
+    reasons: Mapping[str, str]  # outcome → reason
+
+
+@dataclass(frozen=True)
+class NoPenaltyRow:
+    item_name: str
+    violation: str
+    mandatory: bool
+
+
+@dataclass(frozen=True)
+class NegativeEntry:
+    number: str
+    kind: str  # prohibited or licensed
+    measure: str
+    industry_codes: str
+    licence_words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _NegativeList:
+    entries: tuple[NegativeEntry, ...]
+
+
 # The tables as module attributes, read on first use (PEP 562).
 LAWS: dict[str, tuple[str, int]]
 VOCAB: tuple[DeptVocab, ...]
@@ -226,6 +304,13 @@ ACCOUNTABILITY: str
 RESPONSIBILITY_REVISED: str
 PERMIT_PATTERNS: Mapping[str, tuple[str, ...]]
 GENERIC: Mapping[str, tuple[str, ...]]
+GUIDES: Guides
+PROOFS: tuple[ProofRow, ...]
+COMPLAINTS: tuple[ComplaintRow, ...]
+FEES: tuple[FeeRow, ...]
+FEE_DOCUMENTS: FeeDocuments
+NO_PENALTY: tuple[NoPenaltyRow, ...]
+NEGATIVE_LIST: tuple[NegativeEntry, ...]
 _LAZY = {
     "LAWS": lambda: laws(),
     "VOCAB": lambda: vocabularies(),
@@ -237,6 +322,13 @@ _LAZY = {
     "RESPONSIBILITY_REVISED": lambda: texts().responsibility_revised,
     "PERMIT_PATTERNS": lambda: texts().permit_patterns,
     "GENERIC": lambda: texts().patterns,
+    "GUIDES": lambda: _yaml(Guides, "guides.yaml"),
+    "PROOFS": lambda: _csv(ProofRow, "proofs.csv"),
+    "COMPLAINTS": lambda: _csv(ComplaintRow, "complaints.csv"),
+    "FEES": lambda: _csv(FeeRow, "fees.csv"),
+    "FEE_DOCUMENTS": lambda: _yaml(FeeDocuments, "fee_documents.yaml"),
+    "NO_PENALTY": lambda: _csv(NoPenaltyRow, "no_penalty.csv"),
+    "NEGATIVE_LIST": lambda: _yaml(_NegativeList, "negative_list.yaml").entries,
 }
 
 
