@@ -40,11 +40,6 @@ RISK_SOURCE = "鄂州市市场监督管理局（导入）"
 PROCEDURE_NOTE = "本场景按现行程序规则处理，非 2019 年当时的程序。"
 
 
-def words(text: str) -> tuple[str, ...]:
-    """A word pool written as one space-separated string."""
-    return tuple(text.split())
-
-
 # Seed figures the scenario reproduces (the full-size defaults of the builder).
 SEED_ENTITIES = 105_672
 SEED_OFFICERS = 1_779

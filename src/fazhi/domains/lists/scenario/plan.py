@@ -12,7 +12,11 @@ What the seed's section (一) 2–3 says, and how the plan reproduces it (docs/f
   market regulator's no-penalty list.
 
 Names are generated from per-department vocabularies: real item names where the plan names them,
-otherwise the patterns of Hubei lists (对……的处罚, 对……的监督检查, 查封、扣押……). Laws are real;
+otherwise the patterns of Hubei lists (对……的处罚, 对……的监督检查, 查封、扣押……). The tables
+(vocabularies, laws, ladders, materials, proofs, fees, the no-penalty and negative lists) are
+data files in ``data/`` read through ``vocab``; what is here decides which rows exist from the
+seed. The discretion benchmarks and factors stay code: they are rules, each tier beside the
+article it applies. Laws are real;
 article numbers are plausible, not checked, except where a benchmark quotes them. The provincial
 catalog codes (``catalog_code``) are the scenario's stand-in, not the province's real codes.
 """

@@ -10,6 +10,11 @@ so the
 items and versions can be bulk-inserted: 4,397 items and 7,475 versions, 4,421 guides with
 their materials. The small lists (proofs, fees, benchmarks) go through ``services.create_item``
 and ``services.record`` one by one, the complaints through ``complaints.receive`` and ``reply``.
+
+``ListsConfig.ready()`` imports this module to register ``STAGES``; the planning (``plan``) and
+its tables (``vocab``) are imported inside the stages, so starting Fazhi does not pay for them
+(tens of milliseconds of dataclasses and YAML, measured with ``python -X importtime``); only
+``fazhi demo`` does.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fazhi.core.casework.numbering import next_number
 from fazhi.core.org.models import OrgUnit, Region, Staff
@@ -41,13 +46,13 @@ from fazhi.domains.lists.models import (
 )
 from fazhi.shell.scenario.planning import Digest
 
-from . import plan as plan_
-from . import vocab
+if TYPE_CHECKING:
+    from . import plan as plan_
 
 BATCH = 2000
 LIST_2018_REASON = "2018年版权责清单"
 PROOF_LIST_REASON = "2018年版证明事项清单"
-COMPLAINT_HANDLER = vocab.dept("SFJ")  # 司法局 leads 减证便民 and handles the complaints
+COMPLAINT_HANDLER = "SFJ"  # 司法局 leads 减证便民 and handles the complaints
 # The complaints walk the same steps as on the case page, each by the persona in its role.
 COMPLAINT_CLERK = "sfj_clerk"
 COMPLAINT_HEAD = "sfj_head"
@@ -55,6 +60,8 @@ COMPLAINT_HEAD = "sfj_head"
 
 @lru_cache(maxsize=4)
 def power_plan(seed: int) -> plan_.PowerPlan:
+    from . import plan as plan_
+
     return plan_.plan_power(seed)
 
 
@@ -66,6 +73,8 @@ def _units(codes: set[str]) -> dict[str, int]:
 
 
 def load_power(builder: Any, result: Any) -> None:
+    from . import vocab
+
     plan = power_plan(builder.seed)
     specs = plan.items
     have = set(
@@ -168,6 +177,9 @@ def load_power(builder: Any, result: Any) -> None:
 
 
 def load_proofs(builder: Any, result: Any) -> None:
+    from . import plan as plan_
+    from . import vocab
+
     plan = power_plan(builder.seed)
     specs = plan_.plan_proofs()
     units = {u.code: u for u in OrgUnit.objects.filter(code__in={s.dept for s in specs})}
@@ -233,6 +245,9 @@ def load_proofs(builder: Any, result: Any) -> None:
 
 
 def _load_complaints(builder: Any, proofs: dict[tuple[str, str], Any], digest: Digest) -> int:
+    from . import plan as plan_
+    from . import vocab
+
     specs = plan_.plan_complaints(builder.seed)
     have = set(
         ProofComplaint.objects.filter(description__in=[s.description for s in specs]).values_list(
@@ -242,7 +257,7 @@ def _load_complaints(builder: Any, proofs: dict[tuple[str, str], Any], digest: D
     todo = [s for s in specs if s.description not in have]
     if not todo:
         return 0
-    handler = OrgUnit.objects.get(code=COMPLAINT_HANDLER)
+    handler = OrgUnit.objects.get(code=vocab.dept(COMPLAINT_HANDLER))
     clerk = Staff.objects.get(username=COMPLAINT_CLERK)
     head = Staff.objects.get(username=COMPLAINT_HEAD)
     regions = {
@@ -276,6 +291,8 @@ def _load_complaints(builder: Any, proofs: dict[tuple[str, str], Any], digest: D
 
 
 def load_guides(builder: Any, result: Any) -> None:
+    from . import plan as plan_
+
     plan = power_plan(builder.seed)
     proofs = plan_.plan_proofs()
     specs = plan_.plan_guides(builder.seed, plan, proofs)
@@ -355,6 +372,9 @@ def load_guides(builder: Any, result: Any) -> None:
 
 
 def load_fees(builder: Any, result: Any) -> None:
+    from . import plan as plan_
+    from . import vocab
+
     specs = plan_.plan_fees()
     units = {u.code: u for u in OrgUnit.objects.filter(code__in={s.dept for s in specs})}
     have = set(
@@ -428,6 +448,9 @@ def load_fees(builder: Any, result: Any) -> None:
 
 
 def load_discretion(builder: Any, result: Any) -> None:
+    from . import plan as plan_
+    from . import vocab
+
     plan = power_plan(builder.seed)
     by_name = plan.by_name()
     digest = Digest()
@@ -530,6 +553,8 @@ NEGATIVE_FROM = date(2019, 11, 22)  # the scenario's date for the 2019 edition (
 def load_negative(builder: Any, result: Any) -> None:
     """The negative list entries, and the licensing items that rest on them."""
     from fazhi.domains.lists.models import NegativeListItem, PowerItemVersion
+
+    from . import vocab
 
     owner = OrgUnit.objects.get(code=vocab.dept("FGW"))
     have = {
