@@ -22,7 +22,6 @@ import dataclasses
 import types
 import typing
 from collections.abc import Mapping
-from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -35,9 +34,14 @@ class TableError(ValueError):
     """A data file that does not match the row type it is read into."""
 
 
-@cache
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
 def _hints(row_type: type) -> dict[str, Any]:
-    return typing.get_type_hints(row_type)
+    """The resolved field types of a row type (once: ``make`` runs for every YAML mapping)."""
+    if row_type not in _HINTS:
+        _HINTS[row_type] = typing.get_type_hints(row_type)
+    return _HINTS[row_type]
 
 
 def _fields(row_type: type, where: str) -> tuple[dataclasses.Field[Any], ...]:
@@ -106,7 +110,7 @@ def _value(value: Any, hint: Any, where: str) -> Any:
     if dataclasses.is_dataclass(hint):
         if not isinstance(value, dict):
             raise TableError(f"{where}：应为映射，实为 {value!r}")
-        return make(hint, value, where)
+        return make(typing.cast(type, hint), value, where)
     if hint is float and isinstance(value, int) and not isinstance(value, bool):
         return value  # a weight written 52 stays the int 52, as it was in code
     if hint in (str, int, float, bool) and (
