@@ -48,8 +48,6 @@ def test_no_mechanism_and_no_shell_module_imports_a_domain() -> None:
         for name in imports_of(path)
         if name.startswith("fazhi.domains")
     ]
-    # The lists' scenario stage still lives in the shell's scenario package (issue 6, moving).
-    problems = [p for p in problems if not p.startswith("shell/scenario/lists_")]
     assert problems == []
 
 

@@ -29,8 +29,9 @@ from fazhi.domains.lists.models import (
     ProofRequirement,
     ServiceGuide,
 )
+from fazhi.domains.lists.scenario import plan as lists_plan
+from fazhi.domains.lists.scenario import vocab as lists_vocab
 from fazhi.domains.lists.statutory import PENALTY_LAW_1996
-from fazhi.shell.scenario import lists_plan, lists_vocab
 from fazhi.shell.scenario.builder import build
 
 SEED_FIGURES = {

@@ -1,6 +1,3 @@
-from collections.abc import Callable
-from typing import Any
-
 from django.apps import AppConfig
 
 
@@ -17,6 +14,7 @@ class ListsConfig(AppConfig):
         # complaints registers its case kind; screens its back-office screens; imports its
         # Excel import specs.
         from . import api, complaints, figures, imports, models, screens  # noqa: F401
+        from .scenario import stage
 
         for name in models.__all__:
             model = getattr(models, name)
@@ -40,25 +38,6 @@ class ListsConfig(AppConfig):
         ):
             registry.api_route(prefix, viewset, basename)
         figures.register_figures()
-        for order, (label, load) in enumerate(_SCENARIO_STAGES, 100):
-            registry.stage(label, _stage(load), order=order, app="lists")
-
-
-# The lists' stages of the Ezhou 2019 scenario, loaded only when the scenario is built.
-_SCENARIO_STAGES = (
-    ("权责清单（2018 年版与 2019 年调整、划转、取消）", "load_power"),
-    ("证明事项、告知承诺试点与减证便民投诉", "load_proofs"),
-    ("办事指南与申请材料（含 2019 年精减）", "load_guides"),
-    ("收费清单与价费文件清理", "load_fees"),
-    ("市场监管裁量基准与免罚清单", "load_discretion"),
-    ("市场准入负面清单（2019年版）", "load_negative"),
-)
-
-
-def _stage(name: str) -> Callable[[Any, Any], None]:
-    def load(builder: Any, result: Any) -> None:
-        from fazhi.shell.scenario import lists_stage
-
-        getattr(lists_stage, name)(builder, result)
-
-    return load
+        # The lists' stages of the Ezhou 2019 scenario run after the foundation's (10–60).
+        for order, (label, load) in enumerate(stage.STAGES, 100):
+            registry.stage(label, load, order=order, app="lists")

@@ -1,5 +1,5 @@
 """Loading the lists (清单) of the Ezhou 2019 scenario: the stages ``fazhi demo`` runs after the
-foundation's (see ``lists_plan`` for what they reproduce and how).
+foundation's (see ``plan`` for what they reproduce and how).
 
 Idempotence: power items are keyed by their provincial catalog code (``catalog_code``, the key a
 catalog import syncs on), guides by their code, the small lists by (department, name), the
@@ -10,6 +10,11 @@ so the
 items and versions can be bulk-inserted: 4,397 items and 7,475 versions, 4,421 guides with
 their materials. The small lists (proofs, fees, benchmarks) go through ``services.create_item``
 and ``services.record`` one by one, the complaints through ``complaints.receive`` and ``reply``.
+
+``ListsConfig.ready()`` imports this module to register ``STAGES``; the planning (``plan``) and
+its tables (``vocab``) are imported inside the stages, so starting Fazhi does not pay for them
+(tens of milliseconds of dataclasses and YAML, measured with ``python -X importtime``); only
+``fazhi demo`` does.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fazhi.core.casework.numbering import next_number
 from fazhi.core.org.models import OrgUnit, Region, Staff
@@ -39,15 +44,15 @@ from fazhi.domains.lists.models import (
     ProofRequirement,
     ServiceGuide,
 )
+from fazhi.shell.scenario.planning import Digest
 
-from . import lists_plan as plan_
-from . import lists_vocab as vocab
-from .planning import Digest
+if TYPE_CHECKING:
+    from . import plan as plan_
 
 BATCH = 2000
 LIST_2018_REASON = "2018年版权责清单"
 PROOF_LIST_REASON = "2018年版证明事项清单"
-COMPLAINT_HANDLER = vocab.dept("SFJ")  # 司法局 leads 减证便民 and handles the complaints
+COMPLAINT_HANDLER = "SFJ"  # 司法局 leads 减证便民 and handles the complaints
 # The complaints walk the same steps as on the case page, each by the persona in its role.
 COMPLAINT_CLERK = "sfj_clerk"
 COMPLAINT_HEAD = "sfj_head"
@@ -55,6 +60,8 @@ COMPLAINT_HEAD = "sfj_head"
 
 @lru_cache(maxsize=4)
 def power_plan(seed: int) -> plan_.PowerPlan:
+    from . import plan as plan_
+
     return plan_.plan_power(seed)
 
 
@@ -66,6 +73,8 @@ def _units(codes: set[str]) -> dict[str, int]:
 
 
 def load_power(builder: Any, result: Any) -> None:
+    from . import vocab
+
     plan = power_plan(builder.seed)
     specs = plan.items
     have = set(
@@ -168,6 +177,9 @@ def load_power(builder: Any, result: Any) -> None:
 
 
 def load_proofs(builder: Any, result: Any) -> None:
+    from . import plan as plan_
+    from . import vocab
+
     plan = power_plan(builder.seed)
     specs = plan_.plan_proofs()
     units = {u.code: u for u in OrgUnit.objects.filter(code__in={s.dept for s in specs})}
@@ -233,6 +245,9 @@ def load_proofs(builder: Any, result: Any) -> None:
 
 
 def _load_complaints(builder: Any, proofs: dict[tuple[str, str], Any], digest: Digest) -> int:
+    from . import plan as plan_
+    from . import vocab
+
     specs = plan_.plan_complaints(builder.seed)
     have = set(
         ProofComplaint.objects.filter(description__in=[s.description for s in specs]).values_list(
@@ -242,7 +257,7 @@ def _load_complaints(builder: Any, proofs: dict[tuple[str, str], Any], digest: D
     todo = [s for s in specs if s.description not in have]
     if not todo:
         return 0
-    handler = OrgUnit.objects.get(code=COMPLAINT_HANDLER)
+    handler = OrgUnit.objects.get(code=vocab.dept(COMPLAINT_HANDLER))
     clerk = Staff.objects.get(username=COMPLAINT_CLERK)
     head = Staff.objects.get(username=COMPLAINT_HEAD)
     regions = {
@@ -276,6 +291,8 @@ def _load_complaints(builder: Any, proofs: dict[tuple[str, str], Any], digest: D
 
 
 def load_guides(builder: Any, result: Any) -> None:
+    from . import plan as plan_
+
     plan = power_plan(builder.seed)
     proofs = plan_.plan_proofs()
     specs = plan_.plan_guides(builder.seed, plan, proofs)
@@ -355,6 +372,9 @@ def load_guides(builder: Any, result: Any) -> None:
 
 
 def load_fees(builder: Any, result: Any) -> None:
+    from . import plan as plan_
+    from . import vocab
+
     specs = plan_.plan_fees()
     units = {u.code: u for u in OrgUnit.objects.filter(code__in={s.dept for s in specs})}
     have = set(
@@ -428,6 +448,9 @@ def load_fees(builder: Any, result: Any) -> None:
 
 
 def load_discretion(builder: Any, result: Any) -> None:
+    from . import plan as plan_
+    from . import vocab
+
     plan = power_plan(builder.seed)
     by_name = plan.by_name()
     digest = Digest()
@@ -521,93 +544,17 @@ def load_discretion(builder: Any, result: Any) -> None:
     )
 
 
-# 市场准入负面清单（2019年版）: the five prohibited measures (禁止准入类) and licensed measures
-# (许可准入类) of the sectors whose licences Ezhou's departments grant. The wording is the
-# scenario's transcription, not the official text (which could not be read here), and the
-# numbers are the scenario's own; each licensed entry names words of the licences resting on it.
+# 市场准入负面清单（2019年版）: the entries are in data/negative_list.yaml (the scenario's
+# transcription, see there).
 NEGATIVE_EDITION = "2019年版"
 NEGATIVE_FROM = date(2019, 11, 22)  # the scenario's date for the 2019 edition (not checked)
-NEGATIVE_ENTRIES: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
-    ("1", "prohibited", "法律、法规、国务院决定等明确设立，且与市场准入相关的禁止性规定", "", ()),
-    (
-        "2",
-        "prohibited",
-        "《产业结构调整指导目录》中的淘汰类项目，禁止投资；限制类项目，禁止新建",
-        "",
-        (),
-    ),
-    ("3", "prohibited", "不符合主体功能区建设要求的各类开发活动", "", ()),
-    ("4", "prohibited", "禁止违规开展金融相关经营活动", "J", ()),
-    ("5", "prohibited", "禁止违规开展互联网相关经营活动", "I", ()),
-    (
-        "101",
-        "licensed",
-        "未获得许可，不得从事食品（含食品添加剂）生产经营",
-        "C14 F52 H62",
-        ("食品", "生鲜乳", "屠宰"),
-    ),
-    (
-        "102",
-        "licensed",
-        "未获得许可，不得从事药品、医疗器械生产经营",
-        "C27 F51 F52",
-        ("药品", "医疗器械"),
-    ),
-    (
-        "103",
-        "licensed",
-        "未获得许可，不得从事道路运输经营及相关业务",
-        "G54",
-        ("运输", "出租汽车", "网络预约", "校车", "驾驶", "超限"),
-    ),
-    (
-        "104",
-        "licensed",
-        "未获得许可或资质，不得从事建筑业、房地产开发及物业服务",
-        "E K70",
-        ("建筑业", "房地产", "物业", "防空", "涉路"),
-    ),
-    (
-        "105",
-        "licensed",
-        "未获得许可，不得从事危险化学品、民用爆炸物品生产经营和运输",
-        "C26 G54",
-        ("危险", "爆炸"),
-    ),
-    (
-        "106",
-        "licensed",
-        "未获得许可，不得从事种子、种畜禽、水产苗种生产经营及养殖",
-        "A",
-        ("种子", "种畜禽", "苗种", "菌种", "养殖", "渔业", "野生动物"),
-    ),
-    (
-        "107",
-        "licensed",
-        "未获得许可，不得设立医疗机构或从事特定医疗卫生服务",
-        "Q84",
-        ("医师", "放射", "母婴", "卫生许可"),
-    ),
-    (
-        "108",
-        "licensed",
-        "未获得许可，不得从事特定文化、体育、教育培训经营活动",
-        "P R",
-        ("文艺", "体育", "培训学校", "文物"),
-    ),
-    (
-        "109",
-        "licensed",
-        "未获得许可，不得从事河道采砂、取水和矿产资源开发",
-        "B N76",
-        ("采砂", "河道", "矿山", "水土保持"),
-    ),
-)
 
 
 def load_negative(builder: Any, result: Any) -> None:
     """The negative list entries, and the licensing items that rest on them."""
     from fazhi.domains.lists.models import NegativeListItem, PowerItemVersion
+
+    from . import vocab
 
     owner = OrgUnit.objects.get(code=vocab.dept("FGW"))
     have = {
@@ -618,7 +565,8 @@ def load_negative(builder: Any, result: Any) -> None:
     }
     digest = Digest()
     entries: dict[str, Any] = {}
-    for number, kind, measure, codes, _words in NEGATIVE_ENTRIES:
+    for entry in vocab.NEGATIVE_LIST:
+        number, kind, measure = entry.number, entry.kind, entry.measure
         if number in have:
             entries[number] = have[number]
             result.existing += 1
@@ -634,7 +582,7 @@ def load_negative(builder: Any, result: Any) -> None:
                 "number": number,
                 "kind": kind,
                 "measure": measure,
-                "industry_codes": codes,
+                "industry_codes": entry.industry_codes,
                 "administering": "国家发展改革委、商务部（本市由市发展和改革委员会牵头实施）",
                 "legal_basis": "《国务院关于实行市场准入负面清单制度的意见》（国发〔2015〕55号）",
             },
@@ -651,10 +599,10 @@ def load_negative(builder: Any, result: Any) -> None:
         negative_entry__isnull=True,
     )
     for version in open_licences:
-        for number, _kind, _measure, _codes, words in NEGATIVE_ENTRIES:
-            if any(w in version.name for w in words):
+        for entry in vocab.NEGATIVE_LIST:
+            if any(w in version.name for w in entry.licence_words):
                 PowerItemVersion.objects.filter(pk=version.pk).update(
-                    negative_entry=entries[number]
+                    negative_entry=entries[entry.number]
                 )
                 linked += 1
                 break
