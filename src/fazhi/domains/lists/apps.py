@@ -10,10 +10,19 @@ class ListsConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from fazhi import registry
+        from fazhi.core.accounts.submissions import register_submissions
 
         # complaints registers its case kind; screens its back-office screens; imports its
         # Excel import specs.
-        from . import api, complaints, figures, imports, models, screens  # noqa: F401
+        from . import (  # noqa: F401
+            api,
+            complaints,
+            figures,
+            imports,
+            models,
+            public_complaints,
+            screens,
+        )
         from .scenario import stage
 
         for name in models.__all__:
@@ -38,6 +47,7 @@ class ListsConfig(AppConfig):
         ):
             registry.api_route(prefix, viewset, basename)
         figures.register_figures()
+        register_submissions("proof_complaints", "减证便民投诉", public_complaints.submissions)
         # The lists' stages of the Ezhou 2019 scenario run after the foundation's (10–60).
         for order, (label, load) in enumerate(stage.STAGES, 100):
             registry.stage(label, load, order=order, app="lists")

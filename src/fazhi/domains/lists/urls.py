@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import public_complaints, views
 
 app_name = "lists"
 
@@ -15,6 +15,11 @@ urlpatterns = [
     path("guides/<str:code>/docx/", views.guide_download, name="serviceguide_download"),
     path("proofs/card/", views.proof_cards, name="proofrequirement_cards"),
     path("proofs/card/<int:region>/", views.proof_card, name="proofrequirement_card"),
+    path(
+        "proofs/<str:code>/complain/",
+        public_complaints.complain,
+        name="proofcomplaint_create",
+    ),
     path("fees/cleanups/", views.fee_cleanups, name="feecleanup_list"),
 ]
 

@@ -66,6 +66,15 @@ class ProofComplaint(models.Model):
     demanded_by = models.CharField("要求提供证明的单位", max_length=200)
     description = models.TextField("投诉内容")
     reply = models.TextField("答复", blank=True)
+    # Submitted on the portal by a public account (null: registered by staff).
+    account = models.ForeignKey(
+        "accounts.PublicAccount",
+        verbose_name="投诉人账号",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     scope = Scope("participants", "case")
     objects = RestrictedManager()
