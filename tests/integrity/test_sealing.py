@@ -173,3 +173,18 @@ def test_on_postgresql_truncate_is_refused() -> None:
     with pytest.raises(DatabaseError, match="TRUNCATE"), connection.cursor() as cur:
         cur.execute("SET LOCAL fazhi.allow_truncate = 'off'")
         cur.execute('TRUNCATE "integrity_securityevent" CASCADE')
+
+
+def test_fazhi_verify_checks_every_registered_stream(monkeypatch) -> None:
+    """A stream registered by any app is verified by `fazhi verify all` and its group."""
+    from django.core.management import get_commands, load_command_class
+
+    monkeypatch.setattr(sealing, "STREAMS", dict(sealing.STREAMS))
+    sealing.register_stream("numbers2", "casework.VoidedNumber", "at", "测试", group="extra")
+    assert sealing.stream_groups()["extra"] == ["numbers2"]
+    command = load_command_class(get_commands()["fazhi_verify"], "fazhi_verify")
+    parser = command.create_parser("fazhi", "fazhi_verify")
+    assert parser.parse_args(["extra"]).what == "extra"
+    groups = sealing.stream_groups()
+    assert {"audit", "cases", "publications"} <= set(groups)
+    assert "numbers" in groups["cases"]  # casework's voided numbers, registered by casework
