@@ -182,3 +182,26 @@ def test_the_workbench_shows_the_deadline_approaching_then_overdue(client, peopl
         assert not Notification.objects.filter(recipient=people.june, read_at=None).exists()
         # bob's workbench knows nothing of it, and his notifications are his own.
         assert workbench(people.bob, date(2019, 10, 8)).overdue == []
+
+
+def test_the_timeline_keeps_2019_dates_for_deadline_events_too(org, people, proof) -> None:
+    """History recorded years later keeps its business dates: started and met on the days of
+    the steps, not on the day the rows were written."""
+    with time_machine.travel(date(2026, 12, 6)):
+        from fazhi.domains.lists import complaints
+
+        c = complaints.receive(
+            handler=org.sfj,
+            proof=proof,
+            demanded_by="某单位",
+            description="仍要求",
+            received_on=date(2019, 8, 1),
+            actor=people.june,
+        )
+        complaints.accept(c, actor=people.june, on=date(2019, 8, 1))
+        complaints.verify(c, "属实", actor=people.june, on=date(2019, 8, 2))
+        complaints.reply(c, "已改正", actor=people.jack, on=date(2019, 8, 3))
+        dates = dict(c.case.events.values_list("kind", "occurred_on"))
+    assert dates["deadline_started"] == date(2019, 8, 1)
+    assert dates["deadline_met"] == date(2019, 8, 3)
+    assert all(d.year == 2019 for d in dates.values())

@@ -60,11 +60,27 @@ def _apply(deadline: Deadline) -> None:
     deadline.provisional = result.provisional
 
 
-def _event(deadline: Deadline, kind: str, actor: Any, note: str = "", **data: Any) -> None:
+def _event(
+    deadline: Deadline,
+    kind: str,
+    actor: Any,
+    note: str = "",
+    *,
+    occurred_on: date | None = None,
+    **data: Any,
+) -> None:
+    """A deadline's change on the case's timeline, with the business date it concerns (the
+    day started, paused, met …), apart from the time the row is written."""
+    if occurred_on is None:
+        for key in ("on", "start", "effective_on"):
+            if isinstance(data.get(key), str):
+                occurred_on = date.fromisoformat(data[key])
+                break
     Event.objects.create(
         case_id=deadline.case_id,
         actor=actor,
         kind=kind,
+        occurred_on=occurred_on or timezone.localdate(),
         note=note,
         data={"deadline": deadline.pk, "key": deadline.key, "due": str(deadline.due), **data},
     )
@@ -101,7 +117,7 @@ def start_deadline(
     )
     _apply(deadline)
     deadline.save()
-    _event(deadline, "deadline_started", actor, f"{spec.name}：{deadline.due}")
+    _event(deadline, "deadline_started", actor, f"{spec.name}：{deadline.due}", occurred_on=start)
     return deadline
 
 

@@ -309,6 +309,7 @@ def generate_document(
                     case=case,
                     actor=actor,
                     kind="document_issued",
+                    occurred_on=issued_on,
                     note=f"{doc_title} {number}".strip(),
                     data={"form": form.code, "number": number, "sha256": doc.sha256},
                     document_ids=[doc.pk],

@@ -162,6 +162,27 @@ class Party(models.Model):
         return str(self.person or self.entity)
 
 
+# The mechanisms' own events (a domain's steps are labelled by their workflow).
+EVENT_LABELS = {
+    "open": "登记",
+    "deadline_started": "期限起算",
+    "deadline_paused": "期限中止",
+    "deadline_resumed": "期限恢复",
+    "deadline_extended": "期限延长",
+    "deadline_restarted": "期限重新起算",
+    "deadline_met": "期限完成",
+    "deadline_cancelled": "期限撤销",
+    "deadline_recomputed": "期限重算",
+    "deadline_lapsed": "期限届满",
+    "number_voided": "编号作废",
+    "linked": "关联案件",
+    "collected": "归集",
+    "document_issued": "制作文书",
+    "served": "送达",
+    "service_consent": "电子送达确认",
+}
+
+
 class EventQuerySet(AppendOnlyQuerySet, RestrictedQuerySet):
     pass
 
@@ -205,6 +226,15 @@ class Event(AppendOnlyModel):
     @property
     def business_date(self) -> date:
         return self.occurred_on or timezone.localdate(self.at)
+
+    def label(self, case_kind: str | None = None) -> str:
+        """What happened, in Chinese: the step's label, or the mechanism's own event."""
+        from .workflow import workflow_for
+
+        wf = workflow_for(case_kind or self.case.kind)
+        if wf is not None and self.kind in wf.transitions:
+            return wf.transitions[self.kind].label
+        return EVENT_LABELS.get(self.kind, self.kind)
 
 
 class Deadline(models.Model):

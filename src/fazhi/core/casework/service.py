@@ -85,6 +85,7 @@ def record_consent(
             case_id=party.case_id,
             actor=actor,
             kind="service_consent",
+            occurred_on=consented_on,
             note=f"{party}同意以{consent.get_channel_display()}送达至 {address}",
             data={"consent": consent.pk, "channel": channel, "basis": E_SERVICE_BASIS},
             document_ids=[consent_document.pk],
@@ -234,6 +235,7 @@ def record_service(
             case=case,
             actor=actor,
             kind="served",
+            occurred_on=served_on,
             note=f"{document.title} {document.number}".strip()
             + f"：{service.get_method_display()}，{recipient}，{served_on}",
             data={"service": service.pk, "method": method, "served_on": served_on.isoformat()},

@@ -89,8 +89,6 @@ def _parties(request: HttpRequest, case: Case) -> list[dict[str, Any]]:
 
 def _timeline(request: HttpRequest, case: Case) -> list[dict[str, Any]]:
     wf = workflow_for(case.kind)
-    labels = {t.name: t.label for t in wf.transitions.values()} if wf else {}
-    labels.update(EVENT_LABELS)
     events = (
         scoped(request, Event, "view")
         .filter(case=case)
@@ -101,7 +99,7 @@ def _timeline(request: HttpRequest, case: Case) -> list[dict[str, Any]]:
         {
             "on": show(e.business_date),
             "at": show(e.at),
-            "kind": labels.get(e.kind, e.kind),
+            "kind": e.label(case.kind),
             "actor": str(e.actor) if e.actor else "系统",
             "state": wf.state_label(e.to_state) if wf and e.to_state else "",
             "note": e.note,
@@ -109,22 +107,6 @@ def _timeline(request: HttpRequest, case: Case) -> list[dict[str, Any]]:
         }
         for e in events
     ]
-
-
-EVENT_LABELS = {
-    "open": "登记",
-    "deadline_started": "期限起算",
-    "deadline_paused": "期限中止",
-    "deadline_resumed": "期限恢复",
-    "deadline_extended": "期限延长",
-    "deadline_restarted": "期限重新起算",
-    "deadline_met": "期限完成",
-    "deadline_recomputed": "期限重算",
-    "deadline_lapsed": "期限届满",
-    "number_voided": "编号作废",
-    "linked": "关联案件",
-    "collected": "归集",
-}
 
 
 def _deadlines(request: HttpRequest, case: Case) -> list[dict[str, Any]]:
