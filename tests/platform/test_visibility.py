@@ -529,3 +529,14 @@ def test_case_pages_steps_and_the_workbench_show_nothing_outside_the_rules(
         home = client.get("/office/").content.decode()
         for note in Notification.objects.all():
             assert (note.title in home) == (note.recipient_id == user.pk), f"{name} {note.title}"
+
+
+def test_every_list_endpoint_of_the_schema_is_checked(client) -> None:
+    """The API's list endpoints in the OpenAPI schema are exactly those the leak test walks."""
+    schema = client.get("/api/schema/", {"format": "json"}).json()
+    listed = {
+        path.strip("/").split("/")[1]
+        for path, operations in schema["paths"].items()
+        if path.count("/") == 3 and "get" in operations and "{" not in path
+    }
+    assert listed == set(api_lists())
