@@ -75,12 +75,12 @@ class CollectedState(models.TextChoices):
 
 
 class SupervisionForm(forms.Form):
-    note = forms.CharField(label="监督意见", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(
+        label="监督意见", max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
-WORKFLOW = register(
-    Workflow(COLLECTED_KIND, "归集执法案件", CollectedState, CollectedState.FILED)
-)
+WORKFLOW = register(Workflow(COLLECTED_KIND, "归集执法案件", CollectedState, CollectedState.FILED))
 # The only step: a supervisor's opinion, at any stage, leaving the mirrored state as it is.
 WORKFLOW.add(
     "supervise",
@@ -321,9 +321,9 @@ def _numbers(out: Plan) -> None:
             out.problem(n, "case", 0, "number", f"案件编号“{c.fields.number}”在本批中重复")
     taken: dict[str, tuple[str, str]] = {}
     for part in _chunks(list(wanted), KEY_CHUNK):
-        for number, system, ext in Case.objects.filter(
-            kind=out.kind, number__in=part
-        ).values_list("number", "source_system", "external_id"):
+        for number, system, ext in Case.objects.filter(kind=out.kind, number__in=part).values_list(
+            "number", "source_system", "external_id"
+        ):
             taken[number] = (system, ext)
     for n, c in enumerate(out.cases):
         if c.fields is None or c.fields.number not in taken:
@@ -623,16 +623,18 @@ def _persons(p: Plan, parties: list[PartyIn]) -> dict[tuple[str, str], int]:
     numbers = sorted({k[0] for k in wanted})
     for part in _chunks(numbers, KEY_CHUNK):
         for pk, number, name in (
-            Person.objects.filter(id_number__in=part).order_by("pk").values_list(
-                "pk", "id_number", "name"
-            )
+            Person.objects.filter(id_number__in=part)
+            .order_by("pk")
+            .values_list("pk", "id_number", "name")
         ):
             found.setdefault((number, name), pk)
     missing = [k for k in wanted if k not in found]
     for part in _chunks(missing, BATCH):
         objs = [
             Person(
-                name=name, id_number=number, id_type=wanted[(number, name)].id_type,
+                name=name,
+                id_number=number,
+                id_type=wanted[(number, name)].id_type,
                 owner_unit_id=p.owner_id,
             )
             for number, name in part

@@ -360,9 +360,7 @@ class CollectedDocument(AppendOnlyModel):
     holds. The digest lets anyone holding the file prove it is the one the case names.
     """
 
-    case = models.ForeignKey(
-        Case, on_delete=models.PROTECT, related_name="collected_documents"
-    )
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="collected_documents")
     title = models.CharField("标题", max_length=200)
     number = models.CharField("文号", max_length=80, blank=True)
     issued_on = models.DateField("成文日期", null=True, blank=True)

@@ -31,6 +31,7 @@ from fazhi.core.casework.collection import (
 )
 from fazhi.core.casework.models import Case
 from fazhi.core.org.choices import IdType
+from fazhi.core.org.validators import is_valid_uscc, validate_uscc
 
 from .excel import Column, Table
 from .specs import Context, ImportSpec, Outcome, register
@@ -117,6 +118,8 @@ class CollectedCaseSpec(ImportSpec):
             "统一社会信用代码",
             "code",
             max_length=18,
+            check=is_valid_uscc,
+            validator=validate_uscc,
             help="单位当事人必填，须已在市场主体库中",
         ),
         Column("id_number", "证件号码", "code", max_length=20, help="个人当事人必填（居民身份证）"),
@@ -180,7 +183,10 @@ class CollectedCaseSpec(ImportSpec):
                 by_system.setdefault(system, []).append(g)
         for system, members in by_system.items():
             p = plan(
-                [g.case for g in members], source_system=system, owner=ctx.department, kind=self.kind
+                [g.case for g in members],
+                source_system=system,
+                owner=ctx.department,
+                kind=self.kind,
             )
             for problem in p.problems:
                 g = members[problem.case]
