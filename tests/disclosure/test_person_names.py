@@ -133,3 +133,8 @@ def test_corpus_masking_is_idempotent() -> None:
     for row in _corpus():
         once = masked(str(row["text"]), party_names=row["parties"])
         assert masked(once, party_names=row["parties"]) == once
+
+
+def test_a_unit_after_a_number_is_not_a_surname() -> None:
+    assert find_person_names("处以罚款2000元整，证人张三在场") == [(13, 15)]
+    assert find_person_names("罚款5000元监督执行") == []

@@ -15,7 +15,8 @@ class CaseworkConfig(AppConfig):
         from fazhi.core.integrity.sealing import register_stream
         from fazhi.core.org.scoping import register_participation, register_view_extension
 
-        from . import documents, models  # noqa: F401  (importing documents registers its forms)
+        # Importing documents registers its forms; collection registers the collected kind.
+        from . import collection, documents, models  # noqa: F401
         from .deadlines import recompute_for_years
         from .files import check_document_files
 
@@ -56,6 +57,13 @@ class CaseworkConfig(AppConfig):
             check=check_document_files,
         )
         register_stream("numbers", "casework.VoidedNumber", "at", "作废编号", group="cases")
+        register_stream(
+            "collected_documents",
+            "casework.CollectedDocument",
+            "at",
+            "归集文书摘要",
+            group="cases",
+        )
         for model in (
             models.Case,
             models.Participant,
@@ -67,5 +75,6 @@ class CaseworkConfig(AppConfig):
             models.Notification,
             models.ServiceConsent,
             models.DocumentNumbering,
+            models.CollectedDocument,
         ):
             auditlog.register(model)

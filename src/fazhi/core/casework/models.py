@@ -177,6 +177,7 @@ EVENT_LABELS = {
     "number_voided": "编号作废",
     "linked": "关联案件",
     "collected": "归集",
+    "collected_changed": "来源系统更新",
     "document_issued": "制作文书",
     "served": "送达",
     "service_consent": "电子送达确认",
@@ -210,6 +211,10 @@ class Event(AppendOnlyModel):
     note = models.TextField("说明", blank=True)
     data = models.JSONField("数据", default=dict, blank=True)
     document_ids = models.JSONField("文书", default=list, blank=True)
+    # For an event collected from a sector system (归集): "id:<the source's event id>", or
+    # "sha:<digest of business date, kind and note>" when the source has no ids. A re-import
+    # adds only events whose key the case does not have yet.
+    source_key = models.CharField("来源过程标识", max_length=80, blank=True)
 
     scope = Scope("participants", "case")
     objects = models.Manager.from_queryset(EventQuerySet)()
@@ -219,6 +224,13 @@ class Event(AppendOnlyModel):
         verbose_name_plural = "办理过程"
         ordering = ["at", "id"]
         indexes = [models.Index(fields=["actor", "at"], name="casework_event_actor_at")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "source_key"],
+                condition=~models.Q(source_key=""),
+                name="%(app_label)s_%(class)s_unique_source_key",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.occurred_on or self.at:%Y-%m-%d} {self.kind}"
@@ -363,6 +375,40 @@ class Document(models.Model):
                 fields=["owner_unit", "number"],
                 condition=~models.Q(number=""),
                 name="%(app_label)s_%(class)s_unique_number",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number or ''} {self.title}".strip()
+
+
+class CollectedDocument(AppendOnlyModel):
+    """A document of a collected case (归集) as its digest: the file stays in the sector system.
+
+    Not a ``Document``: a Document is a file kept here (the documents stream checks every stored
+    file against its digest) whose 文号 is unique in its unit and issued by our numbering; a
+    collected document has no file here and its 文号 was issued elsewhere, so neither rule
+    holds. The digest lets anyone holding the file prove it is the one the case names.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="collected_documents")
+    title = models.CharField("标题", max_length=200)
+    number = models.CharField("文号", max_length=80, blank=True)
+    issued_on = models.DateField("成文日期", null=True, blank=True)
+    sha256 = models.CharField("SHA-256", max_length=64, db_index=True)
+    size = models.PositiveBigIntegerField("大小（字节）")
+    at = models.DateTimeField("记录时间", default=timezone.now)
+
+    scope = Scope("participants", "case")
+    objects = models.Manager.from_queryset(EventQuerySet)()
+
+    class Meta:
+        verbose_name = "归集文书摘要"
+        verbose_name_plural = "归集文书摘要"
+        ordering = ["issued_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "sha256"], name="%(app_label)s_%(class)s_unique_digest"
             ),
         ]
 

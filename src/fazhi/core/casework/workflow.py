@@ -23,9 +23,13 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
-from fazhi.core.org.choices import Role
+from fazhi.core.org.choices import SUPERVISORY_ROLES, Role
 
 from .models import Case, Event, Participant
+
+# A step whose target is STAY leaves the case in the state it was in (e.g. a supervisor's
+# opinion on a collected case, which may come at any stage of the source's procedure).
+STAY = ""
 
 # 行政处罚法 (2021修订, 施行2021-07-15) 第五十八条第二款: 行政机关中初次从事行政处罚决定法制审核
 # 的人员，应当通过国家统一法律职业资格考试取得法律职业资格。A reviewer who reviewed before that
@@ -85,6 +89,7 @@ class Step:
     name: str
     label: str
     sources: frozenset[str]
+    # The state the step leads to; STAY ("") keeps the case's present state.
     target: str
     # Staff roles (org.choices.Role) of whoever may take the step …
     staff_roles: frozenset[str]
@@ -185,6 +190,8 @@ class Workflow:
             if here in step.sources:
                 return path
             for t in self.transitions.values():
+                if t.target == STAY:
+                    continue
                 if here in t.sources and t.target not in seen and not t.system:
                     seen.add(t.target)
                     queue.append((t.target, [*path, t]))
@@ -225,6 +232,33 @@ def acting_units(case: Case, actor: Any, step: Step) -> list[int]:
     )
 
 
+def supervising_units(case: Case, actor: Any, step: Step) -> list[int]:
+    """For a supervision step: the participant units of ``case`` (in the step's unit roles)
+    that lie in the area of a government whose justice bureau the actor supervises for.
+
+    A supervisor (司法局监督人员) oversees the administrative enforcement of their government and
+    of the governments below it, as they see its records (org.scoping); a collected case has no
+    justice-bureau participant, since the sector system knows nothing of it.
+    """
+    if not step.supervision or actor is None:
+        return []
+    prefixes = [
+        row.org_unit.government_path()
+        for row in actor.role_rows()
+        if row.role in step.staff_roles and row.role in SUPERVISORY_ROLES
+    ]
+    if not prefixes:
+        return []
+    area = models.Q()
+    for prefix in prefixes:
+        area |= models.Q(org_unit__path__startswith=prefix)
+    return list(
+        Participant.objects.filter(area, case=case, role__in=step.unit_roles).values_list(
+            "org_unit_id", flat=True
+        )
+    )
+
+
 def _personal(case: Case, actor: Any, step: Step) -> bool:
     """A personal assignment (e.g. a committee member) in one of the step's unit roles."""
     if actor is None or not actor.has_role(*step.staff_roles):
@@ -237,7 +271,11 @@ def _role_refusal(case: Case, actor: Any, step: Step) -> Refusal | None:
         return Refusal(f"“{step.label}”由系统按期自动办理，不能手动执行", step.basis)
     if actor is None:
         return Refusal(f"“{step.label}”须由工作人员办理", step.basis)
-    if acting_units(case, actor, step) or _personal(case, actor, step):
+    if (
+        acting_units(case, actor, step)
+        or _personal(case, actor, step)
+        or supervising_units(case, actor, step)
+    ):
         return None
     from fazhi.core.casework.choices import ParticipantRole
 
@@ -371,6 +409,7 @@ def take(
                 )
         if refusals:
             raise TransitionError(refusals)
+        target = step.target or locked.state
         fields = ["state"]
         if step.files_case and not locked.number:
             if wf.numbering is None:
@@ -386,12 +425,12 @@ def take(
             kind=name,
             occurred_on=on,
             from_state=locked.state,
-            to_state=step.target,
+            to_state=target,
             note=note or str(cleaned.get("note", "") or ""),
             data=_jsonable({**cleaned, "basis": step.basis} if step.basis else cleaned),
             document_ids=list(document_ids),
         )
-        locked.state = step.target
+        locked.state = target
         locked.save(update_fields=fields)
         _deadlines(locked, step, on, actor)
         if step.effect is not None:

@@ -106,7 +106,11 @@ def publish(
     publish_until: date | None = None,
     actor: Any = None,
     outbox_targets: Iterable[str] = (),
+    published_on: date | None = None,
 ) -> Publication:
+    """Publish through the gate. ``published_on`` is the business date the public record
+    carries (default today; a historical publication keeps its own), apart from
+    ``published_at``, the time the row is written, which sealing uses."""
     if party_is_minor or _case_has_minor_party(case):
         # 法释〔2016〕19号 第四条 as the reference practice: decisions on minors are not published.
         raise DisclosureRefused("当事人为未成年人，决定不予公开")
@@ -129,8 +133,11 @@ def publish(
             payload=record.fields,
             sha256=_digest(record.fields),
             published_at=now,
+            published_on=published_on or today,
             statutory_deadline=statutory_deadline,
-            on_time=None if statutory_deadline is None else today <= statutory_deadline,
+            on_time=None
+            if statutory_deadline is None
+            else (published_on or today) <= statutory_deadline,
             publish_until=publish_until,
             published_by=actor,
         )
@@ -144,6 +151,7 @@ def publish(
                     "fields": record.fields,
                     "org_unit": org_unit.code,
                     "published_at": now.isoformat(),
+                    "published_on": (published_on or today).isoformat(),
                 },
             )
     return pub

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.conf import settings
@@ -53,7 +54,12 @@ class Publication(AppendOnlyModel):
     channel = models.CharField("渠道", max_length=30, choices=Channel.choices)
     payload = models.JSONField("公开内容")
     sha256 = models.CharField("摘要", max_length=64)
+    # When the row was written (sealing uses it) …
     published_at = models.DateTimeField("公开时间", default=timezone.now, db_index=True)
+    # … and the date the public record says it was published: for history (a 2019 penalty
+    # publicised in 2019, recorded now) it lies long before. Empty on rows written before the
+    # field existed; ``public_date`` then falls back to the day of ``published_at``.
+    published_on = models.DateField("公开日期", null=True, blank=True)
     statutory_deadline = models.DateField("法定公开期限", null=True, blank=True)
     on_time = models.BooleanField("按期公开", null=True)
     publish_until = models.DateField("公示截止", null=True, blank=True)
@@ -71,6 +77,11 @@ class Publication(AppendOnlyModel):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def public_date(self) -> date:
+        """The date shown to the public: the business date of the publication."""
+        return self.published_on or timezone.localdate(self.published_at)
 
     @property
     def withdrawn(self) -> bool:

@@ -456,5 +456,10 @@ def find_person_names(text: str) -> list[tuple[int, int]]:
         if not any("\u4e00" <= ch <= "\u9fff" for ch in m.group()):
             continue
         base = m.start()
-        out.extend((base + s, base + e) for s, e in _sentence_names(m.group()))
+        out.extend(
+            (base + s, base + e)
+            for s, e in _sentence_names(m.group())
+            # Right after a number a "surname" is a unit: 罚款2000元整, 3号楼, 5万人.
+            if not (base + s > 0 and text[base + s - 1].isdigit())
+        )
     return out

@@ -10,7 +10,7 @@ class IntakeConfig(AppConfig):
         from fazhi import registry
 
         # The market-entity import registers itself here; each domain registers its own.
-        from . import specs  # noqa: F401
+        from . import collected, specs  # noqa: F401  (归集案件 is declared in collected)
 
         registry.mount("office", "imports/", "fazhi.core.intake.urls")
         registry.nav("office", "数据导入", "intake:job_list", order=40)

@@ -75,6 +75,10 @@ class OfficerSerializer(serializers.ModelSerializer):
 
 
 class CaseSerializer(serializers.ModelSerializer):
+    collected = serializers.BooleanField(
+        source="imported", read_only=True, help_text="归集案件（由来源系统办理，本平台只读）"
+    )
+
     class Meta:
         model = Case
         fields = [
@@ -87,6 +91,7 @@ class CaseSerializer(serializers.ModelSerializer):
             "closed_on",
             "source_system",
             "external_id",
+            "collected",
         ]
 
 
@@ -131,6 +136,7 @@ class PublicationSerializer(serializers.ModelSerializer):
             "payload",
             "sha256",
             "published_at",
+            "published_on",
             "publish_until",
             "withdrawn",
             "expired",

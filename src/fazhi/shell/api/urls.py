@@ -5,6 +5,8 @@ from rest_framework.routers import DefaultRouter
 
 from fazhi import registry
 
+from .collect import CollectCasesView
+
 app_name = "api"
 
 
@@ -23,5 +25,7 @@ for route in sorted(registry.REGISTRY.api.values(), key=lambda r: r.prefix):
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    # Sector systems push their cases here (归集); only tokens with a source system may.
+    path("collect/cases/", CollectCasesView.as_view(), name="collect_cases"),
     path("", include(router.urls)),
 ]

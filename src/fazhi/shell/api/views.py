@@ -92,8 +92,20 @@ class OfficerViewSet(ScopedReadOnlyViewSet):
 
 
 class CaseViewSet(ScopedReadOnlyViewSet):
+    """Cases handled here and cases collected from sector systems (归集), counted together;
+    ``?collected=true`` or ``false`` narrows to one or the other."""
+
     queryset = Case.objects.all()
     serializer_class = s.CaseSerializer
+
+    def get_queryset(self) -> models.QuerySet:
+        qs = super().get_queryset()
+        collected = self.request.query_params.get("collected", "").lower()
+        if collected in ("true", "1", "是"):
+            return qs.exclude(source_system="")
+        if collected in ("false", "0", "否"):
+            return qs.filter(source_system="")
+        return qs
 
     @extend_schema(
         request=step_api.CreateCaseSerializer, responses={201: dict, 400: dict, 403: dict}

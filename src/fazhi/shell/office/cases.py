@@ -18,7 +18,15 @@ from django.views.decorators.http import require_POST
 
 from fazhi.core.casework.deadlines import computation
 from fazhi.core.casework.files import store_document
-from fazhi.core.casework.models import Case, CaseLink, Deadline, Document, Event, Party
+from fazhi.core.casework.models import (
+    Case,
+    CaseLink,
+    CollectedDocument,
+    Deadline,
+    Document,
+    Event,
+    Party,
+)
 from fazhi.core.casework.workflow import (
     Refusal,
     Step,
@@ -100,13 +108,22 @@ def _timeline(request: HttpRequest, case: Case) -> list[dict[str, Any]]:
             "on": show(e.business_date),
             "at": show(e.at),
             "kind": e.label(case.kind),
-            "actor": str(e.actor) if e.actor else "系统",
+            "actor": _actor(e),
             "state": wf.state_label(e.to_state) if wf and e.to_state else "",
             "note": e.note,
             "documents": e.document_ids,
         }
         for e in events
     ]
+
+
+def _actor(e: Event) -> str:
+    if e.actor is not None:
+        return str(e.actor)
+    if e.source_key:
+        # A collected event: the sector system's staff are named as text, not our accounts.
+        return str(e.data.get("actor_name") or "（来源系统）")
+    return "系统"
 
 
 def _deadlines(request: HttpRequest, case: Case) -> list[dict[str, Any]]:
@@ -162,6 +179,7 @@ def page_context(request: HttpRequest, case: Case, **extra: Any) -> dict[str, An
         "parties": _parties(request, case),
         "timeline": _timeline(request, case),
         "documents": scoped(request, Document, "view").filter(case=case).order_by("id"),
+        "collected_documents": scoped(request, CollectedDocument, "view").filter(case=case),
         "deadlines": _deadlines(request, case),
         "links": _links(request, case),
         "offered": offered,

@@ -108,7 +108,8 @@ register(
         "案件",
         ["number", "title", "kind", "state", "opened_on", "source_system"],
         search_fields=["number", "title"],
-        filter_fields=["kind", "state"],
+        # Handled here and collected (归集) cases are listed together; 来源系统 tells them apart.
+        filter_fields=["kind", "state", "source_system"],
         detail_url_name="office:case_detail",
     )
 )
