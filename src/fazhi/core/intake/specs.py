@@ -17,6 +17,7 @@ from typing import Any, ClassVar, NamedTuple
 from django.db import models
 
 from fazhi.core.org.choices import EntityKind, EntityStatus, UnitKind
+from fazhi.core.org.display import field_value
 from fazhi.core.org.models import Entity, OrgUnit
 from fazhi.core.org.scoping import visible_unit_ids
 from fazhi.core.org.validators import is_valid_uscc, validate_uscc
@@ -227,19 +228,6 @@ class UnitResolver:
                 table.error(i, key, reason)
             out.append(pk)
         return out
-
-
-def _display(value: Any, f: models.Field) -> Any:
-    """An export cell as the back office shows it: labels, names, 是/否, ISO dates."""
-    if value is None:
-        return ""
-    if f.choices:
-        return dict(f.flatchoices).get(value, value)
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
 
 
 # --------------------------------------------------------------------------------------------
@@ -475,13 +463,13 @@ class EntitySpec(FlatModelSpec):
 
     def export(self, qs: models.QuerySet) -> tuple[list[str], Iterable[list[Any]]]:
         cols = [c for c in self.columns if c.kind != "ignored"]
-        fields = [Entity._meta.get_field(c.key) for c in cols]
 
         def rows() -> Iterable[list[Any]]:
+            # Cells as the back office shows them (labels, 是/否, ISO dates), which this
+            # declaration reads back; the region by its name, as the import matches it.
             for obj in qs.select_related("region"):
                 yield [
-                    obj.region.name if f.name == "region" else _display(getattr(obj, f.name), f)
-                    for f in fields
+                    field_value(obj, "region__name" if c.key == "region" else c.key) for c in cols
                 ]
 
         return [c.header for c in cols], rows()

@@ -212,7 +212,10 @@ class RestrictedManager(models.Manager.from_queryset(RestrictedQuerySet)):  # ty
     """Plain default manager (the framework needs one) whose querysets can be restricted."""
 
 
-def ensure_restricted(qs: models.QuerySet) -> models.QuerySet:
+QS = TypeVar("QS", bound="models.QuerySet[Any]")
+
+
+def ensure_restricted(qs: QS) -> QS:
     """What every request path calls on the queryset it is about to show: fail closed."""
     if isinstance(qs, RestrictedQuerySet) and qs.is_restricted:
         return qs
@@ -230,4 +233,7 @@ def scoped(who: Any, model: type[M], action: Action = "view") -> models.QuerySet
     """The records of ``model`` that a request's user (or a user) may see or change, failing
     closed: what every request path calls instead of a manager."""
     user = getattr(who, "user", who)
-    return ensure_restricted(model._default_manager.restrict(user, action))  # type: ignore[attr-defined]
+    qs = model._default_manager.get_queryset()
+    if not isinstance(qs, RestrictedQuerySet):
+        raise UnrestrictedQuerySetError(f"{model.__name__} 的默认管理器不能 restrict()")
+    return ensure_restricted(qs.restrict(user, action))

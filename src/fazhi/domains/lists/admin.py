@@ -11,7 +11,7 @@ from django.db import models
 from django.http import HttpRequest
 
 from fazhi.core.org.admin_base import ReadOnlyAdmin, ScopedModelAdmin
-from fazhi.core.org.scoping import ensure_restricted
+from fazhi.core.org.scoping import scoped
 
 from . import models as m
 
@@ -37,7 +37,7 @@ class ReadOnlyInline(admin.TabularInline):
     def get_queryset(self, request: HttpRequest) -> models.QuerySet:
         # An inline is one more request path: it shows only the rows the user may see (an
         # item published by amending a draft keeps its draft version private).
-        return ensure_restricted(self.model._default_manager.restrict(request.user, "view"))
+        return scoped(request.user, self.model, "view")
 
 
 class VersionInline(ReadOnlyInline):

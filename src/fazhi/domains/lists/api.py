@@ -29,7 +29,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from fazhi.core.org.scoping import ensure_restricted
+from fazhi.core.org.scoping import scoped
 from fazhi.shell.api.base import ScopedReadOnlyViewSet
 
 from . import models as m
@@ -65,7 +65,7 @@ from .statutory import HARM_LABELS, STATUTORY_FACTORS, StatutoryFactor
 
 
 def _restricted(request: Any, model: type[models.Model]) -> models.QuerySet:
-    return ensure_restricted(model._default_manager.restrict(request.user, "view"))  # type: ignore[attr-defined]
+    return scoped(request.user, model, "view")
 
 
 # ---------------------------------------------------------------------------------------------

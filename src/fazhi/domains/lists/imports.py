@@ -40,6 +40,7 @@ from fazhi.core.intake.specs import (
     register,
 )
 from fazhi.core.org.choices import UnitKind
+from fazhi.core.org.display import field_value
 from fazhi.core.org.models import OrgUnit
 from fazhi.core.org.scoping import visible_unit_ids
 
@@ -579,25 +580,15 @@ class ListSpec(ImportSpec):
 
         def cell(obj: Any, version: Any, col: Column) -> Any:
             if col.key in ("code", "catalog_code", "state"):
-                value = getattr(obj, col.key)
-                return obj.get_state_display() if col.key == "state" else value
+                return field_value(obj, col.key)  # the entry's own columns
             if col.key == "department":
-                return obj.department.name
+                return field_value(obj, "department__name")
             if version is None:
                 return ""
-            f = vm._meta.get_field(col.key)
-            value = getattr(version, f.attname)
-            if value is None:
-                return ""
-            if f.is_relation:
-                return getattr(version, f.name).code
-            if f.choices:
-                return dict(f.flatchoices).get(value, value)
-            if isinstance(value, bool):
-                return "是" if value else "否"
-            if isinstance(value, date):
-                return value.isoformat()
-            return value
+            if vm._meta.get_field(col.key).is_relation:
+                # A reference by its code, as the import matches it.
+                return field_value(version, f"{col.key}__code")
+            return field_value(version, col.key)
 
         def rows() -> Iterable[list[Any]]:
             items = list(qs.select_related("department"))

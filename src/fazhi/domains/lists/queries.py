@@ -17,8 +17,10 @@ from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
+from fazhi.core.org import display
+from fazhi.core.org.display import field_label
 from fazhi.core.org.models import Department
-from fazhi.core.org.scoping import ensure_restricted
+from fazhi.core.org.scoping import scoped
 
 from . import services
 from .choices import ListState, PowerKind
@@ -232,15 +234,15 @@ def parse_query(request: HttpRequest) -> ListQuery:
 
 
 def visible_versions(request: HttpRequest, spec: PortalList) -> models.QuerySet:
-    return ensure_restricted(spec.version_model.objects.restrict(request.user, "view"))
+    return scoped(request.user, spec.version_model, "view")
 
 
 def visible_items(request: HttpRequest, spec: PortalList) -> models.QuerySet:
-    return ensure_restricted(spec.model.objects.restrict(request.user, "view"))
+    return scoped(request.user, spec.model, "view")
 
 
 def visible(request: HttpRequest, model: type[models.Model]) -> models.QuerySet:
-    return ensure_restricted(model._default_manager.restrict(request.user, "view"))  # type: ignore[attr-defined]
+    return scoped(request.user, model, "view")
 
 
 def _kind_value(spec: PortalList, raw: str) -> Any:
@@ -322,7 +324,7 @@ def rows_for(request: HttpRequest, spec: PortalList, query: ListQuery) -> models
 def department_options(request: HttpRequest, spec: PortalList) -> models.QuerySet:
     """Departments that hold an entry the visitor may see."""
     holders = visible_versions(request, spec).values("department")
-    departments = ensure_restricted(Department.objects.restrict(request.user, "view"))
+    departments = scoped(request.user, Department, "view")
     return departments.filter(pk__in=holders).order_by("path")
 
 
@@ -379,20 +381,13 @@ def show(
         related = getattr(obj, name)
         return str(related.name if hasattr(related, "name") else related) if related else "—"
     value = getattr(obj, name)
-    if isinstance(value, bool):
-        return "是" if value else "否"
     if name == "steps":
         steps = parse_steps(value)
         return " → ".join(s.name for s in steps) if steps else "（未声明，按事项类型的标准流程）"
     if name == "conditions":
         return "；".join(describe_condition(c, factors or {}) for c in value or []) or "—"
-    if isinstance(value, date):
-        return value.isoformat()
-    return "—" if value in (None, "") else str(value)
-
-
-def field_label(model: type[models.Model], name: str) -> str:
-    return str(model._meta.get_field(name).verbose_name)
+    shown = display.show(value)  # 是/否, ISO dates
+    return "—" if shown == "" else str(shown)
 
 
 def version_field_names(spec: PortalList) -> list[str]:

@@ -12,13 +12,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from fazhi.core.org.models import ApiToken
-from fazhi.core.org.scoping import ensure_restricted
+from fazhi.core.org.scoping import scoped
 from fazhi.core.org.tokens import create_token, revoke, token_days
 
 
 def _own_tokens(request: HttpRequest):  # type: ignore[no-untyped-def]
     # "change": one's own tokens only, even for an administrator who may read everyone's list.
-    return ensure_restricted(ApiToken.objects.restrict(request.user, "change"))
+    return scoped(request.user, ApiToken, "change")
 
 
 @login_required
