@@ -805,9 +805,9 @@ def locate_headers(
     record without a required column is a row error.
     """
     by_name: dict[str, Column] = {}
-    for col in columns:
-        for name in col.names:
-            by_name[norm_header(name)] = col
+    for declared in columns:
+        for name in declared.names:
+            by_name[norm_header(name)] = declared
     engine = {norm_header(h) for h in ENGINE_HEADERS}
     best, best_hits = -1, 0
     for r, row in enumerate(rows[:_HEADER_SCAN_ROWS]):

@@ -18,7 +18,7 @@ from typing import Any
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, TYPE_STRING
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, TYPE_STRING, Cell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
@@ -39,7 +39,7 @@ def _cell(value: Any) -> Any:
     return str(value)
 
 
-def safe_cell(ws: Worksheet | WriteOnlyWorksheet, value: Any, **style: Any) -> WriteOnlyCell:
+def safe_cell(ws: Worksheet | WriteOnlyWorksheet, value: Any, **style: Any) -> Cell:
     """A cell that is never a formula: text beginning with = + - @ tab CR stays text."""
     cell = WriteOnlyCell(ws, value=_cell(value))
     if isinstance(cell.value, str) and cell.value.startswith(FORMULA_TRIGGERS):

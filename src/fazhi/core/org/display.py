@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import timezone
 
@@ -41,3 +42,12 @@ def field_label(model: type[models.Model], path: str) -> str:
     """The column header for ``path`` (``a__b``): the verbose name of its first field."""
     f = model._meta.get_field(path.split("__")[0])
     return str(getattr(f, "verbose_name", path))
+
+
+def model_field(model: type[models.Model], name: str) -> models.Field[Any, Any]:
+    """The model's own field ``name`` (a column, a version field): never a reverse relation,
+    which no list, import or export declares."""
+    f = model._meta.get_field(name)
+    if not isinstance(f, models.Field):
+        raise FieldDoesNotExist(f"{model.__name__}.{name} 不是模型自身的字段")
+    return f

@@ -132,7 +132,7 @@ class RestrictedQuerySet(models.QuerySet):
     _fazhi_scope_state: str | None = None
 
     def _clone(self) -> Self:
-        clone = super()._clone()
+        clone = super()._clone()  # type: ignore[misc]  # Django's private copy hook, not in the stubs
         clone._fazhi_scope_state = self._fazhi_scope_state
         return clone
 
@@ -208,8 +208,9 @@ def scope_q(
     raise ValueError(scope.kind)
 
 
-class RestrictedManager(models.Manager.from_queryset(RestrictedQuerySet)):  # type: ignore[misc]
-    """Plain default manager (the framework needs one) whose querysets can be restricted."""
+# Plain default manager (the framework needs one) whose querysets can be restricted. Made by
+# assignment, not subclassing, so that the type checker's Django plugin can read it.
+RestrictedManager = models.Manager.from_queryset(RestrictedQuerySet, "RestrictedManager")
 
 
 QS = TypeVar("QS", bound="models.QuerySet[Any]")

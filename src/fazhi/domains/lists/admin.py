@@ -40,9 +40,12 @@ class ReadOnlyInline(admin.TabularInline):
         return scoped(request.user, self.model, "view")
 
 
+_VERSION_COLUMNS = ("action", "reason", "valid_from", "valid_to", "state", "department", "name")
+
+
 class VersionInline(ReadOnlyInline):
-    fields = ["action", "reason", "valid_from", "valid_to", "state", "department", "name"]
-    readonly_fields = fields
+    fields = _VERSION_COLUMNS
+    readonly_fields = _VERSION_COLUMNS
 
 
 class CatalogItemAdmin(ReadOnlyAdmin):
@@ -76,10 +79,13 @@ _catalog(m.DiscretionBenchmark, [])
 _catalog(m.NoPenaltyItem, [])
 
 
+_MATERIAL_COLUMNS = ("order", "name", "source", "required", "copies", "cut_on")
+
+
 class MaterialInline(ReadOnlyInline):
     model = m.GuideMaterial
-    fields = ["order", "name", "source", "required", "copies", "cut_on"]
-    readonly_fields = fields
+    fields = _MATERIAL_COLUMNS
+    readonly_fields = _MATERIAL_COLUMNS
 
 
 @admin.register(m.ServiceGuide)

@@ -18,6 +18,7 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils import timezone
 
+from fazhi.core.org.display import field_label, model_field
 from fazhi.core.org.models import Department
 from fazhi.core.org.scoping import scoped, visible_unit_ids
 
@@ -70,7 +71,7 @@ def transfer_targets(user: Any, current: ItemVersion) -> models.QuerySet:
     departments = scoped(user, Department, "view")
     return (
         departments.filter(parent_id=current.department.parent_id)
-        .exclude(pk=current.department_id)  # type: ignore[attr-defined]
+        .exclude(pk=current.department_id)
         .order_by("path")
     )
 
@@ -85,11 +86,11 @@ def _normalise(value: Any) -> Any:
 
 
 def _attname(obj: models.Model, name: str) -> str:
-    return cast(models.Field, obj._meta.get_field(name)).attname
+    return model_field(type(obj), name).attname
 
 
 def _verbose_name(obj: models.Model | type[models.Model], name: str) -> str:
-    return str(cast(models.Field, obj._meta.get_field(name)).verbose_name)
+    return field_label(obj if isinstance(obj, type) else type(obj), name)
 
 
 def add_service_error(form: forms.BaseForm, exc: ValidationError) -> None:

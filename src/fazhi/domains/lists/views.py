@@ -134,7 +134,7 @@ def entry_export(request: HttpRequest, key: str) -> HttpResponse:
                     [row["label"], v.item.code, v.name, row["action"], row["reason"], label]
                 )
                 data[-1] += [before, after]
-        suffix = f"{query.start:%Y%m%d}-{query.end:%Y%m%d}"  # type: ignore[union-attr]
+        suffix = f"{query.start:%Y%m%d}-{query.end:%Y%m%d}"
     else:
         names = version_field_names(spec)
         headers = ["编码", "事项编码（省库）", *(field_label(model, n) for n in names)]

@@ -40,7 +40,7 @@ def token_list(request: HttpRequest) -> HttpResponse:
             status = 400
         else:
             try:
-                created = create_token(user, name, source_system=source_system)  # type: ignore[arg-type]
+                created = create_token(user, name, source_system=source_system)
             except ValidationError as exc:
                 context["errors"] = exc.messages
                 status = 400

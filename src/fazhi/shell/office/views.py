@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -148,7 +149,7 @@ def _apply_filters(
 class ResourceListView(ScopedListView):
     template_name = "office/resource_list.html"
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         self.res = _resource(kwargs["slug"])
         self.model = self.res.model
         return super().dispatch(request, *args, **kwargs)
@@ -177,7 +178,7 @@ class ResourceDetailView(ScopedDetailView):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         return self.get(request, *args, **kwargs)
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         self.res = _resource(kwargs["slug"])
         self.model = self.res.model
         return super().dispatch(request, *args, **kwargs)
