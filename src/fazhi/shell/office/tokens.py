@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import authenticate
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
@@ -16,7 +17,7 @@ from fazhi.core.org.scoping import scoped
 from fazhi.core.org.tokens import create_token, revoke, token_days
 
 
-def _own_tokens(request: HttpRequest):  # type: ignore[no-untyped-def]
+def _own_tokens(request: HttpRequest) -> QuerySet[ApiToken]:
     # "change": one's own tokens only, even for an administrator who may read everyone's list.
     return scoped(request.user, ApiToken, "change")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
-from fazhi.core.disclosure.models import Publication
+from fazhi.core.disclosure.models import Publication, PublicationQuerySet
 from fazhi.core.integrity.models import Seal
 from fazhi.core.integrity.sealing import STREAMS, published_roots
 from fazhi.core.org.display import field_label, field_value
@@ -16,7 +16,7 @@ from fazhi.core.org.validators import is_valid_uscc
 from .throttle import lookup_allowed
 
 
-def _publications(request: HttpRequest):  # type: ignore[no-untyped-def]
+def _publications(request: HttpRequest) -> PublicationQuerySet:
     # Through restrict() itself, not scoped(): current() belongs to the publications' queryset.
     return ensure_restricted(Publication.objects.restrict(request.user, "view")).current()
 
