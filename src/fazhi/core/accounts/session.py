@@ -74,7 +74,7 @@ def sign_out(request: HttpRequest) -> None:
 def current_account(request: HttpRequest) -> PublicAccount | None:
     """The public account signed in on this request, or None. Never a staff member."""
     if hasattr(request, _CACHE):
-        return getattr(request, _CACHE)  # type: ignore[no-any-return]
+        return getattr(request, _CACHE)
     account = _load(request)
     setattr(request, _CACHE, account)
     return account
@@ -88,7 +88,7 @@ def _load(request: HttpRequest) -> PublicAccount | None:
     if now - int(data.get("seen", 0)) > settings.SESSION_IDLE_TIMEOUT_SECONDS:
         request.session.pop(PUBLIC_SESSION_KEY, None)
         return None
-    account = PublicAccount.objects.filter(pk=data.get("id"), is_active=True).first()
+    account = PublicAccount.objects.filter(pk=data.get("id", 0), is_active=True).first()
     if account is None or account.is_locked():
         request.session.pop(PUBLIC_SESSION_KEY, None)
         return None
@@ -160,4 +160,4 @@ class AccountRequiredMixin:
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         guarded = account_required(super().dispatch, acts_for_entity=self.acts_for_entity)  # type: ignore[misc]
-        return guarded(request, *args, **kwargs)  # type: ignore[no-any-return]
+        return guarded(request, *args, **kwargs)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import admin
@@ -39,7 +39,8 @@ class DocumentNumberingForm(forms.ModelForm):
 
         # Only the sequences a registered form draws from: a typo would be a prefix no
         # document ever finds.
-        self.fields["number_type"].choices = [(t, t) for t in number_types()]
+        field = cast(forms.ChoiceField, self.fields["number_type"])  # declared above
+        field.choices = [(t, t) for t in number_types()]
 
 
 @admin.register(DocumentNumbering)

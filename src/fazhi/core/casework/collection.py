@@ -495,7 +495,7 @@ def _plain(value: Any) -> Any:
 
 
 def _label(name: str) -> str:
-    return str(Case._meta.get_field(name).verbose_name)
+    return str(getattr(Case._meta.get_field(name), "verbose_name", name))
 
 
 def _update_cases(p: Plan, rows: list[tuple[int, CaseIn]]) -> None:

@@ -13,7 +13,7 @@ from django.utils import timezone
 from fazhi.core.clock.periods import PeriodKind, Unit
 from fazhi.core.integrity.appendonly import AppendOnlyModel, AppendOnlyQuerySet
 from fazhi.core.org.models import OrgUnit, Person
-from fazhi.core.org.scoping import RestrictedManager, RestrictedQuerySet, Scope
+from fazhi.core.org.scoping import RestrictedManager, Scope
 
 from .choices import (
     ConsentChannel,
@@ -184,7 +184,7 @@ EVENT_LABELS = {
 }
 
 
-class EventQuerySet(AppendOnlyQuerySet, RestrictedQuerySet):
+class EventQuerySet(AppendOnlyQuerySet):
     pass
 
 

@@ -11,4 +11,5 @@ def compute_due(start: str, amount: int, unit: str) -> dict[str, object]:
     from .periods import Period, Unit, compute
 
     result = compute(date.fromisoformat(start), Period(amount, Unit(unit), "后台计算"))
-    return {"due": result.due.isoformat(), "provisional": result.provisional}
+    due = result.due.isoformat() if result.due is not None else None
+    return {"due": due, "provisional": result.provisional}

@@ -202,20 +202,19 @@ def _is_plate(raw: str) -> bool:
 # Full-width digits, letters, plus, dots, every width of hyphen and dash, and the ideographic
 # space, folded one character for one character (so spans in the folded text are spans in the
 # input): １３８－１２３４－５６７８, 138—1234—5678 and 鄂Ｇ１２３４５ are numbers too.
-_FOLD = str.maketrans(
-    {
-        **{0xFF10 + i: str(i) for i in range(10)},
-        **{0xFF21 + i: chr(0x41 + i) for i in range(26)},
-        **{0xFF41 + i: chr(0x61 + i) for i in range(26)},
-        **dict.fromkeys(map(ord, "－‐‑‒–—―−﹣"), "-"),
-        **dict.fromkeys(map(ord, "．﹒"), "."),
-        "＋": "+",
-        "（": "(",
-        "）": ")",
-        "\u3000": " ",
-        "\u00a0": " ",
-    }
-)
+_FOLD_MAP: dict[int | str, str] = {
+    **{0xFF10 + i: str(i) for i in range(10)},
+    **{0xFF21 + i: chr(0x41 + i) for i in range(26)},
+    **{0xFF41 + i: chr(0x61 + i) for i in range(26)},
+    **dict.fromkeys(map(ord, "－‐‑‒–—―−﹣"), "-"),
+    **dict.fromkeys(map(ord, "．﹒"), "."),
+    "＋": "+",
+    "（": "(",
+    "）": ")",
+    "\u3000": " ",
+    "\u00a0": " ",
+}
+_FOLD = str.maketrans(_FOLD_MAP)
 
 
 def _grouped_ids(m: re.Match[str]) -> list[Finding]:

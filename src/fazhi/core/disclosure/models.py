@@ -23,7 +23,7 @@ class Channel(models.TextChoices):
     FILING = "filing", "备案审查平台"
 
 
-class PublicationQuerySet(AppendOnlyQuerySet, RestrictedQuerySet):
+class PublicationQuerySet(AppendOnlyQuerySet):
     def current(self) -> PublicationQuerySet:
         """Published, not withdrawn, and not past the statutory end of publication."""
         today = timezone.localdate()

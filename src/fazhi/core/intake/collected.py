@@ -190,15 +190,15 @@ class CollectedCaseSpec(ImportSpec):
             )
             for problem in p.problems:
                 g = members[problem.case]
-                key = COLUMN_OF.get(problem.field, problem.field)
+                column = COLUMN_OF.get(problem.field, problem.field)
                 if problem.part == "case":
                     where = g.case_row if g.case_row is not None else g.rows[0]
-                    table.error(where, key, problem.message)
+                    table.error(where, column, problem.message)
                     for i in g.rows:
                         if i != where and i not in table.bad:
                             table.error(i, "external_id", "该案件不能归集，本行未导入")
                 else:
-                    table.error(g.part_rows[(problem.part, problem.index)], key, problem.message)
+                    table.error(g.part_rows[(problem.part, problem.index)], column, problem.message)
             plans.append(p)
         return _Plans(plans, groups)
 
@@ -271,7 +271,11 @@ class CollectedCaseSpec(ImportSpec):
         extra: dict[str, int] = {}
         done = 0
         for p in plans.plans:
-            result = write(p, actor=ctx.actor, progress=lambda k, base=done: ctx.progress(base + k))
+
+            def progress(k: int, base: int = done) -> None:
+                ctx.progress(base + k)
+
+            result = write(p, actor=ctx.actor, progress=progress)
             done += result.created
             out.created += result.created
             out.updated += result.updated

@@ -14,7 +14,6 @@ form or ``full_clean`` per row. Every error keeps its row number, column and a C
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 import unicodedata
 import zipfile
@@ -30,14 +29,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, TYPE_STRING
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from fazhi.core.intake.xlsx import FORMULA_TRIGGERS
+from fazhi.core.intake.xlsx import safe_cell, sheet_title, workbook_bytes
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Columns the engine writes into error workbooks; accepted (and ignored) on re-import, so a
@@ -807,9 +805,9 @@ def locate_headers(
     record without a required column is a row error.
     """
     by_name: dict[str, Column] = {}
-    for col in columns:
-        for name in col.names:
-            by_name[norm_header(name)] = col
+    for declared in columns:
+        for name in declared.names:
+            by_name[norm_header(name)] = declared
     engine = {norm_header(h) for h in ENGINE_HEADERS}
     best, best_hits = -1, 0
     for r, row in enumerate(rows[:_HEADER_SCAN_ROWS]):
@@ -920,27 +918,6 @@ def build_table(
 # --------------------------------------------------------------------------------------------
 
 
-def _xl(value: Any) -> Any:
-    value = _plain(value)
-    if type(value) is str:
-        return ILLEGAL_CHARACTERS_RE.sub("", value)
-    return value
-
-
-def safe_cell(ws: Any, value: Any, **style: Any) -> WriteOnlyCell:
-    """A write-only cell that is never a formula: text beginning with = + - @ tab CR stays text."""
-    cell = WriteOnlyCell(ws, value=_xl(value))
-    if isinstance(cell.value, str) and cell.value.startswith(FORMULA_TRIGGERS):
-        cell.data_type = TYPE_STRING
-    for name, v in style.items():
-        setattr(cell, name, v)
-    return cell
-
-
-def _sheet_title(title: str) -> str:
-    return re.sub(r"[\\/*?:\[\]]", "·", title)[:31] or "Sheet1"
-
-
 def error_workbook(table: Table, title: str) -> bytes:
     """The bad rows as they were read, the bad cells marked, with a column of reasons.
 
@@ -951,14 +928,14 @@ def error_workbook(table: Table, title: str) -> bytes:
     for i, header, reason in table.errors:
         by_row.setdefault(i, []).append((header, reason))
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet(_sheet_title(title))
-    ws.append([ROW_HEADER, *table.headers, REASON_HEADER])
+    ws = wb.create_sheet(sheet_title(title))
+    ws.append([safe_cell(ws, h) for h in (ROW_HEADER, *table.headers, REASON_HEADER)])
     for i in sorted(by_row):
         marks = {h for h, _ in by_row[i]}
         row = table.rows[i]
         cells = [safe_cell(ws, table.numbers[i])]
         for c, header in enumerate(table.headers):
-            value = row[c] if c < len(row) else ""
+            value = _plain(row[c]) if c < len(row) else ""
             cells.append(
                 safe_cell(ws, value, fill=_BAD_FILL)
                 if header and header in marks
@@ -968,20 +945,18 @@ def error_workbook(table: Table, title: str) -> bytes:
         cells.append(safe_cell(ws, reasons))
         ws.append(cells)
     detail = wb.create_sheet("错误明细")
-    detail.append(["行号", "列", "错误原因"])
+    detail.append(["行号", "列", "错误原因"])  # our own headers, plain text
     for err in table.row_errors():
         detail.append([safe_cell(detail, v) for v in err.as_list()])
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return workbook_bytes(wb)
 
 
 def template_workbook(title: str, columns: Sequence[Column], notes: Iterable[str] = ()) -> bytes:
     """The import template: one header row (required columns starred and red), drop-down lists
     for choices, text format for codes, and a sheet of instructions."""
     wb = Workbook()
-    ws = wb.active
-    ws.title = _sheet_title(title)
+    ws = wb.worksheets[0]  # a new workbook opens on one empty worksheet
+    ws.title = sheet_title(title)
     lists = wb.create_sheet("选项")
     lists.sheet_state = "hidden"
     shown = [c for c in columns if c.kind != "ignored"]
@@ -1039,6 +1014,4 @@ def template_workbook(title: str, columns: Sequence[Column], notes: Iterable[str
         guide.append([safe_cell(guide, note)])
     for letter, width in zip("ABCDE", (22, 10, 40, 60, 30), strict=True):
         guide.column_dimensions[letter].width = width
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return workbook_bytes(wb)

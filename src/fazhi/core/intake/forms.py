@@ -6,13 +6,15 @@ from typing import Any
 
 from django import forms
 
+from fazhi.core.org.models import OrgUnit
+
 from .choices import ImportMode
 from .excel import FileRefused, check_upload
 from .specs import ImportSpec
 
 
 class ImportForm(forms.Form):
-    department = forms.ModelChoiceField(
+    department: forms.ModelChoiceField[OrgUnit] = forms.ModelChoiceField(
         label="导入部门",
         queryset=None,  # set per user in __init__
         empty_label=None,

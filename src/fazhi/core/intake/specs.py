@@ -17,6 +17,7 @@ from typing import Any, ClassVar, NamedTuple
 from django.db import models
 
 from fazhi.core.org.choices import EntityKind, EntityStatus, UnitKind
+from fazhi.core.org.display import field_value, model_field
 from fazhi.core.org.models import Entity, OrgUnit
 from fazhi.core.org.scoping import visible_unit_ids
 from fazhi.core.org.validators import is_valid_uscc, validate_uscc
@@ -127,7 +128,7 @@ def field_column(
     model: type[models.Model], name: str, *, key: str | None = None, **overrides: Any
 ) -> Column:
     """A column declared from a model field: header, kind, length, choices and bounds."""
-    f = model._meta.get_field(name)
+    f = model_field(model, name)
     spec: dict[str, Any] = {
         "key": key or name,
         "header": str(f.verbose_name),
@@ -212,11 +213,11 @@ class UnitResolver:
             elif len(ids) > 1:
                 answers[value] = (None, f"“{value}”对应多个机构，请填写机构代码")
             else:
-                (pk,) = ids
-                if allowed is not None and pk not in allowed:
-                    answers[value] = (None, refused(units[pk]))
+                (found,) = ids
+                if allowed is not None and found not in allowed:
+                    answers[value] = (None, refused(units[found]))
                 else:
-                    answers[value] = (pk, "")
+                    answers[value] = (found, "")
         out: list[int | None] = []
         for i, value in enumerate(table.col(key)):
             if value is None:
@@ -227,19 +228,6 @@ class UnitResolver:
                 table.error(i, key, reason)
             out.append(pk)
         return out
-
-
-def _display(value: Any, f: models.Field) -> Any:
-    """An export cell as the back office shows it: labels, names, 是/否, ISO dates."""
-    if value is None:
-        return ""
-    if f.choices:
-        return dict(f.flatchoices).get(value, value)
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
 
 
 # --------------------------------------------------------------------------------------------
@@ -289,7 +277,7 @@ class FlatModelSpec(ImportSpec):
         """Per field, once per run (not per cell): where its values are and what empty means."""
         out = []
         for name in self.field_names(table):
-            f = self.model._meta.get_field(name)
+            f = model_field(self.model, name)
             # An empty cell leaves a field with a default (a state, a yes/no) as it is; other
             # fields are cleared (blank text, or NULL where allowed).
             keep = f.has_default() and not f.null
@@ -305,7 +293,7 @@ class FlatModelSpec(ImportSpec):
         keys = table.col(self.key)
         wanted = [keys[i] for i in table.good() if keys[i] is not None]
         owners = self.owners(ctx) if self.owner_field else None
-        owner = self.model._meta.get_field(self.owner_field).attname if self.owner_field else "pk"
+        owner = model_field(self.model, self.owner_field).attname if self.owner_field else "pk"
         existing: dict[Any, tuple[Any, ...]] = {}
         for part in chunks(wanted, KEY_CHUNK):
             rows = self.model._default_manager.filter(**{f"{self.key}__in": part}).values_list(
@@ -345,7 +333,7 @@ class FlatModelSpec(ImportSpec):
         if owners is None:
             return
         rows = [(i, pk) for i, pk, _ in plan.updates if i not in table.bad]
-        owner = self.model._meta.get_field(self.owner_field).attname  # type: ignore[arg-type]
+        owner = model_field(self.model, self.owner_field).attname  # type: ignore[arg-type]
         now: dict[int, Any] = {}
         for part in chunks(sorted({pk for _, pk in rows}), KEY_CHUNK):
             qs = self.model._default_manager.select_for_update().filter(pk__in=part)
@@ -475,13 +463,13 @@ class EntitySpec(FlatModelSpec):
 
     def export(self, qs: models.QuerySet) -> tuple[list[str], Iterable[list[Any]]]:
         cols = [c for c in self.columns if c.kind != "ignored"]
-        fields = [Entity._meta.get_field(c.key) for c in cols]
 
         def rows() -> Iterable[list[Any]]:
+            # Cells as the back office shows them (labels, 是/否, ISO dates), which this
+            # declaration reads back; the region by its name, as the import matches it.
             for obj in qs.select_related("region"):
                 yield [
-                    obj.region.name if f.name == "region" else _display(getattr(obj, f.name), f)
-                    for f in fields
+                    field_value(obj, "region__name" if c.key == "region" else c.key) for c in cols
                 ]
 
         return [c.header for c in cols], rows()

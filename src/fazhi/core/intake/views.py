@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 
 from fazhi.core.intake.xlsx import write_xlsx
-from fazhi.core.org.scoping import ensure_restricted
+from fazhi.core.org.scoping import scoped
 
 from . import services
 from .choices import ImportStatus
@@ -38,12 +38,12 @@ def _spec(slug: str) -> ImportSpec:
 
 
 def _jobs(request: HttpRequest) -> models.QuerySet:
-    return ensure_restricted(ImportJob.objects.restrict(request.user, "view"))
+    return scoped(request.user, ImportJob, "view")
 
 
 def _xlsx(data: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(data, content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["Content-Disposition"] = content_disposition_header(True, filename) or "attachment"
     return response
 
 
@@ -140,7 +140,7 @@ def list_export(request: HttpRequest, spec: str) -> HttpResponse:
     declaration = _spec(spec)
     if not declaration.exportable:
         raise Http404("这种导入没有对应的导出")
-    qs = ensure_restricted(declaration.model._default_manager.restrict(request.user, "change"))
+    qs = scoped(request.user, declaration.model, "change")
     headers, rows = declaration.export(qs.order_by("code"))
     data = write_xlsx(declaration.label, headers, rows)
     return _xlsx(data, f"{declaration.label}-{timezone.localdate():%Y%m%d}.xlsx")

@@ -59,7 +59,7 @@ class LoginLogAdmin:
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         user = request.user
-        return user.is_active and user.has_role(Role.SECURITY_ADMIN, Role.AUDIT_ADMIN)  # type: ignore[union-attr]
+        return user.is_active and user.has_role(Role.SECURITY_ADMIN, Role.AUDIT_ADMIN)
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return self.has_module_permission(request)
@@ -81,7 +81,7 @@ class ScopedAccessAttemptAdmin(LoginLogAdmin, AccessAttemptAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         user = request.user
-        return user.is_active and user.has_role(Role.SECURITY_ADMIN)  # type: ignore[union-attr]
+        return user.is_active and user.has_role(Role.SECURITY_ADMIN)
 
     def get_actions(self, request: HttpRequest) -> dict[str, Any]:
         actions = super().get_actions(request)

@@ -7,12 +7,18 @@ from typing import Any
 
 from django.db import migrations, models
 
+from fazhi.core.org.scoping import RestrictedQuerySet
+
 
 class AppendOnlyError(RuntimeError):
     pass
 
 
-class AppendOnlyQuerySet(models.QuerySet):
+class AppendOnlyQuerySet(RestrictedQuerySet):
+    """Every append-only table (events, audit entries, publications) is read on request paths,
+    so its queryset is also a restricted one (one base: the type checker's plugin cannot merge
+    two querysets' managers)."""
+
     def update(self, **kwargs: Any) -> int:
         raise AppendOnlyError(f"{self.model.__name__} 为只增表，不能修改")
 

@@ -8,12 +8,12 @@ from auditlog.models import AbstractLogEntry, LogEntryManager
 from django.conf import settings
 from django.db import models
 
-from fazhi.core.org.scoping import RestrictedQuerySet, Scope
+from fazhi.core.org.scoping import Scope
 
 from .appendonly import AppendOnlyModel, AppendOnlyQuerySet
 
 
-class AuditEntryQuerySet(AppendOnlyQuerySet, RestrictedQuerySet):
+class AuditEntryQuerySet(AppendOnlyQuerySet):
     pass
 
 

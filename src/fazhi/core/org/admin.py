@@ -119,31 +119,34 @@ class AdviserAssignmentAdmin(ScopedModelAdmin):
     raw_id_fields = ["adviser", "region"]
 
 
+_TOKEN_COLUMNS = (
+    "prefix",
+    "name",
+    "staff",
+    "source_system",
+    "created",
+    "expires_at",
+    "last_used",
+    "revoked_at",
+    "revoked_reason",
+)
+
+
 @admin.register(ApiToken)
 class ApiTokenAdmin(ReadOnlyAdmin):
     """Read-only, without keys (only digests exist, and those are not shown), for the security
     and audit administrators. Nobody creates a token here: a token acts as its staff member, so
     only that staff member makes one, in the back office (/office/tokens/)."""
 
-    list_display = [
-        "prefix",
-        "name",
-        "staff",
-        "source_system",
-        "created",
-        "expires_at",
-        "last_used",
-        "revoked_at",
-        "revoked_reason",
-    ]
+    list_display = _TOKEN_COLUMNS
     list_filter = ["revoked_at"]
     search_fields = ["=prefix", "staff__username", "name"]
-    fields = list_display
-    readonly_fields = list_display
+    fields = _TOKEN_COLUMNS
+    readonly_fields = _TOKEN_COLUMNS
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         user = request.user
-        return user.is_active and user.has_role(Role.SECURITY_ADMIN, Role.AUDIT_ADMIN)  # type: ignore[union-attr]
+        return user.is_active and user.has_role(Role.SECURITY_ADMIN, Role.AUDIT_ADMIN)
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return self.has_module_permission(request)

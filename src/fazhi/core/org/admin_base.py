@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import HttpRequest
 
-from .scoping import ensure_restricted
+from .scoping import scoped
 
 
 class ScopedRawIdWidget(ForeignKeyRawIdWidget):
@@ -23,26 +23,23 @@ class ScopedRawIdWidget(ForeignKeyRawIdWidget):
 
     def label_and_url_for_value(self, value: Any) -> tuple[str, str]:
         model = self.rel.model
-        manager = model._default_manager
-        if hasattr(model, "scope") and not manager.restrict(self.user).filter(pk=value).exists():
+        if hasattr(model, "scope") and not scoped(self.user, model).filter(pk=value).exists():
             return "", ""
         return super().label_and_url_for_value(value)
 
 
 class ScopedModelAdmin(admin.ModelAdmin):
     def get_queryset(self, request: HttpRequest) -> models.QuerySet:
-        qs = self.model._default_manager.restrict(request.user, "view")
+        qs = scoped(request, self.model, "view")
         ordering = self.get_ordering(request)
         if ordering:
             qs = qs.order_by(*ordering)
-        return ensure_restricted(qs)
+        return qs
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         related = db_field.related_model
         if hasattr(related, "scope") and "queryset" not in kwargs:
-            kwargs["queryset"] = ensure_restricted(
-                related._default_manager.restrict(request.user, "view")
-            )
+            kwargs["queryset"] = scoped(request, related, "view")
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
         if field is not None and isinstance(field.widget, ForeignKeyRawIdWidget):
             field.widget = ScopedRawIdWidget(

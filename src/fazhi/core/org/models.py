@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
@@ -115,20 +115,20 @@ class OrgUnit(models.Model):
         return self.government.path
 
 
-class GovernmentManager(RestrictedManager):
-    def get_queryset(self) -> RestrictedQuerySet:
+class GovernmentManager(RestrictedManager["Government"]):
+    def get_queryset(self) -> models.QuerySet[Government]:
         return super().get_queryset().filter(kind=UnitKind.GOVERNMENT)
 
 
-class DepartmentManager(RestrictedManager):
-    def get_queryset(self) -> RestrictedQuerySet:
+class DepartmentManager(RestrictedManager["Department"]):
+    def get_queryset(self) -> models.QuerySet[Department]:
         return super().get_queryset().filter(kind=UnitKind.DEPARTMENT)
 
 
 class Government(OrgUnit):
     """人民政府 / 管委会."""
 
-    objects = GovernmentManager()
+    objects: ClassVar[GovernmentManager] = GovernmentManager()
 
     class Meta:
         proxy = True
@@ -143,7 +143,7 @@ class Government(OrgUnit):
 class Department(OrgUnit):
     """部门 / 行政机关."""
 
-    objects = DepartmentManager()
+    objects: ClassVar[DepartmentManager] = DepartmentManager()
 
     class Meta:
         proxy = True
@@ -198,7 +198,7 @@ class Staff(AbstractUser):
     legal_qualification_no = models.CharField("法律职业资格证书编号", max_length=30, blank=True)
     legal_qualified_on = models.DateField("取得法律职业资格日期", null=True, blank=True)
 
-    objects = StaffManager()
+    objects: ClassVar[StaffManager] = StaffManager()
 
     class Meta:
         verbose_name = "工作人员"
@@ -307,7 +307,7 @@ class ApiToken(models.Model):
     revoked_reason = models.CharField("吊销原因", max_length=200, blank=True)
 
     scope = Scope("none", custom=_own_tokens)
-    objects = RestrictedManager.from_queryset(ApiTokenQuerySet)()
+    objects = models.Manager.from_queryset(ApiTokenQuerySet)()
 
     class Meta:
         verbose_name = "接口令牌"

@@ -132,7 +132,7 @@ class RestrictedQuerySet(models.QuerySet):
     _fazhi_scope_state: str | None = None
 
     def _clone(self) -> Self:
-        clone = super()._clone()
+        clone = super()._clone()  # type: ignore[misc]  # Django's private copy hook, not in the stubs
         clone._fazhi_scope_state = self._fazhi_scope_state
         return clone
 
@@ -208,11 +208,15 @@ def scope_q(
     raise ValueError(scope.kind)
 
 
-class RestrictedManager(models.Manager.from_queryset(RestrictedQuerySet)):  # type: ignore[misc]
-    """Plain default manager (the framework needs one) whose querysets can be restricted."""
+# Plain default manager (the framework needs one) whose querysets can be restricted. Made by
+# assignment, not subclassing, so that the type checker's Django plugin can read it.
+RestrictedManager = models.Manager.from_queryset(RestrictedQuerySet, "RestrictedManager")
 
 
-def ensure_restricted(qs: models.QuerySet) -> models.QuerySet:
+QS = TypeVar("QS", bound="models.QuerySet[Any]")
+
+
+def ensure_restricted(qs: QS) -> QS:
     """What every request path calls on the queryset it is about to show: fail closed."""
     if isinstance(qs, RestrictedQuerySet) and qs.is_restricted:
         return qs
@@ -230,4 +234,7 @@ def scoped(who: Any, model: type[M], action: Action = "view") -> models.QuerySet
     """The records of ``model`` that a request's user (or a user) may see or change, failing
     closed: what every request path calls instead of a manager."""
     user = getattr(who, "user", who)
-    return ensure_restricted(model._default_manager.restrict(user, action))  # type: ignore[attr-defined]
+    qs = model._default_manager.get_queryset()
+    if not isinstance(qs, RestrictedQuerySet):
+        raise UnrestrictedQuerySetError(f"{model.__name__} 的默认管理器不能 restrict()")
+    return ensure_restricted(qs.restrict(user, action))

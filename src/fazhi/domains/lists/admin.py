@@ -11,7 +11,7 @@ from django.db import models
 from django.http import HttpRequest
 
 from fazhi.core.org.admin_base import ReadOnlyAdmin, ScopedModelAdmin
-from fazhi.core.org.scoping import ensure_restricted
+from fazhi.core.org.scoping import scoped
 
 from . import models as m
 
@@ -37,12 +37,15 @@ class ReadOnlyInline(admin.TabularInline):
     def get_queryset(self, request: HttpRequest) -> models.QuerySet:
         # An inline is one more request path: it shows only the rows the user may see (an
         # item published by amending a draft keeps its draft version private).
-        return ensure_restricted(self.model._default_manager.restrict(request.user, "view"))
+        return scoped(request.user, self.model, "view")
+
+
+_VERSION_COLUMNS = ("action", "reason", "valid_from", "valid_to", "state", "department", "name")
 
 
 class VersionInline(ReadOnlyInline):
-    fields = ["action", "reason", "valid_from", "valid_to", "state", "department", "name"]
-    readonly_fields = fields
+    fields = _VERSION_COLUMNS
+    readonly_fields = _VERSION_COLUMNS
 
 
 class CatalogItemAdmin(ReadOnlyAdmin):
@@ -76,10 +79,13 @@ _catalog(m.DiscretionBenchmark, [])
 _catalog(m.NoPenaltyItem, [])
 
 
+_MATERIAL_COLUMNS = ("order", "name", "source", "required", "copies", "cut_on")
+
+
 class MaterialInline(ReadOnlyInline):
     model = m.GuideMaterial
-    fields = ["order", "name", "source", "required", "copies", "cut_on"]
-    readonly_fields = fields
+    fields = _MATERIAL_COLUMNS
+    readonly_fields = _MATERIAL_COLUMNS
 
 
 @admin.register(m.ServiceGuide)

@@ -18,8 +18,9 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils import timezone
 
+from fazhi.core.org.display import field_label, model_field
 from fazhi.core.org.models import Department
-from fazhi.core.org.scoping import ensure_restricted, visible_unit_ids
+from fazhi.core.org.scoping import scoped, visible_unit_ids
 
 from .choices import ALLOWED_ACTIONS, ListAction, ListState
 from .flowchart import parse_steps
@@ -61,16 +62,16 @@ def action_choices(state: str) -> list[tuple[str, str]]:
 
 def department_choices(user: Any) -> models.QuerySet:
     """The departments in which ``user`` may change list entries."""
-    departments = ensure_restricted(Department.objects.restrict(user, "view"))
+    departments = scoped(user, Department, "view")
     return departments.filter(pk__in=visible_unit_ids(user, "change")).order_by("path")
 
 
 def transfer_targets(user: Any, current: ItemVersion) -> models.QuerySet:
     """Departments of the same government as the entry's, other than its own."""
-    departments = ensure_restricted(Department.objects.restrict(user, "view"))
+    departments = scoped(user, Department, "view")
     return (
         departments.filter(parent_id=current.department.parent_id)
-        .exclude(pk=current.department_id)  # type: ignore[attr-defined]
+        .exclude(pk=current.department_id)
         .order_by("path")
     )
 
@@ -85,11 +86,11 @@ def _normalise(value: Any) -> Any:
 
 
 def _attname(obj: models.Model, name: str) -> str:
-    return cast(models.Field, obj._meta.get_field(name)).attname
+    return model_field(type(obj), name).attname
 
 
 def _verbose_name(obj: models.Model | type[models.Model], name: str) -> str:
-    return str(cast(models.Field, obj._meta.get_field(name)).verbose_name)
+    return field_label(obj if isinstance(obj, type) else type(obj), name)
 
 
 def add_service_error(form: forms.BaseForm, exc: ValidationError) -> None:
@@ -214,7 +215,7 @@ class VersionForm(forms.ModelForm):
             if not isinstance(field, forms.ModelChoiceField):
                 continue
             model = field.queryset.model  # type: ignore[union-attr]
-            qs = ensure_restricted(model._default_manager.restrict(self.user, "view"))
+            qs = scoped(self.user, model, "view")
             current = self.initial.get(name)
             keep = models.Q(pk=_normalise(current)) if current else models.Q(pk__in=[])
             wanted = models.Q()
@@ -229,7 +230,7 @@ class VersionForm(forms.ModelForm):
             field.queryset = qs.filter(wanted | keep)
             field.empty_label = "请选择" if field.required else "（无）"
         if "conditions" in self.fields:
-            factors = ensure_restricted(DiscretionFactor.objects.restrict(self.user, "view"))
+            factors = scoped(self.user, DiscretionFactor, "view")
             codes = [f"{f.code}（{f.label}）" for f in factors.order_by("code")[:50]]
             if codes:
                 self.fields["conditions"].help_text += "。可用的情节代码：" + "、".join(codes)

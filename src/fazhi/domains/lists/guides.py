@@ -235,7 +235,7 @@ def _material_row(m: GuideMaterial) -> MaterialRow:
         m.get_source_display(),
         m.required,
         m.copies,
-        m.proof.name if m.proof_id else "",
+        m.proof.name if m.proof is not None else "",
         m.cut_on,
     )
 

@@ -40,6 +40,7 @@ from fazhi.core.intake.specs import (
     register,
 )
 from fazhi.core.org.choices import UnitKind
+from fazhi.core.org.display import field_value, model_field
 from fazhi.core.org.models import OrgUnit
 from fazhi.core.org.scoping import visible_unit_ids
 
@@ -263,7 +264,7 @@ class ListSpec(ImportSpec):
         for col in self.content:
             if col.kind != "ref" or not table.has(col.key):
                 continue
-            target: Any = vm._meta.get_field(col.key).related_model
+            target: Any = model_field(vm, col.key).related_model
             label = target._meta.verbose_name
             codes = {v.split()[0].upper() for v in table.col(col.key) if v}
             found: dict[str, tuple[int, str, int]] = {}
@@ -313,7 +314,7 @@ class ListSpec(ImportSpec):
         stays (as the form keeps the current value selectable), so an export re-imports."""
         vm = self.model.version_model
         for key, rows in refused.items():
-            attname = vm._meta.get_field(key).attname
+            attname = model_field(vm, key).attname
             for i, (pk, reason) in rows.items():
                 item = matched.get(i)
                 version = current.get(item.pk) if item is not None else None
@@ -345,8 +346,10 @@ class ListSpec(ImportSpec):
         # Every row is matched, not just the rows without errors so far: a row's report should
         # name all that is wrong with it at once.
         good = range(len(table))
-        codes = table.col("code") if table.has("code") else [None] * len(table)
-        ccodes = table.col("catalog_code") if table.has("catalog_code") else [None] * len(table)
+        codes: list[Any] = table.col("code") if table.has("code") else [None] * len(table)
+        ccodes: list[Any] = (
+            table.col("catalog_code") if table.has("catalog_code") else [None] * len(table)
+        )
         names = table.col("name")
         matched: dict[int, CatalogItem] = {}
         by_code: dict[str, CatalogItem] = {}
@@ -403,13 +406,13 @@ class ListSpec(ImportSpec):
         return [n for n in self.fields if table.has(n)]
 
     def _db_value(self, name: str, value: Any) -> Any:
-        f = self.model.version_model._meta.get_field(name)
+        f = model_field(self.model.version_model, name)
         if value is None and not f.null:
             return f.get_default() if f.has_default() else ""
         return value
 
     def _keep_when_empty(self, name: str) -> bool:
-        f = self.model.version_model._meta.get_field(name)
+        f = model_field(self.model.version_model, name)
         return f.has_default() and not f.null
 
     def prepare(self, table: Table, ctx: Context) -> ListPlan:
@@ -419,12 +422,14 @@ class ListSpec(ImportSpec):
         self._duplicates(table, plan.departments)
         matched = self._match(table, plan.departments, ctx.allowed)
         present = self._present(table)
-        attnames = {n: self.model.version_model._meta.get_field(n).attname for n in present}
+        attnames = {n: model_field(self.model.version_model, n).attname for n in present}
         current: dict[int, Any] = {}
         ids = sorted({item.pk for item in matched.values()})
         for part in chunks(ids, KEY_CHUNK):
+            # ``item`` is declared by each list's own version model, not the abstract base.
             for v in self.model.version_model.objects.filter(
-                item_id__in=part, valid_to__isnull=True
+                item_id__in=part,  # type: ignore[misc]  # declared by the concrete model
+                valid_to__isnull=True,
             ):
                 current[v.item_id] = v
         self._refuse_refs(table, plan, refused, matched, current)
@@ -523,7 +528,7 @@ class ListSpec(ImportSpec):
 
     def write(self, plan: ListPlan, table: Table, ctx: Context) -> Outcome:
         present = self._present(table)
-        attnames = {n: self.model.version_model._meta.get_field(n).attname for n in present}
+        attnames = {n: model_field(self.model.version_model, n).attname for n in present}
         valid_from = table.col("valid_from") if table.has("valid_from") else None
         reasons = table.col("reason") if table.has("reason") else None
         ccodes = table.col("catalog_code") if table.has("catalog_code") else None
@@ -579,31 +584,24 @@ class ListSpec(ImportSpec):
 
         def cell(obj: Any, version: Any, col: Column) -> Any:
             if col.key in ("code", "catalog_code", "state"):
-                value = getattr(obj, col.key)
-                return obj.get_state_display() if col.key == "state" else value
+                return field_value(obj, col.key)  # the entry's own columns
             if col.key == "department":
-                return obj.department.name
+                return field_value(obj, "department__name")
             if version is None:
                 return ""
-            f = vm._meta.get_field(col.key)
-            value = getattr(version, f.attname)
-            if value is None:
-                return ""
-            if f.is_relation:
-                return getattr(version, f.name).code
-            if f.choices:
-                return dict(f.flatchoices).get(value, value)
-            if isinstance(value, bool):
-                return "是" if value else "否"
-            if isinstance(value, date):
-                return value.isoformat()
-            return value
+            if model_field(vm, col.key).is_relation:
+                # A reference by its code, as the import matches it.
+                return field_value(version, f"{col.key}__code")
+            return field_value(version, col.key)
 
         def rows() -> Iterable[list[Any]]:
             items = list(qs.select_related("department"))
             versions: dict[int, Any] = {}
             for part in chunks([i.pk for i in items], KEY_CHUNK):
-                for v in vm.objects.filter(item_id__in=part, valid_to__isnull=True):
+                for v in vm.objects.filter(
+                    item_id__in=part,  # type: ignore[misc]  # declared by the concrete model
+                    valid_to__isnull=True,
+                ):
                     versions[v.item_id] = v
             for obj in items:
                 yield [cell(obj, versions.get(obj.pk), c) for c in cols]

@@ -25,7 +25,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from fazhi.core.org.scoping import ensure_restricted, visible_unit_ids
+from fazhi.core.org.scoping import Action, scoped, visible_unit_ids
 
 from . import services
 from .choices import ALLOWED_ACTIONS, ListAction, ListState
@@ -53,12 +53,12 @@ from .queries import (
 STATE_FILTERS = [("", "全部"), *((str(v), str(label)) for v, label in ListState.choices)]
 
 
-def _items(request: HttpRequest, spec: PortalList, action: str = "view") -> models.QuerySet:
-    return ensure_restricted(spec.model.objects.restrict(request.user, action))
+def _items(request: HttpRequest, spec: PortalList, action: Action = "view") -> models.QuerySet:
+    return scoped(request.user, spec.model, action)
 
 
-def _versions(request: HttpRequest, spec: PortalList, action: str = "view") -> models.QuerySet:
-    return ensure_restricted(spec.version_model.objects.restrict(request.user, action))
+def _versions(request: HttpRequest, spec: PortalList, action: Action = "view") -> models.QuerySet:
+    return scoped(request.user, spec.version_model, action)
 
 
 def _visible_item(request: HttpRequest, spec: PortalList, code: str) -> CatalogItem:
@@ -182,7 +182,7 @@ def entry_detail(request: HttpRequest, key: str, code: str) -> HttpResponse:
     tiers: list[tuple[DiscretionTier, list[str]]] = []
     if isinstance(current, DiscretionBenchmarkVersion):
         factors = factors_for(request)
-        rows = ensure_restricted(DiscretionTier.objects.restrict(request.user, "view"))
+        rows = scoped(request.user, DiscretionTier, "view")
         tiers = [
             (t, [describe_condition(c, factors) for c in t.conditions or []])
             for t in rows.filter(version=current).order_by("order")
@@ -219,7 +219,7 @@ def entry_change(request: HttpRequest, key: str, code: str) -> HttpResponse:
     item = _changeable_item(request, spec, code)
     current = _open_version(request, spec, item)
     own = visible_unit_ids(request.user, "change")
-    departments = {current.department_id, *own}  # type: ignore[attr-defined]
+    departments = {current.department_id, *own}
     data = request.POST if request.method == "POST" else None
     form: Any = change_form(
         spec.model, data, user=request.user, current=current, departments=departments

@@ -4,7 +4,7 @@ may see, search and filters, the list as of a date, what changed, and how values
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -17,8 +17,10 @@ from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
+from fazhi.core.org import display
+from fazhi.core.org.display import field_label, model_field
 from fazhi.core.org.models import Department
-from fazhi.core.org.scoping import ensure_restricted
+from fazhi.core.org.scoping import scoped
 
 from . import services
 from .choices import ListState, PowerKind
@@ -232,21 +234,21 @@ def parse_query(request: HttpRequest) -> ListQuery:
 
 
 def visible_versions(request: HttpRequest, spec: PortalList) -> models.QuerySet:
-    return ensure_restricted(spec.version_model.objects.restrict(request.user, "view"))
+    return scoped(request.user, spec.version_model, "view")
 
 
 def visible_items(request: HttpRequest, spec: PortalList) -> models.QuerySet:
-    return ensure_restricted(spec.model.objects.restrict(request.user, "view"))
+    return scoped(request.user, spec.model, "view")
 
 
 def visible(request: HttpRequest, model: type[models.Model]) -> models.QuerySet:
-    return ensure_restricted(model._default_manager.restrict(request.user, "view"))  # type: ignore[attr-defined]
+    return scoped(request.user, model, "view")
 
 
 def _kind_value(spec: PortalList, raw: str) -> Any:
     if spec.kind_field is None:
         return None
-    f = spec.version_model._meta.get_field(spec.kind_field)
+    f = model_field(spec.version_model, spec.kind_field)
     if isinstance(f, models.BooleanField):
         return {"true": True, "false": False}.get(raw)
     return raw if raw in dict(f.choices or []) else None
@@ -288,7 +290,7 @@ def _matches(version: ItemVersion | None, spec: PortalList, query: ListQuery) ->
     if version is None:
         return False
     if query.q:  # the same test as ``search_q``, in Python
-        item = version.item  # type: ignore[attr-defined]
+        item = version.item
         texts = [item.code, *(str(getattr(version, n) or "") for n in spec.search_fields)]
         found = any(query.q.lower() in t.lower() for t in texts)
         if not found and query.q != item.catalog_code:
@@ -322,14 +324,14 @@ def rows_for(request: HttpRequest, spec: PortalList, query: ListQuery) -> models
 def department_options(request: HttpRequest, spec: PortalList) -> models.QuerySet:
     """Departments that hold an entry the visitor may see."""
     holders = visible_versions(request, spec).values("department")
-    departments = ensure_restricted(Department.objects.restrict(request.user, "view"))
+    departments = scoped(request.user, Department, "view")
     return departments.filter(pk__in=holders).order_by("path")
 
 
 def kind_options(spec: PortalList) -> list[tuple[str, str]]:
     if spec.kind_field is None:
         return []
-    f = spec.version_model._meta.get_field(spec.kind_field)
+    f = model_field(spec.version_model, spec.kind_field)
     if isinstance(f, models.BooleanField):
         return [("true", "是"), ("false", "否")]
     return [(str(v), str(label)) for v, label in f.choices or []]
@@ -367,32 +369,27 @@ def describe_condition(
 
 
 def show(
-    obj: models.Model,
+    obj: models.Model | None,
     name: str,
     factors: Mapping[str, DiscretionFactor | StatutoryFactor] | None = None,
 ) -> str:
-    """A field of a version as the public reads it."""
-    f = obj._meta.get_field(name)
+    """A field of a version as the public reads it ("—" where there is no version)."""
+    if obj is None:
+        return "—"
+    f = model_field(type(obj), name)
     if getattr(f, "choices", None):
         return str(getattr(obj, f"get_{name}_display")()) or "—"
     if f.is_relation:
         related = getattr(obj, name)
         return str(related.name if hasattr(related, "name") else related) if related else "—"
     value = getattr(obj, name)
-    if isinstance(value, bool):
-        return "是" if value else "否"
     if name == "steps":
         steps = parse_steps(value)
         return " → ".join(s.name for s in steps) if steps else "（未声明，按事项类型的标准流程）"
     if name == "conditions":
         return "；".join(describe_condition(c, factors or {}) for c in value or []) or "—"
-    if isinstance(value, date):
-        return value.isoformat()
-    return "—" if value in (None, "") else str(value)
-
-
-def field_label(model: type[models.Model], name: str) -> str:
-    return str(model._meta.get_field(name).verbose_name)
+    shown = display.show(value)  # 是/否, ISO dates
+    return "—" if shown == "" else str(shown)
 
 
 def version_field_names(spec: PortalList) -> list[str]:
@@ -417,7 +414,7 @@ def factors_for(request: HttpRequest) -> dict[str, DiscretionFactor | StatutoryF
     return factors
 
 
-def table_rows(spec: PortalList, versions: Sequence[ItemVersion]) -> list[tuple[Any, list[str]]]:
+def table_rows(spec: PortalList, versions: Iterable[ItemVersion]) -> list[tuple[Any, list[str]]]:
     return [(v, [show(v, c) for c in spec.columns]) for v in versions]
 
 
@@ -431,7 +428,7 @@ def licences_citing(request: HttpRequest, entry_ids: Sequence[int]) -> dict[int,
         .select_related("item", "department")
         .order_by("item__code")
     ):
-        found.setdefault(v.negative_entry_id, []).append(v)  # type: ignore[arg-type]
+        found.setdefault(v.negative_entry_id, []).append(v)
     return found
 
 
@@ -439,21 +436,19 @@ def page_of(request: HttpRequest, items: Any) -> Page:
     return Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
-def change_rows(changes: Sequence[services.Change], spec: PortalList) -> list[dict[str, Any]]:
+def change_rows(changes: Iterable[services.Change], spec: PortalList) -> list[dict[str, Any]]:
     model = spec.version_model
     rows = []
     for c in changes:
-        shown = c.after or c.before
         rows.append(
             {
                 "kind": c.kind,
                 "label": CHANGE_LABELS[c.kind],
-                "version": shown,
+                "version": c.shown,
                 "action": c.after.get_action_display() if c.after else "",
                 "reason": c.after.reason if c.after else "",
                 "fields": [
-                    (field_label(model, n), show(c.before, n), show(c.after, n))  # type: ignore[arg-type]
-                    for n in c.fields
+                    (field_label(model, n), show(c.before, n), show(c.after, n)) for n in c.fields
                 ],
             }
         )

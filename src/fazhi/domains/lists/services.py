@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from fazhi.core.casework.numbering import next_number
+from fazhi.core.org.display import model_field
 
 from .choices import ACTION_STATE, ALLOWED_ACTIONS, ListAction, ListState
 from .models import CatalogItem, ItemVersion
@@ -29,7 +30,7 @@ def version_fields(model: type[CatalogItem]) -> tuple[str, ...]:
 def _snapshot(version: ItemVersion, model: type[CatalogItem]) -> dict[str, Any]:
     out = {}
     for name in version_fields(model):
-        f = version._meta.get_field(name)
+        f = model_field(type(version), name)
         out[f.attname] = getattr(version, f.attname)
     return out
 
@@ -133,9 +134,9 @@ def record(
 
     data = _snapshot(current, model)
     for name, value in (changes or {}).items():
-        f = current._meta.get_field(name)
+        f = model_field(type(current), name)
         data[f.attname] = value.pk if isinstance(value, models.Model) else value
-    version = model.version_model(
+    data.update(
         item=locked,
         action=action,
         reason=reason,
@@ -144,8 +145,9 @@ def record(
         state=current.state if current.state == ListState.DRAFT else ACTION_STATE[action],
         department_id=(department or current.department).pk,
         transferred_from=current if action == ListAction.TRANSFER else None,
-        **data,
     )
+    # Keyword by keyword: ``item`` is declared by each list's own version model.
+    version = model.version_model(**data)
     version.full_clean(exclude=["item", "transferred_from"])
     # On the same effective day the old version becomes zero-length: superseded, never in force.
     current.valid_to = valid_from
@@ -177,6 +179,14 @@ class Change:
     fields: list[str] = field(default_factory=list)
 
     @property
+    def shown(self) -> ItemVersion:
+        """The version a row shows: the new one, or the one removed."""
+        version = self.after or self.before
+        if version is None:
+            raise ValueError("一项变化至少有变化前或变化后的版本")
+        return version
+
+    @property
     def kind(self) -> str:
         if self.before is None:
             return "added"
@@ -203,8 +213,8 @@ def diff(
             fields = [
                 n
                 for n in names
-                if getattr(b, b._meta.get_field(n).attname)
-                != getattr(a, a._meta.get_field(n).attname)
+                if getattr(b, model_field(type(b), n).attname)
+                != getattr(a, model_field(type(a), n).attname)
             ]
             if fields:  # a 保留 review makes a version without changing the entry
                 changes.append(Change(item_id, b, a, fields))
@@ -224,4 +234,4 @@ def actions_between(model: type[CatalogItem], start: date, end: date) -> dict[st
 
 
 def history(item: CatalogItem) -> Iterable[ItemVersion]:
-    return item.versions.select_related("department", "recorded_by").order_by("valid_from", "id")  # type: ignore[attr-defined]
+    return item.versions.select_related("department", "recorded_by").order_by("valid_from", "id")

@@ -1,8 +1,8 @@
 """The public pages of the lists (清单): search, filters, item pages with history, guides and
 flowcharts, the list as of a date, what changed between two dates, and Excel downloads.
 
-Every page reads versions and items through ``restrict(request.user, "view")`` and
-``ensure_restricted``: published entries are public, drafts only their department's. The six
+Every page reads versions and items through ``scoped(request, model)`` (``restrict`` then
+``ensure_restricted``): published entries are public, drafts only their department's. The six
 lists share one set of views, configured by a ``PortalList`` each; what is particular to a list
 (the guides and flowchart of a power item, the licences citing a negative-list entry, the tiers
 of a benchmark) comes from a small function per list.
@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from fazhi.core.intake.xlsx import write_xlsx
 from fazhi.core.org.models import Region
-from fazhi.core.org.scoping import ensure_restricted
+from fazhi.core.org.scoping import scoped
 
 from .choices import ListState, PowerKind, ProofStatus
 from .flowchart import flowchart_svg, steps_are_declared
@@ -134,7 +134,7 @@ def entry_export(request: HttpRequest, key: str) -> HttpResponse:
                     [row["label"], v.item.code, v.name, row["action"], row["reason"], label]
                 )
                 data[-1] += [before, after]
-        suffix = f"{query.start:%Y%m%d}-{query.end:%Y%m%d}"  # type: ignore[union-attr]
+        suffix = f"{query.start:%Y%m%d}-{query.end:%Y%m%d}"
     else:
         names = version_field_names(spec)
         headers = ["编码", "事项编码（省库）", *(field_label(model, n) for n in names)]
@@ -370,9 +370,7 @@ def proofs_no_longer_issued(request: HttpRequest, region: Region) -> models.Quer
 def proof_cards(request: HttpRequest) -> HttpResponse:
     """Pick a village or community to see its 减证便民告知卡."""
     term = request.GET.get("q", "").strip()[:50]
-    regions = ensure_restricted(Region.objects.restrict(request.user, "view")).filter(
-        kind__in=["village", "community"]
-    )
+    regions = scoped(request.user, Region, "view").filter(kind__in=["village", "community"])
     if term:
         regions = regions.filter(name__icontains=term)
     page = page_of(request, regions.select_related("government").order_by("code", "name"))
@@ -380,7 +378,7 @@ def proof_cards(request: HttpRequest) -> HttpResponse:
 
 
 def proof_card(request: HttpRequest, region: int) -> HttpResponse:
-    regions = ensure_restricted(Region.objects.restrict(request.user, "view"))
+    regions = scoped(request.user, Region, "view")
     place = regions.filter(pk=region).select_related("government").first()
     if place is None:
         raise Http404("没有这个村（社区）")

@@ -8,22 +8,19 @@ from django.db import models
 from rest_framework import viewsets
 
 from fazhi.core.integrity.middleware import bind_actor
-from fazhi.core.org.scoping import ensure_restricted
+from fazhi.core.org.scoping import Action, scoped
 
 
-class ScopedViewSetMixin:
-    queryset: models.QuerySet
-    request: Any
-    action: str | None
-
+class ScopedViewSetMixin(viewsets.GenericViewSet):
     def initial(self, request: Any, *args: Any, **kwargs: Any) -> None:
-        super().initial(request, *args, **kwargs)  # type: ignore[misc]
+        super().initial(request, *args, **kwargs)
         bind_actor(request.user)
 
     def get_queryset(self) -> models.QuerySet:
-        scope_action = "view" if self.request.method in ("GET", "HEAD", "OPTIONS") else "change"
-        qs = self.queryset.model._default_manager.restrict(self.request.user, scope_action)
-        return ensure_restricted(qs)
+        scope_action: Action = (
+            "view" if self.request.method in ("GET", "HEAD", "OPTIONS") else "change"
+        )
+        return scoped(self.request, super().get_queryset().model, scope_action)
 
 
 class ScopedReadOnlyViewSet(ScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):

@@ -36,17 +36,17 @@ class StepRefusalSerializer(serializers.Serializer):
 
 class CaseStepSerializer(serializers.Serializer):
     name = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a declared field: DRF moves it off the class
     basis = serializers.CharField()
     allowed = serializers.BooleanField(help_text="当前用户现在能否办理")
     refusals = StepRefusalSerializer(many=True)
-    fields = serializers.ListField(child=serializers.CharField(), help_text="步骤表单字段")
+    fields = serializers.ListField(child=serializers.CharField(), help_text="步骤表单字段")  # type: ignore[assignment]  # a declared field: DRF moves it off the class
 
 
 class TakeCaseStepSerializer(serializers.Serializer):
     on = serializers.DateField(required=False, help_text="办理日期（业务日期），默认今天")
     note = serializers.CharField(required=False, allow_blank=True, default="")
-    data = serializers.DictField(required=False, default=dict, help_text="步骤表单字段的值")
+    data = serializers.DictField(required=False, default=dict, help_text="步骤表单字段的值")  # type: ignore[assignment]  # a declared field: DRF moves it off the class
 
 
 class StepResultSerializer(serializers.Serializer):
@@ -69,7 +69,7 @@ class StepSchema(AutoSchema):
     """The schema lists every kind's steps, read from the registered workflows when the schema
     is generated (a domain registered later is included)."""
 
-    def get_description(self) -> str:
+    def get_description(self) -> str:  # type: ignore[override]  # as drf-spectacular's own
         return f"{super().get_description()}\n\n{_catalogue()}"
 
     def get_override_parameters(self) -> list[Any]:
@@ -152,7 +152,7 @@ def _case(request: Request, pk: Any) -> Case:
 class CreateCaseSerializer(serializers.Serializer):
     kind = serializers.CharField(help_text="案件类型代码")
     on = serializers.DateField(required=False, help_text="登记日期（业务日期），默认今天")
-    data = serializers.DictField(default=dict, help_text="登记表单字段的值")
+    data = serializers.DictField(default=dict, help_text="登记表单字段的值")  # type: ignore[assignment]  # a declared field: DRF moves it off the class
 
 
 def create_case(request: Request) -> Response:

@@ -1,7 +1,7 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
+from rest_framework import routers
 from rest_framework.permissions import AllowAny
-from rest_framework.routers import DefaultRouter
 
 from fazhi import registry
 
@@ -10,10 +10,10 @@ from .collect import CollectCasesView
 app_name = "api"
 
 
-class Router(DefaultRouter):
+class Router(routers.DefaultRouter):
     """The API root lists the endpoints to anyone; each endpoint applies its own rules."""
 
-    class APIRootView(DefaultRouter.APIRootView):
+    class APIRootView(routers.APIRootView):  # what DefaultRouter.APIRootView is
         permission_classes = [AllowAny]
 
 

@@ -146,6 +146,8 @@ class PublicationViewSet(ScopedReadOnlyViewSet):
     permission_classes = [permissions.AllowAny]
 
     def get_queryset(self) -> models.QuerySet:
-        qs = ensure_restricted(super().get_queryset()).select_related("withdrawal")
+        # Publications' own queryset (for current()); the viewset is read-only, so "view".
+        pubs = Publication.objects.restrict(self.request.user, "view")
+        qs = ensure_restricted(pubs).select_related("withdrawal")
         # Lists show what is public now; a withdrawn or expired record stays reachable by id.
         return qs.current() if self.action == "list" else qs

@@ -50,7 +50,7 @@ class StepForm(forms.Form):
 
     on = forms.DateField(label="办理日期", required=False, help_text="默认为今天")
     note = forms.CharField(label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    files = forms.FileField(label="文书材料", required=False)
+    files = forms.FileField(label="文书材料", required=False)  # type: ignore[assignment]  # a declared field: Django moves it off the class
 
 
 def step_forms(step: Step, data: Any = None, files: Any = None) -> list[forms.Form]:
@@ -87,7 +87,11 @@ def _parties(request: HttpRequest, case: Case) -> list[dict[str, Any]]:
                 "name": str(person or entity),
                 # Personal data masked on the case page; the full value is on the person's own
                 # page, revealed by a role that needs it (audited).
-                "id": masked(person.id_number, "id_number") if person else entity.uscc,
+                "id": masked(person.id_number, "id_number")
+                if person
+                else entity.uscc
+                if entity
+                else "",
                 "phone": masked(person.phone, "phone") if person else "",
                 "person_id": person.pk if person else None,
             }
@@ -215,7 +219,7 @@ def case_step(request: HttpRequest, pk: int, name: str) -> HttpResponse:
             Refusal(f"{common.fields[k].label}：{m}") for k, v in common.errors.items() for m in v
         ]
     upload = request.FILES.get("step-files")
-    if upload is not None and upload.size > MAX_UPLOAD:
+    if upload is not None and (upload.size or 0) > MAX_UPLOAD:
         refusals.append(Refusal("上传的文件不能超过 20 MB"))
     if not refusals:
         data = dict(own.data.items()) if own is not None else {}

@@ -10,6 +10,8 @@ from typing import Any
 from django.db import models
 from django.db.models import Q
 
+from fazhi.core.org.display import field_label
+
 
 @dataclass(frozen=True)
 class Resource:
@@ -39,8 +41,7 @@ class Resource:
         return q
 
     def field_label(self, name: str) -> str:
-        f = self.model._meta.get_field(name.split("__")[0])
-        return str(getattr(f, "verbose_name", name))
+        return field_label(self.model, name)
 
 
 REGISTRY: dict[str, Resource] = {}

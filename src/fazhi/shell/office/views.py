@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from django.contrib.auth import views as auth_views
@@ -10,21 +10,22 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from fazhi.core.casework.workbench import mark_read, workbench
 from fazhi.core.clock.periods import Period, Unit, compute
-from fazhi.core.disclosure.masking import partial_mask
 from fazhi.core.intake.xlsx import write_xlsx
 from fazhi.core.integrity.audit import record_unmasked_view
 from fazhi.core.org.choices import UNMASKED_ROLES
-from fazhi.core.org.scoping import ensure_restricted, scope_q
+from fazhi.core.org.scoping import scope_q, scoped
 
 from . import resources
 from .base import ScopedDetailView, ScopedListView
 from .cases import creatable
+from .display import field_value, masked
 
 
 class LoginView(auth_views.LoginView):
@@ -123,22 +124,10 @@ def _resource(slug: str) -> resources.Resource:
 
 
 def _display(obj: models.Model, name: str, res: resources.Resource, reveal: bool) -> Any:
-    value: Any = obj
-    for part in name.split("__"):
-        if value is None:
-            return ""
-        display = getattr(value, f"get_{part}_display", None)
-        value = display() if callable(display) else getattr(value, part)
-    if name in res.sensitive_fields and value and not reveal:
-        kind = "id_number" if "id" in name else "mobile" if "phone" in name else "text"
-        return partial_mask(str(value), kind)
-    if isinstance(value, datetime):
-        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    return "" if value is None else value
+    value = field_value(obj, name)
+    if name in res.sensitive_fields and not reveal:
+        return masked(value, name)
+    return value
 
 
 def _apply_filters(
@@ -160,7 +149,7 @@ def _apply_filters(
 class ResourceListView(ScopedListView):
     template_name = "office/resource_list.html"
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         self.res = _resource(kwargs["slug"])
         self.model = self.res.model
         return super().dispatch(request, *args, **kwargs)
@@ -189,7 +178,7 @@ class ResourceDetailView(ScopedDetailView):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         return self.get(request, *args, **kwargs)
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         self.res = _resource(kwargs["slug"])
         self.model = self.res.model
         return super().dispatch(request, *args, **kwargs)
@@ -219,7 +208,7 @@ class ResourceDetailView(ScopedDetailView):
 @login_required
 def resource_export(request: HttpRequest, slug: str) -> HttpResponse:
     res = _resource(slug)
-    qs = ensure_restricted(res.model._default_manager.restrict(request.user, "view"))
+    qs = scoped(request, res.model, "view")
     qs = _apply_filters(qs.select_related(*res.select_related), res, request).order_by(
         *res.ordering
     )
@@ -237,7 +226,7 @@ def resource_export(request: HttpRequest, slug: str) -> HttpResponse:
 def resource_picker(request: HttpRequest, slug: str) -> JsonResponse:
     """Foreign-key picker: options matching ``q`` among the records the user may see."""
     res = _resource(slug)
-    qs = ensure_restricted(res.model._default_manager.restrict(request.user, "view"))
+    qs = scoped(request, res.model, "view")
     term = request.GET.get("q", "").strip()
     qs = (
         qs.filter(res.search_q(term))
@@ -256,7 +245,7 @@ def resource_choices(request: HttpRequest, slug: str) -> HttpResponse:
     name = request.GET.get("field", "")
     if name not in res.filter_fields:
         raise Http404
-    qs = ensure_restricted(res.model._default_manager.restrict(request.user, "view"))
+    qs = scoped(request, res.model, "view")
     try:
         field = res.model._meta.get_field(name.split("__")[0])
     except FieldDoesNotExist as exc:

@@ -24,7 +24,8 @@ _PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 def lookup_rate() -> tuple[int, int]:
     """(requests, seconds) from a DRF-style rate such as "30/minute"."""
-    rate = settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["entity_lookup"]
+    framework: dict[str, Any] = settings.REST_FRAMEWORK
+    rate = framework["DEFAULT_THROTTLE_RATES"]["entity_lookup"]
     count, period = rate.split("/")
     return int(count), _PERIODS[period.strip()[0]]
 

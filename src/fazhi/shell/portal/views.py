@@ -5,17 +5,19 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
-from fazhi.core.disclosure.models import Publication
+from fazhi.core.disclosure.models import Publication, PublicationQuerySet
 from fazhi.core.integrity.models import Seal
 from fazhi.core.integrity.sealing import STREAMS, published_roots
+from fazhi.core.org.display import field_label, field_value
 from fazhi.core.org.models import Department, Entity
-from fazhi.core.org.scoping import ensure_restricted
+from fazhi.core.org.scoping import ensure_restricted, scoped
 from fazhi.core.org.validators import is_valid_uscc
 
 from .throttle import lookup_allowed
 
 
-def _publications(request: HttpRequest):  # type: ignore[no-untyped-def]
+def _publications(request: HttpRequest) -> PublicationQuerySet:
+    # Through restrict() itself, not scoped(): current() belongs to the publications' queryset.
     return ensure_restricted(Publication.objects.restrict(request.user, "view")).current()
 
 
@@ -25,13 +27,13 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def department_list(request: HttpRequest) -> HttpResponse:
-    departments = ensure_restricted(Department.objects.restrict(request.user, "view"))
+    departments = scoped(request.user, Department, "view")
     departments = departments.filter(active=True).select_related("parent")
     return render(request, "portal/department_list.html", {"departments": departments})
 
 
 def department_detail(request: HttpRequest, code: str) -> HttpResponse:
-    departments = ensure_restricted(Department.objects.restrict(request.user, "view"))
+    departments = scoped(request.user, Department, "view")
     department = departments.filter(code=code, active=True).select_related("parent").first()
     if department is None:
         raise Http404("没有这个部门")
@@ -43,7 +45,7 @@ def department_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 def publication_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # Withdrawn publications stay reachable by their address and are shown as withdrawn.
-    pubs = ensure_restricted(Publication.objects.restrict(request.user, "view"))
+    pubs = scoped(request.user, Publication, "view")
     pub = pubs.select_related("org_unit", "withdrawal").filter(pk=pk).first()
     if pub is None:
         raise Http404("没有这条公开记录")
@@ -74,11 +76,7 @@ def entity_lookup(request: HttpRequest) -> HttpResponse:
         context["entity"] = entity
         if entity is not None:
             context["fields"] = [
-                (
-                    str(Entity._meta.get_field(f).verbose_name),
-                    getattr(entity, f"get_{f}_display", lambda f=f: getattr(entity, f))(),
-                )
-                for f in Entity.public_fields
+                (field_label(Entity, f), field_value(entity, f)) for f in Entity.public_fields
             ]
     return render(request, "portal/entity_lookup.html", context)
 
@@ -86,13 +84,11 @@ def entity_lookup(request: HttpRequest) -> HttpResponse:
 def seal_roots(request: HttpRequest) -> JsonResponse:
     """The published roots as data: keep a copy and check the platform with
     ``fazhi verify all --roots roots.json``."""
-    ensure_restricted(Seal.objects.restrict(request.user, "view"))
+    scoped(request.user, Seal, "view")
     return JsonResponse(published_roots(), safe=False, json_dumps_params={"ensure_ascii": False})
 
 
 def seal_list(request: HttpRequest) -> HttpResponse:
     """The published Merkle roots: anyone can hold the platform to them."""
-    seals = ensure_restricted(Seal.objects.restrict(request.user, "view")).order_by("-sealed_at")[
-        :200
-    ]
+    seals = scoped(request.user, Seal, "view").order_by("-sealed_at")[:200]
     return render(request, "portal/seal_list.html", {"seals": seals, "streams": STREAMS})

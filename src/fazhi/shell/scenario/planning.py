@@ -413,7 +413,8 @@ def iter_entities(seed: int, total: int) -> Iterable[EntitySpec]:
     company_w = [p.company_weight for p in data.INDUSTRIES]
     individual_w = [p.individual_weight for p in data.INDUSTRIES]
     stems = _address_stems(seed)
-    risk_classes, risk_w = zip(*_RISK, strict=True)
+    risk_classes = [c for c, _ in _RISK]
+    risk_w = [w for _, w in _RISK]
     names: set[str] = set()
     people, surnames, brands = pools.everyone, pools.surnames, pools.brands
 

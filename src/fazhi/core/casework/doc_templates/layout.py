@@ -29,7 +29,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Emu, Mm, Pt
+from docx.shared import Emu, Length, Mm, Pt
 from lxml import etree
 
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
@@ -281,6 +281,13 @@ def _mm(length: Any) -> float:
     return round(Emu(length).mm, 1)
 
 
+def _set(length: Length | None) -> Length:
+    """A page dimension the template sets (python-docx gives None for one it leaves out)."""
+    if length is None:
+        raise ValueError("文书模板未设置页面尺寸或页边距")
+    return length
+
+
 def grid_of(doc: DocxDocument) -> tuple[int, int]:
     """Lines per page and characters per line that the Normal style gives in the 版心."""
     normal = doc.styles["Normal"]
@@ -288,8 +295,8 @@ def grid_of(doc: DocxDocument) -> tuple[int, int]:
     condense = Pt(int(spacing.get(qn("w:val"))) / 20) if spacing is not None else Pt(0)
     line = normal.paragraph_format.line_spacing
     section = doc.sections[0]
-    width = section.page_width - section.left_margin - section.right_margin
-    height = section.page_height - section.top_margin - section.bottom_margin
+    width = _set(section.page_width) - _set(section.left_margin) - _set(section.right_margin)
+    height = _set(section.page_height) - _set(section.top_margin) - _set(section.bottom_margin)
     lines = int(height // line) if isinstance(line, int) and line > 0 else 0
     return lines, int(width // (normal.font.size + condense))
 

@@ -10,7 +10,7 @@ the item row carries the current name, department and state for search and scopi
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -20,6 +20,9 @@ from fazhi.core.org.models import OrgUnit
 from fazhi.core.org.scoping import RestrictedManager, Scope, visible_unit_ids
 
 from ..choices import ListAction, ListState
+
+if TYPE_CHECKING:
+    from django.db.models.fields.related_descriptors import RelatedManager
 
 PUBLISHED_STATES = (ListState.IN_FORCE, ListState.CANCELLED)
 
@@ -55,6 +58,9 @@ class CatalogItem(models.Model):
     version_model: ClassVar[type[ItemVersion]]
     code_letters: ClassVar[str] = ""
     content_fields: ClassVar[tuple[str, ...]] = ()
+    if TYPE_CHECKING:
+        # The reverse side of the ``item`` key each list's version model declares.
+        versions: RelatedManager[ItemVersion]
 
     scope = Scope("public", custom=published_or_owned("department"))
     objects = RestrictedManager()
@@ -71,7 +77,7 @@ class CatalogItem(models.Model):
         return self.code_letters
 
     def current_version(self) -> ItemVersion | None:
-        return self.versions.filter(valid_to__isnull=True).order_by("-valid_from", "-id").first()  # type: ignore[attr-defined]
+        return self.versions.filter(valid_to__isnull=True).order_by("-valid_from", "-id").first()
 
 
 class ItemVersion(models.Model):
@@ -105,6 +111,11 @@ class ItemVersion(models.Model):
     )
 
     # The fields every version has besides the content fields of its list.
+    if TYPE_CHECKING:
+        # Declared by each list's version model: the foreign key to its own entry.
+        item: CatalogItem
+        item_id: int
+
     base_fields: ClassVar[tuple[str, ...]] = ("name", "legal_basis", "basis_url")
     # Rows that hang off a version (a benchmark's tiers) and carry over to the next one.
     child_relations: ClassVar[tuple[str, ...]] = ()

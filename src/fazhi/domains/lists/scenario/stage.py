@@ -31,6 +31,7 @@ from fazhi.domains.lists import cleanups, complaints, services
 from fazhi.domains.lists.choices import ListAction, ListState, ProofStatus
 from fazhi.domains.lists.models import (
     DiscretionBenchmark,
+    DiscretionBenchmarkVersion,
     DiscretionFactor,
     DiscretionTier,
     FeeCleanup,
@@ -493,6 +494,8 @@ def load_discretion(builder: Any, result: Any) -> None:
             },
         )
         version = bench.current_version()
+        if not isinstance(version, DiscretionBenchmarkVersion):
+            raise RuntimeError(f"裁量基准“{bench.code}”没有现行版本")
         DiscretionTier.objects.bulk_create(
             [
                 DiscretionTier(
@@ -552,14 +555,18 @@ NEGATIVE_FROM = date(2019, 11, 22)  # the scenario's date for the 2019 edition (
 
 def load_negative(builder: Any, result: Any) -> None:
     """The negative list entries, and the licensing items that rest on them."""
-    from fazhi.domains.lists.models import NegativeListItem, PowerItemVersion
+    from fazhi.domains.lists.models import (
+        NegativeListItem,
+        NegativeListItemVersion,
+        PowerItemVersion,
+    )
 
     from . import vocab
 
     owner = OrgUnit.objects.get(code=vocab.dept("FGW"))
     have = {
         v.number: v.item
-        for v in NegativeListItem.version_model.objects.filter(
+        for v in NegativeListItemVersion.objects.filter(
             edition=NEGATIVE_EDITION, valid_to__isnull=True
         ).select_related("item")
     }
