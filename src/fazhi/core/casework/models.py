@@ -62,6 +62,12 @@ class Case(models.Model):
                 name="%(app_label)s_%(class)s_unique_external",
             ),
         ]
+        # The workbench's "awaiting" list walks one (kind, state) in opening order.
+        indexes = [
+            models.Index(
+                fields=["kind", "state", "opened_on", "id"], name="casework_case_kind_state_open"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.number or '（未编号）'} {self.title}"
@@ -674,7 +680,13 @@ class Notification(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["recipient", "read_at"], name="casework_notification_unread")
+            models.Index(fields=["recipient", "read_at"], name="casework_notification_unread"),
+            # The workbench's newest unread messages, without sorting every unread one.
+            models.Index(
+                fields=["recipient", "-created_at", "-id"],
+                condition=models.Q(read_at__isnull=True),
+                name="casework_notification_new",
+            ),
         ]
 
     def __str__(self) -> str:
