@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from fazhi.core.clock.calendar import get_calendar
 from fazhi.core.org.choices import ADMIN_ROLES, PERSONAL_ROLES, SUPERVISORY_ROLES
-from fazhi.core.org.scoping import ensure_restricted
+from fazhi.core.org.scoping import scoped
 
 from .choices import DeadlineStatus, NotificationKind
 from .models import Case, Deadline, Event, Notification, Participant
@@ -173,12 +173,10 @@ class Workbench:
 def workbench(user: Any, today: date | None = None, limit: int = 20) -> Workbench:
     today = today or timezone.localdate()
     units = _business_units(user)
-    cases = ensure_restricted(Case.objects.restrict(user, "view"))
-    deadlines = ensure_restricted(Deadline.objects.restrict(user, "view")).filter(
-        org_unit_id__in=units
-    )
-    events = ensure_restricted(Event.objects.restrict(user, "view"))
-    notes = ensure_restricted(Notification.objects.restrict(user, "view"))
+    cases = scoped(user, Case, "view")
+    deadlines = scoped(user, Deadline, "view").filter(org_unit_id__in=units)
+    events = scoped(user, Event, "view")
+    notes = scoped(user, Notification, "view")
     return Workbench(
         awaiting=awaiting(cases, user, limit),
         approaching=list(
@@ -254,9 +252,7 @@ def notify_deadlines(today: date | None = None) -> int:
 
 
 def mark_read(user: Any, ids: list[int] | None = None) -> int:
-    qs: QuerySet[Notification] = ensure_restricted(
-        Notification.objects.restrict(user, "change")
-    ).filter(read_at__isnull=True)
+    qs: QuerySet[Notification] = scoped(user, Notification, "change").filter(read_at__isnull=True)
     if ids is not None:
         qs = qs.filter(pk__in=ids)
     return qs.update(read_at=timezone.now())

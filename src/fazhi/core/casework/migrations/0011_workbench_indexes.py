@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('casework', '0009_documents_service'),
+        ('casework', '0010_collection'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
