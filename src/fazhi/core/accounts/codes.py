@@ -210,7 +210,7 @@ def verify_code(phone: str, code: str, *, request: HttpRequest | None = None) ->
                         phone=phone, used__isnull=True, expires__gt=now
                     ).update(expires=now)
                 guard.save(update_fields=["failures", "locked_until"])
-    who = {"username": mask_phone(phone), "request": request, "public_actor": True}
+    who_name = mask_phone(phone)
     if locked is not None:
         kind = (
             SecurityEventKind.PUBLIC_LOCKED_OUT
@@ -221,7 +221,9 @@ def verify_code(phone: str, code: str, *, request: HttpRequest | None = None) ->
             kind,
             success=False,
             data={"phone": phone, "reason": "locked", "until": locked.isoformat()},
-            **who,  # type: ignore[arg-type]
+            username=who_name,
+            request=request,
+            public_actor=True,
         )
         raise PhoneLocked(locked)
     if not ok:
@@ -229,6 +231,8 @@ def verify_code(phone: str, code: str, *, request: HttpRequest | None = None) ->
             SecurityEventKind.PUBLIC_LOGIN_FAILED,
             success=False,
             data={"phone": phone, "reason": "wrong_code", "failures": guard.failures},
-            **who,  # type: ignore[arg-type]
+            username=who_name,
+            request=request,
+            public_actor=True,
         )
         raise CodeInvalid()

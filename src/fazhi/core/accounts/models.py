@@ -8,6 +8,8 @@ accounts app reaches only the row of the account signed in on the request.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -91,9 +93,9 @@ class PublicAccount(models.Model):
             and self.entity_id is not None
         )
 
-    def is_locked(self, now: object = None) -> bool:
-        now = now or timezone.now()
-        return self.locked_until is not None and self.locked_until > now  # type: ignore[operator]
+    def is_locked(self, now: datetime | None = None) -> bool:
+        moment = now or timezone.now()
+        return self.locked_until is not None and self.locked_until > moment
 
 
 class OneTimeCode(models.Model):

@@ -18,10 +18,11 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -145,10 +146,10 @@ def account_required(view: View | None = None, *, acts_for_entity: bool = False)
             if acts_for_entity and not account.acts_for_entity:
                 messages.error(request, "该功能需要已核验绑定的企业账号，请先完成企业绑定。")
                 return redirect("accounts:enterprise")
-            request.public_account = account  # type: ignore[attr-defined]
+            setattr(request, "public_account", account)  # noqa: B010  read by signed_in_account
             return func(request, *args, **kwargs)
 
-        return wrapped  # type: ignore[return-value]
+        return cast(View, wrapped)
 
     return decorator(view) if view is not None else decorator
 
@@ -159,5 +160,14 @@ class AccountRequiredMixin:
     acts_for_entity = False
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        guarded = account_required(super().dispatch, acts_for_entity=self.acts_for_entity)  # type: ignore[misc]
-        return guarded(request, *args, **kwargs)
+        parent: Callable[..., HttpResponse] = super().dispatch  # type: ignore[misc]  # mixin
+        guarded = account_required(parent, acts_for_entity=self.acts_for_entity)
+        return cast(HttpResponse, guarded(request, *args, **kwargs))
+
+
+def signed_in_account(request: HttpRequest) -> PublicAccount:
+    """The account of a request that ``account_required`` let through."""
+    account = current_account(request)
+    if account is None:
+        raise PermissionDenied("请先登录公众账号")
+    return account

@@ -32,6 +32,7 @@ from .session import (
     safe_next,
     sign_in,
     sign_out,
+    signed_in_account,
     verified_phone,
 )
 from .submissions import submissions_for
@@ -194,12 +195,12 @@ def sign_out_view(request: HttpRequest) -> HttpResponse:
 
 @account_required
 def home_view(request: HttpRequest) -> HttpResponse:
-    return render(request, "accounts/home.html", {"account": request.public_account})  # type: ignore[attr-defined]
+    return render(request, "accounts/home.html", {"account": signed_in_account(request)})
 
 
 @account_required
 def enterprise_view(request: HttpRequest) -> HttpResponse:
-    account: PublicAccount = request.public_account  # type: ignore[attr-defined]
+    account: PublicAccount = signed_in_account(request)
     if not account.is_enterprise:
         return render(
             request,
@@ -233,7 +234,7 @@ def enterprise_view(request: HttpRequest) -> HttpResponse:
 
 @account_required
 def submissions_view(request: HttpRequest) -> HttpResponse:
-    account = request.public_account  # type: ignore[attr-defined]
+    account = signed_in_account(request)
     groups = submissions_for(account)
     return render(
         request,

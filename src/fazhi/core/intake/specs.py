@@ -329,11 +329,12 @@ class FlatModelSpec(ImportSpec):
     def recheck(self, plan: FlatPlan, table: Table, ctx: Context) -> None:
         """The records to update still belong to owners this run may change (locked until
         the write commits, where the database can)."""
-        owners = self.owners(ctx) if self.owner_field else None
-        if owners is None:
+        field = self.owner_field
+        owners = self.owners(ctx) if field else None
+        if field is None or owners is None:
             return
         rows = [(i, pk) for i, pk, _ in plan.updates if i not in table.bad]
-        owner = model_field(self.model, self.owner_field).attname  # type: ignore[arg-type]
+        owner = model_field(self.model, field).attname
         now: dict[int, Any] = {}
         for part in chunks(sorted({pk for _, pk in rows}), KEY_CHUNK):
             qs = self.model._default_manager.select_for_update().filter(pk__in=part)

@@ -17,7 +17,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from fazhi.core.accounts.session import account_required
+from fazhi.core.accounts.session import account_required, signed_in_account
 from fazhi.core.accounts.submissions import SubmissionItem
 from fazhi.core.casework.models import Party
 from fazhi.core.org.models import OrgUnit, Person
@@ -51,7 +51,7 @@ def complain(request: HttpRequest, code: str) -> HttpResponse:
     proof = ProofRequirement.objects.filter(code=code, status=ProofStatus.CANCELLED).first()
     if proof is None:
         raise Http404("该证明事项未被取消，或不存在")
-    account = request.public_account  # type: ignore[attr-defined]
+    account = signed_in_account(request)
     form = PublicComplaintForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         submit(account, proof, **form.cleaned_data)
