@@ -10,11 +10,15 @@ from rest_framework import viewsets
 from fazhi.core.integrity.middleware import bind_actor
 from fazhi.core.org.scoping import ensure_restricted
 
+from .filters import FilterBackend
+
 
 class ScopedViewSetMixin:
     queryset: models.QuerySet
     request: Any
     action: str | None
+    # Each view set names its model's filter set (``filterset_class``), as the back office does.
+    filter_backends = [FilterBackend]
 
     def initial(self, request: Any, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)  # type: ignore[misc]

@@ -9,8 +9,11 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from fazhi.core.casework import filtersets as cw_fs
 from fazhi.core.casework.models import Case, Deadline
+from fazhi.core.disclosure import filtersets as dc_fs
 from fazhi.core.disclosure.models import Publication
+from fazhi.core.org import filtersets as org_fs
 from fazhi.core.org.models import Department, Entity, Government, Officer, Region
 from fazhi.core.org.scoping import ensure_restricted
 from fazhi.shell.portal.throttle import lookup_allowed
@@ -23,6 +26,7 @@ from .base import ScopedReadOnlyViewSet
 class GovernmentViewSet(ScopedReadOnlyViewSet):
     queryset = Government.objects.all()
     serializer_class = s.OrgUnitSerializer
+    filterset_class = org_fs.GovernmentFilterSet
     permission_classes = [permissions.AllowAny]
 
 
@@ -30,16 +34,13 @@ class DepartmentViewSet(ScopedReadOnlyViewSet):
     queryset = Department.objects.all()
     serializer_class = s.OrgUnitSerializer
     permission_classes = [permissions.AllowAny]
-
-    def get_queryset(self) -> models.QuerySet:
-        qs = super().get_queryset()
-        gov = self.request.query_params.get("government")
-        return qs.filter(parent_id=gov) if gov else qs
+    filterset_class = org_fs.DepartmentFilterSet
 
 
 class RegionViewSet(ScopedReadOnlyViewSet):
     queryset = Region.objects.all()
     serializer_class = s.RegionSerializer
+    filterset_class = org_fs.RegionFilterSet
     permission_classes = [permissions.AllowAny]
 
 
@@ -48,6 +49,7 @@ class EntityViewSet(ScopedReadOnlyViewSet):
 
     queryset = Entity.objects.all()
     serializer_class = s.EntitySerializer
+    filterset_class = org_fs.EntityFilterSet
 
     def get_queryset(self) -> models.QuerySet:
         qs = super().get_queryset()
@@ -86,6 +88,7 @@ class EntityViewSet(ScopedReadOnlyViewSet):
 class OfficerViewSet(ScopedReadOnlyViewSet):
     queryset = Officer.objects.select_related("person")
     serializer_class = s.OfficerSerializer
+    filterset_class = org_fs.OfficerFilterSet
 
     def get_queryset(self) -> models.QuerySet:
         return super().get_queryset().select_related("person")
@@ -94,6 +97,7 @@ class OfficerViewSet(ScopedReadOnlyViewSet):
 class CaseViewSet(ScopedReadOnlyViewSet):
     queryset = Case.objects.all()
     serializer_class = s.CaseSerializer
+    filterset_class = cw_fs.CaseFilterSet
 
     @extend_schema(
         request=step_api.CreateCaseSerializer, responses={201: dict, 400: dict, 403: dict}
@@ -126,11 +130,13 @@ class CaseViewSet(ScopedReadOnlyViewSet):
 class DeadlineViewSet(ScopedReadOnlyViewSet):
     queryset = Deadline.objects.all()
     serializer_class = s.DeadlineSerializer
+    filterset_class = cw_fs.DeadlineFilterSet
 
 
 class PublicationViewSet(ScopedReadOnlyViewSet):
     queryset = Publication.objects.all()
     serializer_class = s.PublicationSerializer
+    filterset_class = dc_fs.PublicationFilterSet
     permission_classes = [permissions.AllowAny]
 
     def get_queryset(self) -> models.QuerySet:

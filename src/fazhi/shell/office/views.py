@@ -20,6 +20,7 @@ from fazhi.core.disclosure.masking import partial_mask
 from fazhi.core.intake.xlsx import write_xlsx
 from fazhi.core.integrity.audit import record_unmasked_view
 from fazhi.core.org.choices import UNMASKED_ROLES
+from fazhi.core.org.filtersets import FilterError
 from fazhi.core.org.scoping import ensure_restricted, scope_q
 
 from . import resources
@@ -150,11 +151,7 @@ def _apply_filters(
     elif res.exact_search and not term:
         # Exact-lookup resources are never browsable as a list.
         qs = qs.none()
-    for name in res.filter_fields:
-        value = request.GET.get(name)
-        if value:
-            qs = qs.filter(**{name: value})
-    return qs
+    return res.filter(qs, request)
 
 
 class ResourceListView(ScopedListView):
@@ -169,6 +166,12 @@ class ResourceListView(ScopedListView):
         qs = super().get_queryset().select_related(*self.res.select_related)
         return _apply_filters(qs, self.res, self.request).order_by(*self.res.ordering)
 
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return super().get(request, *args, **kwargs)
+        except FilterError as exc:
+            return _invalid_filters(self, exc)
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
         res = self.res
@@ -179,8 +182,16 @@ class ResourceListView(ScopedListView):
             for obj in ctx["object_list"]
         ]
         ctx["filters"] = [(f, res.field_label(f)) for f in res.filter_fields]
+        ctx["filter_errors"] = kwargs.get("filter_errors", [])
         ctx["q"] = self.request.GET.get("q", "")
         return ctx
+
+
+def _invalid_filters(view: ResourceListView, exc: FilterError) -> HttpResponse:
+    """The list page again, empty, with what was wrong with the filters (HTTP 400)."""
+    view.object_list = view.model._default_manager.none()
+    ctx = view.get_context_data(filter_errors=exc.messages)
+    return view.render_to_response(ctx, status=400)
 
 
 class ResourceDetailView(ScopedDetailView):
@@ -220,9 +231,12 @@ class ResourceDetailView(ScopedDetailView):
 def resource_export(request: HttpRequest, slug: str) -> HttpResponse:
     res = _resource(slug)
     qs = ensure_restricted(res.model._default_manager.restrict(request.user, "view"))
-    qs = _apply_filters(qs.select_related(*res.select_related), res, request).order_by(
-        *res.ordering
-    )
+    try:
+        qs = _apply_filters(qs.select_related(*res.select_related), res, request)
+    except FilterError:
+        # The list page shows the messages (and answers 400 the same way).
+        return ResourceListView.as_view()(request, slug=slug)
+    qs = qs.order_by(*res.ordering)
     rows = ([_display(o, f, res, False) for f in res.list_fields] for o in qs[:100000])
     data = write_xlsx(res.label, [res.field_label(f) for f in res.list_fields], rows)
     response = HttpResponse(
@@ -267,7 +281,7 @@ def resource_choices(request: HttpRequest, slug: str) -> HttpResponse:
         manager = field.related_model._default_manager  # type: ignore[union-attr]
         related = manager.restrict(request.user) if hasattr(manager, "restrict") else manager
         related = related.filter(pk__in=list(values))
-        results = [{"id": o.pk, "text": str(o)} for o in related]
+        results = [{"id": res.filter_value(name, o), "text": str(o)} for o in related]
     else:
         labels = dict(getattr(field, "choices", None) or [])
         results = [{"id": v, "text": str(labels.get(v, v))} for v in values]
