@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import permissions
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -44,6 +44,11 @@ class RegionViewSet(ScopedReadOnlyViewSet):
     permission_classes = [permissions.AllowAny]
 
 
+# The exact lookup term (a search, not a filter: there is no browsing the register).
+ENTITY_TERM = OpenApiParameter("q", str, description="完整名称或统一社会信用代码（精确匹配）")
+
+
+@extend_schema_view(list=extend_schema(parameters=[ENTITY_TERM]))
 class EntityViewSet(ScopedReadOnlyViewSet):
     """Staff read entities; anyone may look one up exactly by name or code (rate-limited)."""
 
@@ -60,6 +65,7 @@ class EntityViewSet(ScopedReadOnlyViewSet):
         term = self.request.query_params.get("q", "").strip()
         return qs.filter(models.Q(uscc=term.upper()) | models.Q(name=term)) if term else qs.none()
 
+    @extend_schema(parameters=[ENTITY_TERM], responses={200: s.EntityPublicSerializer, 404: dict})
     @action(
         detail=False,
         methods=["get"],
