@@ -13,8 +13,8 @@ from rest_framework.test import APIClient
 from fazhi import registry
 from fazhi.core.org.filtersets import ScopedFilterSet
 from fazhi.core.org.models import Person
-from fazhi.domains.lists import services
 from fazhi.domains.lists import models as lists
+from fazhi.domains.lists import services
 from fazhi.shell.office import resources
 
 pytestmark = pytest.mark.django_db
@@ -175,9 +175,7 @@ def test_a_non_finite_discretion_fact_is_refused(org, items) -> None:
         valid_from=date(2019, 1, 1),
         fields={"name": "某处罚", "kind": "penalty"},
     )
-    response = APIClient().get(
-        f"/api/power-items/{penalty.pk}/discretion/", {"goods_value": "NaN"}
-    )
+    response = APIClient().get(f"/api/power-items/{penalty.pk}/discretion/", {"goods_value": "NaN"})
     assert response.status_code == 400
 
 

@@ -352,7 +352,9 @@ def test_back_office_screens_show_nothing_outside_the_rules(client, people, worl
                 for r in client.get(f"{base}choices/", {"field": field}).json()["results"]
             }
             visible = {
-                str(resolve_value(o, field, res)) for o in model._default_manager.all() if o.pk in ok
+                str(resolve_value(o, field, res))
+                for o in model._default_manager.all()
+                if o.pk in ok
             }
             assert values <= visible, f"{name} choices {res.slug}.{field}: {values - visible}"
 
