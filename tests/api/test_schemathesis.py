@@ -114,3 +114,13 @@ def test_the_harness_reports_a_server_error(app, org, monkeypatch) -> None:
         assert [type(e) for e in group.exceptions] == [ServerError]
     else:
         pytest.fail("a server error went unnoticed")
+
+
+@pytest.mark.parametrize("pk", ["abc", "\u00e9M6", "99999999999999999999"])
+def test_a_step_list_for_no_case_id_is_not_found(people, pk: str) -> None:
+    """Found by the run above: ``/api/cases/<not an id>/steps/`` was a server error."""
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.force_authenticate(people.alice)
+    assert client.get(f"/api/cases/{pk}/steps/").status_code == 404
