@@ -32,13 +32,19 @@ INVALID_FILTERS = "筛选条件无效"
 class FilterError(Exception):
     """Invalid filter values: ``errors`` maps each parameter to its Chinese messages."""
 
-    def __init__(self, errors: dict[str, list[str]]) -> None:
+    def __init__(self, errors: dict[str, list[str]], labels: dict[str, str] | None = None) -> None:
         super().__init__(INVALID_FILTERS)
         self.errors = errors
+        self.labels = labels or {}
 
     @property
     def messages(self) -> list[str]:
-        return [f"{name}：{m}" for name, msgs in self.errors.items() for m in msgs]
+        """One line per problem, naming the filter as the screen labels it."""
+        return [
+            f"{self.labels.get(name, name)}：{m}"
+            for name, msgs in self.errors.items()
+            for m in msgs
+        ]
 
 
 def restricted(model: type[models.Model]) -> Callable[[HttpRequest | None], models.QuerySet]:
@@ -128,7 +134,9 @@ class ScopedFilterSet(df.FilterSet):
     def check(self) -> models.QuerySet:
         """The filtered queryset, or ``FilterError`` naming each invalid parameter."""
         if not self.is_valid():
-            raise FilterError({k: [str(m) for m in v] for k, v in self.errors.items()})
+            errors = {k: [str(m) for m in v] for k, v in self.errors.items()}
+            labels = {k: str(f.label) for k, f in self.filters.items() if f.label}
+            raise FilterError(errors, labels)
         return self.qs
 
     @classmethod
