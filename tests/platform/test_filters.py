@@ -193,6 +193,29 @@ def test_every_api_list_names_its_filter_set() -> None:
         assert filterset is not None and issubclass(filterset, ScopedFilterSet), prefix
 
 
+# --- NUL characters (PostgreSQL refuses them in any query) -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/entities/?q=a%00", "/api/negative-list/search/?q=a%00", "/api/cases/?kind=%00"]
+)
+def test_a_nul_character_in_an_api_parameter_is_refused(people, path: str) -> None:
+    client = APIClient()
+    client.force_authenticate(people.alice)
+    response = client.get(path)
+    assert response.status_code == 400
+    assert response.json() == {"detail": "请求参数不能包含空字符"}
+
+
+@pytest.mark.parametrize(
+    "path", ["/office/r/cases/?q=a%00", "/office/r/persons/picker/?q=a%00", "/lists/power/?q=a%00"]
+)
+def test_a_nul_character_in_a_search_is_refused(client, people, path: str) -> None:
+    client.force_login(people.alice)
+    response = client.get(path)
+    assert response.status_code == 400 and "请求有误" in response.content.decode()
+
+
 # --- error pages ----------------------------------------------------------------------------
 
 
