@@ -352,7 +352,9 @@ def test_back_office_screens_show_nothing_outside_the_rules(client, people, worl
                 for r in client.get(f"{base}choices/", {"field": field}).json()["results"]
             }
             visible = {
-                str(resolve_value(o, field)) for o in model._default_manager.all() if o.pk in ok
+                str(resolve_value(o, field, res))
+                for o in model._default_manager.all()
+                if o.pk in ok
             }
             assert values <= visible, f"{name} choices {res.slug}.{field}: {values - visible}"
 
@@ -369,8 +371,13 @@ def search_term(record: Any, res: Any) -> str:
     return str(value)
 
 
-def resolve_value(obj: Any, field: str) -> Any:
+def resolve_value(obj: Any, field: str, res: Any) -> Any:
+    """The value the filter matches ``obj`` by: the field's, or for a foreign key the related
+    record's field the filter is declared on (its id, or e.g. a department's 机构代码)."""
     f = obj._meta.get_field(field)
+    to_field = res.filterset.base_filters[field].extra.get("to_field_name")
+    if f.is_relation and to_field and getattr(obj, f.attname) is not None:
+        return getattr(getattr(obj, field), to_field)
     return getattr(obj, f.attname)
 
 

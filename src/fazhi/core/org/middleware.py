@@ -1,5 +1,5 @@
-"""Session idle timeout (等保 2.0: idle sessions end, default 30 minutes), and no caching of
-pages that may hold personal data."""
+"""Session idle timeout (等保 2.0: idle sessions end, default 30 minutes), no caching of
+pages that may hold personal data, and no NUL characters in query parameters."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth import logout
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import BadRequest
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.cache import add_never_cache_headers
 
 
@@ -49,3 +50,19 @@ class NoStoreMiddleware:
         ):
             add_never_cache_headers(response)
         return response
+
+
+class NulCharacterMiddleware:
+    """A NUL character in a query parameter is never valid input, and PostgreSQL refuses it in
+    any query (a server error wherever a search term or filter reaches the database): answer
+    400 before any view runs. Forms and API bodies already refuse it field by field."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if any("\x00" in k or "\x00" in v for k, values in request.GET.lists() for v in values):
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": "请求参数不能包含空字符"}, status=400)
+            raise BadRequest("请求参数不能包含空字符")
+        return self.get_response(request)

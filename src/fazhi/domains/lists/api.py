@@ -21,7 +21,6 @@ from drf_spectacular.utils import (
     OpenApiParameter,
     extend_schema,
     extend_schema_field,
-    extend_schema_view,
 )
 from rest_framework import permissions, serializers
 from rest_framework.decorators import action
@@ -46,6 +45,12 @@ from .discretion import (
     declared_factors,
     parse_facts,
     tier_for,
+)
+from .filtersets import (
+    CATALOG_FILTERSETS,
+    DiscretionFactorFilterSet,
+    FeeCleanupFilterSet,
+    ServiceGuideFilterSet,
 )
 from .guides import build_guide, in_effect
 from .queries import (
@@ -337,17 +342,18 @@ class CatalogViewSet(ScopedReadOnlyViewSet):
         return in_effect(versions, timezone.localdate())
 
     def get_queryset(self) -> models.QuerySet:
-        qs = super().get_queryset().select_related("department")
-        query = _query(self.request)
-        shown = self.shown_versions(query)
-        if query.on or query.q or query.department or query.kind:
-            qs = qs.filter(pk__in=filter_versions(shown, self.spec, query).values("item"))
-        if "state" in self.request.query_params:
-            qs = qs.filter(state=query.state)
+        return super().get_queryset().select_related("department").order_by("code")
+
+    def filter_queryset(self, queryset: models.QuerySet) -> models.QuerySet:
+        # The list's filter set (``filterset_class``) filters, through the versions for the
+        # search and the as-of date; each entry then carries the version it shows.
+        qs = super().filter_queryset(queryset)
+        filterset = getattr(self, "filterset", None)
+        shown = filterset.shown if filterset is not None else self.shown_versions(ListQuery())
         prefetch = Prefetch(
             "versions", queryset=shown.select_related("department"), to_attr="shown_versions"
         )
-        return qs.prefetch_related(prefetch).order_by("code")
+        return qs.prefetch_related(prefetch)
 
     def _history(self, request: Request) -> Response:
         item = self.get_object()
@@ -414,11 +420,12 @@ def _catalog_viewset(key: str) -> type[CatalogViewSet]:
             "spec": spec,
             "history": history,
             "queryset": spec.model.objects.all(),
+            "filterset_class": CATALOG_FILTERSETS[spec.model],
             "serializer_class": _item_serializer(spec.model),
             "__doc__": f"{spec.title}：{spec.intro}",
         },
     )
-    return extend_schema_view(list=extend_schema(parameters=LIST_PARAMETERS))(cls)
+    return cls
 
 
 _PowerBase = _catalog_viewset("poweritem")
@@ -640,15 +647,10 @@ class ServiceGuideViewSet(ScopedReadOnlyViewSet):
     queryset = m.ServiceGuide.objects.all()
     serializer_class = ServiceGuideSerializer
     permission_classes = [permissions.AllowAny]
-
-    @extend_schema(parameters=[OpenApiParameter("power_item", int, description="权力事项 id")])
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().list(request, *args, **kwargs)
+    filterset_class = ServiceGuideFilterSet
 
     def get_queryset(self) -> models.QuerySet:
-        qs = super().get_queryset().select_related("power_item__department").order_by("code")
-        item = self.request.query_params.get("power_item", "")
-        return qs.filter(power_item_id=int(item)) if item.isdigit() else qs
+        return super().get_queryset().select_related("power_item__department").order_by("code")
 
 
 class DiscretionFactorViewSet(ScopedReadOnlyViewSet):
@@ -657,6 +659,7 @@ class DiscretionFactorViewSet(ScopedReadOnlyViewSet):
     queryset = m.DiscretionFactor.objects.all()
     serializer_class = DiscretionFactorSerializer
     permission_classes = [permissions.AllowAny]
+    filterset_class = DiscretionFactorFilterSet
 
 
 class FeeCleanupViewSet(ScopedReadOnlyViewSet):
@@ -665,3 +668,4 @@ class FeeCleanupViewSet(ScopedReadOnlyViewSet):
     queryset = m.FeeCleanup.objects.all()
     serializer_class = FeeCleanupSerializer
     permission_classes = [permissions.AllowAny]
+    filterset_class = FeeCleanupFilterSet

@@ -9,19 +9,20 @@ from __future__ import annotations
 
 from fazhi.shell.office.resources import Resource, register
 
+from . import filtersets as fs
 from . import models as m
 
-# slug, item model, extra item columns, extra filters
-CATALOGS: list[tuple[str, type[m.CatalogItem], list[str], list[str]]] = [
-    ("power-items", m.PowerItem, ["kind"], ["kind"]),
-    ("proofs", m.ProofRequirement, ["status"], ["status"]),
-    ("fees", m.FeeItem, ["enterprise_related"], ["enterprise_related"]),
-    ("negative-list", m.NegativeListItem, ["kind"], ["kind"]),
-    ("discretion-benchmarks", m.DiscretionBenchmark, [], []),
-    ("no-penalty-items", m.NoPenaltyItem, [], []),
+# slug, item model, extra item columns (the filters are the list's filter set, shared with the API)
+CATALOGS: list[tuple[str, type[m.CatalogItem], list[str]]] = [
+    ("power-items", m.PowerItem, ["kind"]),
+    ("proofs", m.ProofRequirement, ["status"]),
+    ("fees", m.FeeItem, ["enterprise_related"]),
+    ("negative-list", m.NegativeListItem, ["kind"]),
+    ("discretion-benchmarks", m.DiscretionBenchmark, []),
+    ("no-penalty-items", m.NoPenaltyItem, []),
 ]
 
-for slug, model, columns, filters in CATALOGS:
+for slug, model, columns in CATALOGS:
     register(
         Resource(
             slug,
@@ -29,7 +30,7 @@ for slug, model, columns, filters in CATALOGS:
             str(model._meta.verbose_name_plural),
             ["code", "name", *columns, "department", "state"],
             search_fields=["code", "catalog_code", "name"],
-            filter_fields=[*filters, "state", "department"],
+            filterset=fs.CATALOG_FILTERSETS[model],
             select_related=["department"],
             ordering=["code"],
         )
@@ -42,7 +43,7 @@ for slug, model, columns, filters in CATALOGS:
             f"{model._meta.verbose_name}版本",
             ["item__code", "name", "action", "reason", "valid_from", "valid_to", "state"],
             search_fields=["item__code", "name", "reason"],
-            filter_fields=["action", "state", "department"],
+            filterset=fs.VERSION_FILTERSETS[model],
             select_related=["item", "department"],
             ordering=["item__code", "valid_from", "id"],
         )
@@ -55,7 +56,7 @@ register(
         "办事指南",
         ["code", "sub_item", "power_item__code", "online", "trips", "promised_limit"],
         search_fields=["code", "sub_item", "power_item__name"],
-        filter_fields=["online"],
+        filterset=fs.ServiceGuideFilterSet,
         select_related=["power_item"],
         ordering=["code"],
     )
@@ -67,7 +68,7 @@ register(
         "申请材料",
         ["guide__code", "order", "name", "source", "required", "copies", "cut_on"],
         search_fields=["guide__code", "name"],
-        filter_fields=["source", "required"],
+        filterset=fs.GuideMaterialFilterSet,
         select_related=["guide"],
         ordering=["guide__code", "order", "id"],
     )
@@ -79,7 +80,7 @@ register(
         "裁量情节",
         ["code", "label", "kind", "unit"],
         search_fields=["code", "label"],
-        filter_fields=["kind"],
+        filterset=fs.DiscretionFactorFilterSet,
         ordering=["code"],
     )
 )
@@ -90,6 +91,7 @@ register(
         "裁量阶次",
         ["version__item__code", "order", "label", "fine_min", "fine_max", "article"],
         search_fields=["version__item__code", "label", "article"],
+        filterset=fs.DiscretionTierFilterSet,
         select_related=["version__item"],
         ordering=["version__item__code", "version_id", "order"],
     )
@@ -101,7 +103,7 @@ register(
         "价费文件清理",
         ["title", "department", "concluded_on", "publication"],
         search_fields=["title"],
-        filter_fields=["department"],
+        filterset=fs.FeeCleanupFilterSet,
         select_related=["department", "publication"],
         ordering=["-concluded_on", "pk"],
     )
@@ -113,7 +115,7 @@ register(
         "价费文件清理结果",
         ["cleanup__title", "title", "number", "issuer", "outcome", "reason"],
         search_fields=["title", "number"],
-        filter_fields=["outcome"],
+        filterset=fs.FeeDocumentReviewFilterSet,
         select_related=["cleanup"],
         ordering=["cleanup_id", "pk"],
     )
@@ -125,7 +127,7 @@ register(
         "减证便民投诉",
         ["case__number", "proof__name", "demanded_by", "region", "case__state"],
         search_fields=["case__number", "demanded_by"],
-        filter_fields=["region"],
+        filterset=fs.ProofComplaintFilterSet,
         select_related=["case", "proof", "region"],
         ordering=["-pk"],
     )

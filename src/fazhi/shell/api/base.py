@@ -10,8 +10,13 @@ from rest_framework import viewsets
 from fazhi.core.integrity.middleware import bind_actor
 from fazhi.core.org.scoping import Action, scoped
 
+from .filters import FilterBackend
+
 
 class ScopedViewSetMixin(viewsets.GenericViewSet):
+    # Each view set names its model's filter set (``filterset_class``), as the back office does.
+    filter_backends = [FilterBackend]
+
     def initial(self, request: Any, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
         bind_actor(request.user)

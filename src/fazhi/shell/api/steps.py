@@ -142,8 +142,12 @@ def take_step(request: Request, pk: Any, name: str) -> Response:
 def _case(request: Request, pk: Any) -> Case:
     from django.http import Http404
 
+    # The URL takes any segment as the id: one that is no case id names no case (never a
+    # database error).
+    if not str(pk).isascii() or not str(pk).isdigit() or int(pk) >= 2**63:
+        raise Http404
     # Seeing the case is enough to ask; taking a step checks the person's role in it.
-    case = scoped(request, Case, "view").filter(pk=pk).first()
+    case = scoped(request, Case, "view").filter(pk=int(pk)).first()
     if case is None:
         raise Http404
     return case

@@ -3,14 +3,17 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import permissions
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from fazhi.core.casework import filtersets as cw_fs
 from fazhi.core.casework.models import Case, Deadline
+from fazhi.core.disclosure import filtersets as dc_fs
 from fazhi.core.disclosure.models import Publication
+from fazhi.core.org import filtersets as org_fs
 from fazhi.core.org.models import Department, Entity, Government, Officer, Region
 from fazhi.core.org.scoping import ensure_restricted
 from fazhi.shell.portal.throttle import lookup_allowed
@@ -23,6 +26,7 @@ from .base import ScopedReadOnlyViewSet
 class GovernmentViewSet(ScopedReadOnlyViewSet):
     queryset = Government.objects.all()
     serializer_class = s.OrgUnitSerializer
+    filterset_class = org_fs.GovernmentFilterSet
     permission_classes = [permissions.AllowAny]
 
 
@@ -30,24 +34,27 @@ class DepartmentViewSet(ScopedReadOnlyViewSet):
     queryset = Department.objects.all()
     serializer_class = s.OrgUnitSerializer
     permission_classes = [permissions.AllowAny]
-
-    def get_queryset(self) -> models.QuerySet:
-        qs = super().get_queryset()
-        gov = self.request.query_params.get("government")
-        return qs.filter(parent_id=gov) if gov else qs
+    filterset_class = org_fs.DepartmentFilterSet
 
 
 class RegionViewSet(ScopedReadOnlyViewSet):
     queryset = Region.objects.all()
     serializer_class = s.RegionSerializer
+    filterset_class = org_fs.RegionFilterSet
     permission_classes = [permissions.AllowAny]
 
 
+# The exact lookup term (a search, not a filter: there is no browsing the register).
+ENTITY_TERM = OpenApiParameter("q", str, description="完整名称或统一社会信用代码（精确匹配）")
+
+
+@extend_schema_view(list=extend_schema(parameters=[ENTITY_TERM]))
 class EntityViewSet(ScopedReadOnlyViewSet):
     """Staff read entities; anyone may look one up exactly by name or code (rate-limited)."""
 
     queryset = Entity.objects.all()
     serializer_class = s.EntitySerializer
+    filterset_class = org_fs.EntityFilterSet
 
     def get_queryset(self) -> models.QuerySet:
         qs = super().get_queryset()
@@ -58,6 +65,7 @@ class EntityViewSet(ScopedReadOnlyViewSet):
         term = self.request.query_params.get("q", "").strip()
         return qs.filter(models.Q(uscc=term.upper()) | models.Q(name=term)) if term else qs.none()
 
+    @extend_schema(parameters=[ENTITY_TERM], responses={200: s.EntityPublicSerializer, 404: dict})
     @action(
         detail=False,
         methods=["get"],
@@ -86,6 +94,7 @@ class EntityViewSet(ScopedReadOnlyViewSet):
 class OfficerViewSet(ScopedReadOnlyViewSet):
     queryset = Officer.objects.select_related("person")
     serializer_class = s.OfficerSerializer
+    filterset_class = org_fs.OfficerFilterSet
 
     def get_queryset(self) -> models.QuerySet:
         return super().get_queryset().select_related("person")
@@ -97,15 +106,7 @@ class CaseViewSet(ScopedReadOnlyViewSet):
 
     queryset = Case.objects.all()
     serializer_class = s.CaseSerializer
-
-    def get_queryset(self) -> models.QuerySet:
-        qs = super().get_queryset()
-        collected = self.request.query_params.get("collected", "").lower()
-        if collected in ("true", "1", "是"):
-            return qs.exclude(source_system="")
-        if collected in ("false", "0", "否"):
-            return qs.filter(source_system="")
-        return qs
+    filterset_class = cw_fs.CaseFilterSet
 
     @extend_schema(
         request=step_api.CreateCaseSerializer, responses={201: dict, 400: dict, 403: dict}
@@ -138,11 +139,13 @@ class CaseViewSet(ScopedReadOnlyViewSet):
 class DeadlineViewSet(ScopedReadOnlyViewSet):
     queryset = Deadline.objects.all()
     serializer_class = s.DeadlineSerializer
+    filterset_class = cw_fs.DeadlineFilterSet
 
 
 class PublicationViewSet(ScopedReadOnlyViewSet):
     queryset = Publication.objects.all()
     serializer_class = s.PublicationSerializer
+    filterset_class = dc_fs.PublicationFilterSet
     permission_classes = [permissions.AllowAny]
 
     def get_queryset(self) -> models.QuerySet:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from fazhi.core.casework import filtersets as cw_fs
 from fazhi.core.casework import models as cw
+from fazhi.core.disclosure import filtersets as dc_fs
 from fazhi.core.disclosure import models as dc
+from fazhi.core.org import filtersets as org_fs
 from fazhi.core.org import models as org
 
 from .resources import Resource, register
@@ -15,7 +18,7 @@ register(
         "人民政府/管委会",
         ["name", "division_code", "level", "parent"],
         search_fields=["name", "division_code"],
-        filter_fields=["level"],
+        filterset=org_fs.GovernmentFilterSet,
         select_related=["parent"],
         ordering=["path"],
     )
@@ -27,7 +30,7 @@ register(
         "部门",
         ["name", "code", "parent", "enforces", "may_issue_documents"],
         search_fields=["name", "code"],
-        filter_fields=["parent", "enforces", "may_issue_documents"],
+        filterset=org_fs.DepartmentFilterSet,
         select_related=["parent"],
         ordering=["path"],
     )
@@ -39,7 +42,7 @@ register(
         "村/社区",
         ["name", "kind", "code", "government"],
         search_fields=["name", "code"],
-        filter_fields=["kind", "government"],
+        filterset=org_fs.RegionFilterSet,
         select_related=["government"],
         ordering=["code"],
     )
@@ -52,7 +55,7 @@ register(
         ["uscc", "name", "kind", "industry", "region", "status"],
         search_fields=["uscc", "name"],
         exact_search=True,
-        filter_fields=["kind", "industry", "status"],
+        filterset=org_fs.EntityFilterSet,
         select_related=["region"],
         ordering=["uscc"],
     )
@@ -64,7 +67,7 @@ register(
         "执法人员",
         ["person__name", "department", "credential_no", "status", "valid_until"],
         search_fields=["person__name", "credential_no"],
-        filter_fields=["department", "status"],
+        filterset=org_fs.OfficerFilterSet,
         select_related=["person", "department"],
         ordering=["department_id", "credential_no"],
     )
@@ -76,7 +79,7 @@ register(
         "自然人",
         ["name", "id_type", "id_number", "phone", "owner_unit"],
         search_fields=["name"],
-        filter_fields=["id_type", "owner_unit"],
+        filterset=org_fs.PersonFilterSet,
         sensitive_fields=["id_number", "phone", "address"],
         select_related=["owner_unit"],
         detail_fields=[
@@ -97,7 +100,7 @@ register(
         "法律顾问",
         ["name", "kind", "firm", "owner_unit"],
         search_fields=["name", "firm"],
-        filter_fields=["kind"],
+        filterset=org_fs.LegalAdviserFilterSet,
         select_related=["owner_unit"],
     )
 )
@@ -109,7 +112,7 @@ register(
         ["number", "title", "kind", "state", "opened_on", "source_system"],
         search_fields=["number", "title"],
         # Handled here and collected (归集) cases are listed together; 来源系统 tells them apart.
-        filter_fields=["kind", "state", "source_system"],
+        filterset=cw_fs.CaseFilterSet,
         detail_url_name="office:case_detail",
     )
 )
@@ -120,7 +123,7 @@ register(
         "期限",
         ["case__number", "name", "start", "due", "status", "org_unit"],
         search_fields=["case__number", "name"],
-        filter_fields=["status", "org_unit", "provisional"],
+        filterset=cw_fs.DeadlineFilterSet,
         select_related=["case", "org_unit"],
         ordering=["due", "pk"],
     )
@@ -132,7 +135,7 @@ register(
         "办理过程",
         ["case__number", "at", "kind", "actor", "note"],
         search_fields=["case__number", "kind"],
-        filter_fields=["kind"],
+        filterset=cw_fs.EventFilterSet,
         select_related=["case", "actor"],
     )
 )
@@ -143,7 +146,7 @@ register(
         "文书材料",
         ["number", "title", "kind", "owner_unit", "sha256"],
         search_fields=["number", "title"],
-        filter_fields=["kind", "owner_unit"],
+        filterset=cw_fs.DocumentFilterSet,
         select_related=["owner_unit"],
     )
 )
@@ -154,7 +157,7 @@ register(
         "公开记录",
         ["title", "kind", "org_unit", "channel", "published_at"],
         search_fields=["title"],
-        filter_fields=["kind", "channel", "org_unit"],
+        filterset=dc_fs.PublicationFilterSet,
         select_related=["org_unit"],
     )
 )

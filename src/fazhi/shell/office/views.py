@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -20,6 +20,7 @@ from fazhi.core.clock.periods import Period, Unit, compute
 from fazhi.core.intake.xlsx import write_xlsx
 from fazhi.core.integrity.audit import record_unmasked_view
 from fazhi.core.org.choices import UNMASKED_ROLES
+from fazhi.core.org.filtersets import FilterError
 from fazhi.core.org.scoping import scope_q, scoped
 
 from . import resources
@@ -139,11 +140,7 @@ def _apply_filters(
     elif res.exact_search and not term:
         # Exact-lookup resources are never browsable as a list.
         qs = qs.none()
-    for name in res.filter_fields:
-        value = request.GET.get(name)
-        if value:
-            qs = qs.filter(**{name: value})
-    return qs
+    return res.filter(qs, request)
 
 
 class ResourceListView(ScopedListView):
@@ -158,6 +155,12 @@ class ResourceListView(ScopedListView):
         qs = super().get_queryset().select_related(*self.res.select_related)
         return _apply_filters(qs, self.res, self.request).order_by(*self.res.ordering)
 
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return super().get(request, *args, **kwargs)
+        except FilterError as exc:
+            return _invalid_filters(self, exc)
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
         res = self.res
@@ -168,8 +171,16 @@ class ResourceListView(ScopedListView):
             for obj in ctx["object_list"]
         ]
         ctx["filters"] = [(f, res.field_label(f)) for f in res.filter_fields]
+        ctx["filter_errors"] = kwargs.get("filter_errors", [])
         ctx["q"] = self.request.GET.get("q", "")
         return ctx
+
+
+def _invalid_filters(view: ResourceListView, exc: FilterError) -> HttpResponse:
+    """The list page again, empty, with what was wrong with the filters (HTTP 400)."""
+    view.object_list = view.res.model._default_manager.none()
+    ctx = view.get_context_data(filter_errors=exc.messages)
+    return view.render_to_response(ctx, status=400)
 
 
 class ResourceDetailView(ScopedDetailView):
@@ -209,9 +220,12 @@ class ResourceDetailView(ScopedDetailView):
 def resource_export(request: HttpRequest, slug: str) -> HttpResponse:
     res = _resource(slug)
     qs = scoped(request, res.model, "view")
-    qs = _apply_filters(qs.select_related(*res.select_related), res, request).order_by(
-        *res.ordering
-    )
+    try:
+        qs = _apply_filters(qs.select_related(*res.select_related), res, request)
+    except FilterError:
+        # The list page shows the messages (and answers 400 the same way).
+        return cast(HttpResponse, ResourceListView.as_view()(request, slug=slug))
+    qs = qs.order_by(*res.ordering)
     rows = ([_display(o, f, res, False) for f in res.list_fields] for o in qs[:100000])
     data = write_xlsx(res.label, [res.field_label(f) for f in res.list_fields], rows)
     response = HttpResponse(
@@ -256,7 +270,7 @@ def resource_choices(request: HttpRequest, slug: str) -> HttpResponse:
         manager = field.related_model._default_manager  # type: ignore[union-attr]
         related = manager.restrict(request.user) if hasattr(manager, "restrict") else manager
         related = related.filter(pk__in=list(values))
-        results = [{"id": o.pk, "text": str(o)} for o in related]
+        results = [{"id": res.filter_value(name, o), "text": str(o)} for o in related]
     else:
         labels = dict(getattr(field, "choices", None) or [])
         results = [{"id": v, "text": str(labels.get(v, v))} for v in values]
