@@ -88,6 +88,16 @@ def _refusals(refusals: list[Refusal]) -> list[dict[str, str]]:
     return [r.as_dict() for r in refusals]
 
 
+def refused(exc: TransitionError) -> Response:
+    """403 when the person may not act (role, qualification), 400 for anything else missing;
+    each refusal with its message, legal basis and the step that must come first."""
+    code = (
+        status.HTTP_403_FORBIDDEN if isinstance(exc, StepRefused) else status.HTTP_400_BAD_REQUEST
+    )
+    body = {"detail": "；".join(map(str, exc.refusals)), "refusals": _refusals(exc.refusals)}
+    return Response(body, status=code)
+
+
 def list_steps(request: Request, pk: Any) -> Response:
     case = _case(request, pk)
     rows = [
@@ -126,16 +136,8 @@ def take_step(request: Request, pk: Any, name: str) -> Response:
             on=body.validated_data.get("on"),
             note=body.validated_data["note"],
         )
-    except StepRefused as exc:
-        return Response(
-            {"detail": "；".join(map(str, exc.refusals)), "refusals": _refusals(exc.refusals)},
-            status=status.HTTP_403_FORBIDDEN,
-        )
     except TransitionError as exc:
-        return Response(
-            {"detail": "；".join(map(str, exc.refusals)), "refusals": _refusals(exc.refusals)},
-            status=status.HTTP_400_BAD_REQUEST,
-        )
+        return refused(exc)
     return Response({"event": event.pk, "state": case.state, "number": case.number})
 
 
@@ -172,14 +174,6 @@ def create_case(request: Request) -> Response:
             body.validated_data["data"],
             on=body.validated_data.get("on"),
         )
-    except StepRefused as exc:
-        return Response(
-            {"detail": "；".join(map(str, exc.refusals)), "refusals": _refusals(exc.refusals)},
-            status=status.HTTP_403_FORBIDDEN,
-        )
     except TransitionError as exc:
-        return Response(
-            {"detail": "；".join(map(str, exc.refusals)), "refusals": _refusals(exc.refusals)},
-            status=status.HTTP_400_BAD_REQUEST,
-        )
+        return refused(exc)
     return Response({"id": case.pk, "state": case.state}, status=status.HTTP_201_CREATED)
