@@ -13,6 +13,7 @@ from fazhi.core.casework.models import Case
 from fazhi.core.casework.workbench import workbench
 from fazhi.domains.lists import services
 from fazhi.domains.lists.models import ProofComplaint, ProofRequirement
+from tests.lists.factories import cancelled_proof
 
 from .conftest import sign_in
 
@@ -21,12 +22,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def proof(org: Any) -> ProofRequirement:
-    return services.create_item(
-        ProofRequirement,
-        department=org.scjg,
-        valid_from=date(2019, 1, 1),
-        fields={"name": "无犯罪记录证明", "status": "cancelled", "community_issued": True},
-    )
+    return cancelled_proof(org.scjg)
 
 
 def test_a_citizen_files_a_complaint_and_sees_only_their_own(

@@ -8,7 +8,12 @@ from decimal import Decimal
 from typing import Any
 
 from fazhi.domains.lists import services
-from fazhi.domains.lists.models import DiscretionBenchmark, DiscretionFactor, DiscretionTier
+from fazhi.domains.lists.models import (
+    DiscretionBenchmark,
+    DiscretionFactor,
+    DiscretionTier,
+    ProofRequirement,
+)
 
 # Statutory facts (行政处罚法 第三十二条、第三十三条) that exempt or mitigate nothing: a case that
 # gives them is decided by the list entries and the benchmark alone.
@@ -54,3 +59,20 @@ def business_licence_benchmark(
             fine_max=Decimal(high),
         )
     return bench
+
+
+def cancelled_proof(department: Any, name: str = "无犯罪记录证明") -> ProofRequirement:
+    """A proof a village or community used to issue, cancelled from 2019-01-01: what a
+    减证便民 complaint is about."""
+    return services.create_item(
+        ProofRequirement,
+        department=department,
+        valid_from=date(2019, 1, 1),
+        fields={
+            "name": name,
+            "status": "cancelled",
+            "issuer": "社区居委会",
+            "replacement": "data_sharing",
+            "community_issued": True,
+        },
+    )

@@ -13,26 +13,15 @@ from rest_framework.test import APIClient
 
 from fazhi.core.casework.models import Case, Notification
 from fazhi.core.casework.workbench import notify_deadlines, workbench
-from fazhi.domains.lists import services
 from fazhi.domains.lists.models import ProofRequirement
+from tests.lists.factories import cancelled_proof
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def proof(org: Any) -> ProofRequirement:
-    return services.create_item(
-        ProofRequirement,
-        department=org.scjg,
-        valid_from=date(2019, 1, 1),
-        fields={
-            "name": "无犯罪记录证明",
-            "status": "cancelled",
-            "issuer": "社区居委会",
-            "replacement": "data_sharing",
-            "community_issued": True,
-        },
-    )
+    return cancelled_proof(org.scjg)
 
 
 def api(user: Any) -> APIClient:
