@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "fazhi.core.casework",
     "fazhi.core.disclosure",
     "fazhi.domains.lists",
+    "fazhi.domains.enforcement",
     "fazhi.core.intake",
     "fazhi.shell.office",
     "fazhi.shell.portal",

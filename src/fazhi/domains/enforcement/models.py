@@ -1,0 +1,56 @@
+"""The enforcement case: the detail of a casework ``Case`` of kind ``penalty``."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from fazhi.core.org.scoping import RestrictedManager, Scope
+
+from .choices import Procedure
+
+
+class EnforcementCase(models.Model):
+    case = models.OneToOneField(
+        "casework.Case", on_delete=models.CASCADE, related_name="enforcement"
+    )
+    # The power exercised: its legal basis, its benchmark, and the department's right to act.
+    power_item = models.ForeignKey(
+        "lists.PowerItem", verbose_name="执法事项", on_delete=models.PROTECT, related_name="+"
+    )
+    procedure = models.CharField(
+        "程序", max_length=20, choices=Procedure.choices, default=Procedure.ORDINARY
+    )
+    violation_on = models.DateField("违法行为发生（终了）日期")
+    # 行政处罚法 第三十六条: the limitation is five years where citizens' life and health or
+    # financial safety is involved and there are harmful consequences.
+    grave_harm = models.BooleanField("涉及生命健康安全、金融安全且有危害后果", default=False)
+    # 行政处罚法 第五十八条第一款: major cases need a legal review before the decision.
+    major = models.BooleanField("重大执法决定（须法制审核）", default=False)
+    facts = models.TextField("违法事实", blank=True)
+    proposed_fine = models.DecimalField(
+        "拟罚款金额（元）", max_digits=14, decimal_places=2, null=True, blank=True
+    )
+
+    scope = Scope("participants", "case")
+    objects = RestrictedManager()
+
+    class Meta:
+        verbose_name = "行政执法案件"
+        verbose_name_plural = "行政执法案件"
+        ordering = ["-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(proposed_fine__isnull=True) | models.Q(proposed_fine__gte=0),
+                name="%(app_label)s_%(class)s_fine_not_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case.number or self.case.title}"
+
+    def clean(self) -> None:
+        if self.proposed_fine is not None and self.proposed_fine < Decimal(0):
+            raise ValidationError({"proposed_fine": "罚款金额不能为负数"})
