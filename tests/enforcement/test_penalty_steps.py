@@ -9,37 +9,12 @@ from typing import Any
 import pytest
 
 from fazhi.core.casework.workflow import StepRefused, TransitionError, register_case, take
-from fazhi.core.org.models import Officer, Person
 from fazhi.domains.lists import services
 from fazhi.domains.lists.models import PowerItem
 
+from .conftest import officer
+
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def item(org: Any) -> PowerItem:
-    return services.create_item(
-        PowerItem,
-        department=org.scjg,
-        valid_from=date(2019, 1, 1),
-        fields={"name": "对销售不符合食品安全标准食品的处罚", "kind": "penalty"},
-    )
-
-
-def officer(org: Any, name: str, no: str, valid_until: date = date(2030, 1, 1)) -> Officer:
-    person = Person.objects.create(name=name, owner_unit=org.scjg)
-    return Officer.objects.create(
-        person=person,
-        department=org.scjg,
-        credential_no=no,
-        status="issued",
-        valid_until=valid_until,
-    )
-
-
-@pytest.fixture
-def pair(org: Any) -> tuple[Officer, Officer]:
-    return officer(org, "周一", "42070001"), officer(org, "吴二", "42070002")
 
 
 def lead(people: Any, item: PowerItem, **extra: Any) -> Any:

@@ -334,10 +334,24 @@ def _collected_refusal(case: Case, step: Step) -> Refusal | None:
     return None
 
 
-def _form_refusals(step: Step, data: Mapping[str, Any] | None) -> tuple[dict[str, Any], list]:
+def step_form(step: Step, case: Case, data: Any = None, **kwargs: Any) -> forms.Form | None:
+    """The step's form for this case. A form with a ``bind_case(case)`` method narrows its
+    choices to the case (e.g. only the officers of the case's own department)."""
     if step.form is None:
+        return None
+    form = step.form(data, **kwargs)
+    bind = getattr(form, "bind_case", None)
+    if callable(bind):
+        bind(case)
+    return form
+
+
+def _form_refusals(
+    step: Step, data: Mapping[str, Any] | None, case: Case
+) -> tuple[dict[str, Any], list]:
+    form = step_form(step, case, dict(data or {}))
+    if form is None:
         return dict(data or {}), []
-    form = step.form(data=dict(data or {}))
     if form.is_valid():
         return form.cleaned_data, []
     refusals = []
@@ -399,7 +413,7 @@ def take(
         who = _role_refusal(locked, actor, step) or _qualification_refusal(actor, step, on)
         if who is not None:
             raise StepRefused(who)
-        cleaned, refusals = _form_refusals(step, data)
+        cleaned, refusals = _form_refusals(step, data, locked)
         ctx = StepContext(locked, actor, cleaned, on, step)
         for gate in step.gates:
             result = gate(ctx)

@@ -137,9 +137,20 @@ class NotFileForm(forms.Form):
 
 
 class InvestigateForm(forms.Form):
-    officer_a = forms.ModelChoiceField(label="执法人员（一）", queryset=Officer.objects.all())
-    officer_b = forms.ModelChoiceField(label="执法人员（二）", queryset=Officer.objects.all())
+    # Unbound, the form offers no officer: only bind_case() opens the case's own department's.
+    officer_a = forms.ModelChoiceField(label="执法人员（一）", queryset=Officer.objects.none())
+    officer_b = forms.ModelChoiceField(label="执法人员（二）", queryset=Officer.objects.none())
     findings = forms.CharField(label="调查认定的事实", widget=forms.Textarea, max_length=8000)
+
+    def bind_case(self, case: Case) -> None:
+        """The officers of the department handling the case, with an issued credential."""
+        officers = Officer.objects.filter(
+            department=case.owner_unit(), status="issued"
+        ).select_related("person")
+        for name in ("officer_a", "officer_b"):
+            field = self.fields[name]
+            if isinstance(field, forms.ModelChoiceField):
+                field.queryset = officers
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

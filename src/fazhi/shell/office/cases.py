@@ -33,6 +33,7 @@ from fazhi.core.casework.workflow import (
     TransitionError,
     refusals_for,
     register_case,
+    step_form,
     steps_for,
     take,
     workflow_for,
@@ -53,9 +54,9 @@ class StepForm(forms.Form):
     files = forms.FileField(label="文书材料", required=False)  # type: ignore[assignment]  # a declared field: Django moves it off the class
 
 
-def step_forms(step: Step, data: Any = None, files: Any = None) -> list[forms.Form]:
+def step_forms(step: Step, case: Case, data: Any = None, files: Any = None) -> list[forms.Form]:
     common = StepForm(data, files, prefix="step")
-    own = step.form(data, prefix="f") if step.form is not None else None
+    own = step_form(step, case, data, prefix="f")
     return [f for f in (own, common) if f is not None]
 
 
@@ -173,7 +174,7 @@ def page_context(request: HttpRequest, case: Case, **extra: Any) -> dict[str, An
         if refusals:
             blocked.append((step, refusals))
         else:
-            offered.append({"step": step, "forms": step_forms(step)})
+            offered.append({"step": step, "forms": step_forms(step, case)})
     return {
         "case": case,
         "kind_label": wf.label if wf else case.kind,
@@ -209,7 +210,7 @@ def case_step(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     if wf is None or name not in wf.transitions:
         raise Http404
     step = wf.transitions[name]
-    bound = step_forms(step, request.POST, request.FILES)
+    bound = step_forms(step, case, request.POST, request.FILES)
     common = bound[-1]
     own = bound[0] if step.form is not None else None
     # Who may act is checked before any file is stored.
