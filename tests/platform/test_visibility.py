@@ -28,6 +28,7 @@ from fazhi.core.org.choices import ADMIN_ROLES, PERSONAL_ROLES, SUPERVISORY_ROLE
 from fazhi.core.org.models import (
     AdviserAssignment,
     ApiToken,
+    CredentialEvent,
     LegalAdviser,
     Officer,
     OrgUnit,
@@ -76,6 +77,12 @@ class Allowed:
         }
         self.prefixes = [r.org_unit.government.path for r in rows if r.role in SUPERVISORY_ROLES]
         self.business = any(r.role not in ADMIN_ROLES for r in rows)
+        # Clerks of a justice bureau reach the credentials of their government's subtree.
+        self.justice = [
+            r.org_unit.government.path
+            for r in rows
+            if r.role == Role.CLERK and r.org_unit.code.endswith("-SFJ")
+        ]
         self.audit_admin = any(r.role == Role.AUDIT_ADMIN for r in rows)
         self.security_or_audit = any(
             r.role in (Role.SECURITY_ADMIN, Role.AUDIT_ADMIN) for r in rows
@@ -110,6 +117,9 @@ class Allowed:
             return self.security_or_audit or (owner is not None and owner.pk == self.user.pk)
         if kind == "owner":
             return self.unit(resolve(obj, arg))
+        if kind == "owner-or-justice-bureau":
+            unit = resolve(obj, arg)
+            return self.unit(unit) or any(unit.path.startswith(p) for p in self.justice)
         if kind == "participants":
             return self.case(obj if arg == "self" else resolve(obj, arg))
         if kind == "published-or-owner":
@@ -169,12 +179,19 @@ def world(org, people):  # type: ignore[no-untyped-def]
         person = Person.objects.create(
             name=name, id_number="420704199001011231", phone="13871234567", owner_unit=unit
         )
-        Officer.objects.create(
+        officer = Officer.objects.create(
             person=person,
             department=unit,
             credential_no=f"C-{unit.pk}",
             status="issued",
             valid_until=date(2030, 1, 1),
+        )
+        CredentialEvent.objects.create(
+            officer=officer,
+            action="issue",
+            on=date(2019, 6, 1),
+            from_status="qualified",
+            to_status="issued",
         )
     Party.objects.create(case=city_case, role="party", person=Person.objects.first())
     # A link gives the reviewing body sight of the decision; a number voided; notifications.
@@ -293,7 +310,7 @@ def list_records(org, region):  # type: ignore[no-untyped-def]
     )
 
 
-PERSONAS = ["alice", "bob", "carol", "dave", "erin", "sam", "audrey", "ellen", "public"]
+PERSONAS = ["alice", "bob", "carol", "dave", "erin", "sam", "audrey", "ellen", "june", "public"]
 
 
 def persona(people, name):  # type: ignore[no-untyped-def]
@@ -480,6 +497,26 @@ def test_list_pages_show_nothing_outside_the_rules(client, people, world, name) 
         for path in (f"/lists/guides/{guide.code}/", f"/lists/guides/{guide.code}/docx/"):
             status = client.get(path).status_code
             assert status == (200 if guide.pk in guides else 404), f"{name} {path}"
+
+
+@pytest.mark.parametrize("name", PERSONAS)
+def test_the_credential_screens_show_nothing_outside_the_rules(client, people, world, name) -> None:
+    """/office/officers/: the list, each officer's page with its history, and its actions."""
+    user = persona(people, name)
+    allowed = Allowed(user)
+    signed_in(client, user)
+    listing = client.get("/office/officers/")
+    if not user.is_authenticated:
+        assert listing.status_code == 302
+        return
+    ok, events = allowed.ids(Officer), allowed.ids(CredentialEvent)
+    assert {o.pk for o in listing.context["page"]} == ok, name
+    for officer in Officer.objects.all():
+        page = client.get(f"/office/officers/{officer.pk}/")
+        assert page.status_code == (200 if officer.pk in ok else 404), f"{name} {officer.pk}"
+        if page.status_code == 200:
+            history = {e.pk for e in page.context["history"]}
+            assert history and history <= events, f"{name} history {history - events}"
 
 
 @pytest.mark.parametrize("name", PERSONAS)

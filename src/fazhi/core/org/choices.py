@@ -79,6 +79,55 @@ CREDENTIAL_TRANSITIONS: dict[str, frozenset[str]] = {
     CredentialStatus.REVOKED: frozenset(),
 }
 
+# Who runs the lifecycle (M3, 省级行政执法证件管理规定: the 司法行政部门 of the people's
+# government issues, checks and withdraws the credentials of its government's and the lower
+# governments' enforcement bodies): the 承办人 (clerk) of a justice bureau, i.e. a department
+# whose code ends in JUSTICE_BUREAU_SUFFIX. The officer's own department may only look.
+JUSTICE_BUREAU_SUFFIX = "-SFJ"
+CREDENTIAL_ROLES = frozenset({Role.CLERK})
+
+
+class CredentialAction(models.TextChoices):
+    """A step of the lifecycle, as the officer page offers it and the history records it."""
+
+    EXAM = "exam", "录入考试成绩"
+    ISSUE = "issue", "发证"
+    ANNUAL_CHECK = "annual_check", "年审"
+    SUSPEND = "suspend", "暂扣"
+    REINSTATE = "reinstate", "恢复"
+    REVOKE = "revoke", "吊销/收回"
+
+
+# Which statuses each action can leave from (derived from CREDENTIAL_TRANSITIONS: an action is
+# offered where one of its targets is allowed).
+ACTION_TARGETS: dict[str, frozenset[str]] = {
+    CredentialAction.EXAM: frozenset({CredentialStatus.QUALIFIED, CredentialStatus.FAILED}),
+    CredentialAction.ISSUE: frozenset({CredentialStatus.ISSUED}),
+    CredentialAction.ANNUAL_CHECK: frozenset({CredentialStatus.ISSUED}),
+    CredentialAction.SUSPEND: frozenset({CredentialStatus.SUSPENDED}),
+    CredentialAction.REINSTATE: frozenset({CredentialStatus.ISSUED}),
+    CredentialAction.REVOKE: frozenset({CredentialStatus.REVOKED}),
+}
+# The statuses an action starts from, where the target alone does not tell (issuing and
+# reinstating both lead to "issued"; a check applies only to an issued credential).
+ACTION_SOURCES: dict[str, frozenset[str]] = {
+    CredentialAction.EXAM: frozenset({CredentialStatus.APPLIED}),
+    CredentialAction.ISSUE: frozenset({CredentialStatus.QUALIFIED}),
+    CredentialAction.ANNUAL_CHECK: frozenset({CredentialStatus.ISSUED}),
+    CredentialAction.SUSPEND: frozenset({CredentialStatus.ISSUED}),
+    CredentialAction.REINSTATE: frozenset({CredentialStatus.SUSPENDED}),
+    CredentialAction.REVOKE: frozenset({CredentialStatus.ISSUED, CredentialStatus.SUSPENDED}),
+}
+
+
+def allowed_actions(status: str) -> list[str]:
+    """The actions the lifecycle allows from ``status``, in the order the page shows them."""
+    return [
+        a
+        for a in CredentialAction
+        if status in ACTION_SOURCES[a] and ACTION_TARGETS[a] & CREDENTIAL_TRANSITIONS[status]
+    ]
+
 
 class AdviserKind(models.TextChoices):
     LAWYER = "lawyer", "律师"

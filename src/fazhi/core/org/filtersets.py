@@ -14,6 +14,7 @@ This module also holds the org tree's and the register's filter sets.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 import django_filters as df
@@ -21,7 +22,9 @@ from django import forms
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.http import HttpRequest
+from django.utils import timezone
 
+from .choices import CredentialStatus
 from .models import Department, Entity, Government, LegalAdviser, Officer, OrgUnit, Person, Region
 from .scoping import ensure_restricted
 
@@ -190,10 +193,29 @@ class EntityFilterSet(ScopedFilterSet):
         fields = ["kind", "industry", "status"]
 
 
+class DaysFilter(df.NumberFilter):
+    field_class = forms.IntegerField
+
+
 class OfficerFilterSet(ScopedFilterSet):
+    # A search window for renewals, not a legal period: plain calendar days from today.
+    expiring_within = DaysFilter(
+        method="filter_expiring", label="几天内到期", min_value=0, max_value=3650
+    )
+
     class Meta:
         model = Officer
         fields = ["department", "status"]
+
+    def filter_expiring(self, qs: models.QuerySet, name: str, value: int | None) -> Any:
+        if value is None:
+            return qs
+        today = timezone.localdate()
+        return qs.filter(
+            status__in=[CredentialStatus.ISSUED, CredentialStatus.SUSPENDED],
+            valid_until__gte=today,
+            valid_until__lte=today + timedelta(days=value),
+        )
 
 
 class PersonFilterSet(ScopedFilterSet):

@@ -14,7 +14,10 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from .choices import (
+    CREDENTIAL_ROLES,
+    JUSTICE_BUREAU_SUFFIX,
     AdviserKind,
+    CredentialAction,
     CredentialStatus,
     EntityKind,
     EntityStatus,
@@ -25,7 +28,7 @@ from .choices import (
     Role,
     UnitKind,
 )
-from .scoping import RestrictedManager, RestrictedQuerySet, Scope
+from .scoping import Action, RestrictedManager, RestrictedQuerySet, Scope, visible_unit_ids
 from .validators import validate_identity, validate_uscc
 
 division_code_validator = RegexValidator(r"^\d{12}$", "统计用区划代码应为12位数字")
@@ -394,6 +397,25 @@ class Person(models.Model):
         return years < 18
 
 
+def credential_rule(department: str) -> Any:
+    """The scope of credentials (docs/visibility.md, ``owner-or-justice-bureau``): the officer's
+    own department views them (and supervisors above it); a justice bureau's clerk views and
+    changes those of every department of its government and of the governments below (M3,
+    省级行政执法证件管理规定). ``department`` is the path to the officer's department."""
+
+    def rule(user: Staff, action: Action) -> models.Q:
+        reach = models.Q(pk__in=[])
+        for row in user.role_rows():
+            unit = row.org_unit
+            if row.role in CREDENTIAL_ROLES and unit.code.endswith(JUSTICE_BUREAU_SUFFIX):
+                reach |= models.Q(**{f"{department}__path__startswith": unit.government_path()})
+        if action == "change":
+            return reach
+        return reach | models.Q(**{f"{department}__in": visible_unit_ids(user, "view")})
+
+    return rule
+
+
 class Officer(models.Model):
     """执法人员 and the credential (执法证) the justice bureau issues to them."""
 
@@ -423,7 +445,7 @@ class Officer(models.Model):
     valid_until = models.DateField("有效期至", null=True, blank=True)
     last_checked_on = models.DateField("最近年审", null=True, blank=True)
 
-    scope = Scope("owner", "department")
+    scope = Scope("owner", "department", custom=credential_rule("department"))
     objects = RestrictedManager()
 
     class Meta:
@@ -451,6 +473,59 @@ class Officer(models.Model):
             and self.valid_until is not None
             and self.valid_until >= on
         )
+
+
+class CredentialEventQuerySet(RestrictedQuerySet):
+    """The history is append-only: a row is never changed or removed (org is the lowest
+    mechanism and cannot use integrity's ``AppendOnlyModel``, so it refuses the same way)."""
+
+    def update(self, **kwargs: Any) -> int:
+        raise RuntimeError("执法证件记录为只增表，不能修改")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise RuntimeError("执法证件记录为只增表，不能删除")
+
+
+class CredentialEvent(models.Model):
+    """One step of an officer's credential lifecycle: what was done, on which business date,
+    by whom, with the status before and after and the clerk's note."""
+
+    officer = models.ForeignKey(
+        Officer, verbose_name="执法人员", on_delete=models.PROTECT, related_name="events"
+    )
+    action = models.CharField("事项", max_length=20, choices=CredentialAction.choices)
+    on = models.DateField("办理日期")
+    at = models.DateTimeField("记录时间", default=timezone.now, editable=False)
+    actor = models.ForeignKey(
+        Staff,
+        verbose_name="经办人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    from_status = models.CharField("原状态", max_length=20, choices=CredentialStatus.choices)
+    to_status = models.CharField("新状态", max_length=20, choices=CredentialStatus.choices)
+    note = models.TextField("说明", blank=True)
+
+    scope = Scope("owner", "officer.department", custom=credential_rule("officer__department"))
+    objects = models.Manager.from_queryset(CredentialEventQuerySet)()
+
+    class Meta:
+        verbose_name = "执法证件记录"
+        verbose_name_plural = "执法证件记录"
+        ordering = ["officer_id", "at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} {self.on:%Y-%m-%d}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise RuntimeError("执法证件记录为只增表，不能修改")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("执法证件记录为只增表，不能删除")
 
 
 class LegalAdviser(models.Model):

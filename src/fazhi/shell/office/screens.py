@@ -70,6 +70,8 @@ register(
         filterset=org_fs.OfficerFilterSet,
         select_related=["person", "department"],
         ordering=["department_id", "credential_no"],
+        # The credential page: its history and the lifecycle actions (core/org/officer_views).
+        detail_url_name="officers:detail",
     )
 )
 register(
