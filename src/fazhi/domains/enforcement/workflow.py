@@ -203,6 +203,50 @@ def _number(case: Case, on: date) -> str:
     return f"{code}-LA-{on.year}-{next_number(f'{code}:LA:{on.year}'):04d}"
 
 
+PUBLICITY_PERIOD = "enforcement.licensing_penalty_publicity"
+
+
+def not_yet_published(ctx: StepContext) -> Refusal | None:
+    if ctx.case.events.filter(kind="publicize").exists():
+        return Refusal("本案处罚决定已经公开", "行政处罚法 第四十八条")
+    return None
+
+
+def _publish(ctx: StepContext, event: Any) -> None:
+    """行政处罚法 第四十八条第一款: 具有一定社会影响的行政处罚决定应当依法公开. Through the gate:
+    built from structured fields, personal data masked, the statutory deadline recorded."""
+    from fazhi.core.casework.models import Party
+    from fazhi.core.disclosure.gate import publish
+
+    ec = detail(ctx.case)
+    decided = ctx.case.events.filter(kind="decide").order_by("-id").first()
+    everyone = list(Party.objects.filter(case=ctx.case).select_related("person", "entity"))
+    parties = [p for p in everyone if p.role == "party"]
+    # Witnesses, victims, agents …: natural persons other than the party are masked wherever
+    # their names appear (STATUTES.md §masking).
+    others = [str(p.person) for p in everyone if p.person and p.role != "party"]
+    window = ctx.case.deadlines.filter(key=PUBLICITY_PERIOD).first()
+    publish(
+        kind="行政处罚决定",
+        title=f"{ctx.case.number} {ctx.case.title}",
+        org_unit=ctx.case.owner_unit(),
+        case=ctx.case,
+        fields={
+            "决定书文号": ctx.case.number,
+            "当事人": "、".join(str(p) for p in parties),
+            "执法事项": ec.power_item.name,
+            "处罚决定": (decided.data.get("decision", "") if decided else ""),
+            "罚款金额（元）": str(ec.proposed_fine or ""),
+            "作出决定日期": decided.business_date.isoformat() if decided else "",
+        },
+        party_names=[str(p.person) for p in parties if p.person],
+        known_names=others,
+        statutory_deadline=window.due if window else None,
+        actor=ctx.actor,
+        published_on=ctx.on,
+    )
+
+
 def _save_fine(ctx: StepContext, event: Any) -> None:
     if ctx.data.get("fine") is not None:
         EnforcementCase.objects.filter(case=ctx.case).update(proposed_fine=ctx.data["fine"])
@@ -293,6 +337,18 @@ WORKFLOW.add(
     gates=[reviewed_if_major, not_before_gate("penalty.decision")],
     effect=_save_fine,
     meets=("penalty.decision",),
+    starts=(PUBLICITY_PERIOD,),
+)
+WORKFLOW.add(
+    "publicize",
+    "处罚决定公开",
+    [PenaltyState.DECIDED, PenaltyState.CLOSED],
+    STAY,
+    staff_roles=[Role.CLERK],
+    basis="行政处罚法 第四十八条",
+    gates=[not_yet_published],
+    effect=_publish,
+    meets=(PUBLICITY_PERIOD,),
 )
 WORKFLOW.add(
     "close",
