@@ -450,8 +450,9 @@ def test_grouped_numbers_do_not_survive(
 
 
 _LONG_RUN = re.compile(r"\d{7}")
-# 138 1234 5678, 138.1234.5678, 6222 0212 …, 8678 1234
-_GROUPED = re.compile(r"(?<!\d)\d{3,4}[ .-]\d{4}(?!\d)")
+# 138 1234 5678, 138.1234.5678, 6222 0212 …, 8678 1234 — also at the end of a longer run
+# (010000.0000 reads as 010 000.0000, a telephone number's shape)
+_GROUPED = re.compile(r"\d{3,4}[ .-]\d{4}(?!\d)")
 _PLATE_START = re.compile(rf"[{PROVINCES}][A-Z]", re.IGNORECASE)
 _ADDRESS_CUE = re.compile(r"住|地址")
 

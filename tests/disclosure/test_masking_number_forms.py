@@ -137,3 +137,10 @@ def test_a_phone_after_a_licence_number_is_still_deleted() -> None:
 def test_an_id_labelled_as_an_id_is_deleted_even_near_a_licence() -> None:
     text = f"许可证持有人身份证号码{ID}。"
     assert mask_text(text).text == f"许可证持有人身份证号码{MARKER}。"
+
+
+def test_an_amount_with_its_unit_is_not_a_phone_number() -> None:
+    for text in ("罚款000000.0000元", "没收违法所得0711.3201元", "面积0711 3201平方米"):
+        assert mask_text(text).text == text, text
+    # A telephone number is still deleted next to an amount.
+    assert "13871234567" not in mask_text("罚款5000元，电话13871234567").text

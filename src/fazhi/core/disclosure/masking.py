@@ -103,7 +103,9 @@ _MOBILE_RE = re.compile(rf"(?<!\d)(?:(?:\+|00)?86[ -]?)?1[3-9]\d(?:{_SEP}?\d{{4}
 # (6222 0212 3456 7890 is a card, not 0212-3456 7890).
 _LOCAL = rf"(?:\d{{7,8}}|\d{{3,4}}{_SEP}\d{{4}})"
 _LANDLINE_RE = re.compile(
-    rf"(?<!\d)(?<!\d[ .-])(?:[(（][ ]?0\d{{2,3}}[ ]?[)）]{_SEP}?|0\d{{2,3}}{_SEP}?){_LOCAL}(?!\d)"
+    # An area code is 0 and a non-zero digit (010, 027, 0711): "00" starts an international call.
+    rf"(?<!\d)(?<!\d[ .-])(?:[(（][ ]?0[1-9]\d{{1,2}}[ ]?[)）]{_SEP}?|0[1-9]\d{{1,2}}{_SEP}?)"
+    rf"{_LOCAL}(?!\d)"
     rf"|(?:电话|传真|座机|联系方式|[Tt]el|TEL)[:：. ]{{0,3}}"
     rf"(?P<local>\d{{3,4}}{_SEP}?\d{{4}})(?!\d)"
 )
@@ -243,6 +245,9 @@ def _registration_spans(folded: str) -> list[tuple[int, int]]:
     return [m.span("code") for m in _REGISTRATION_RE.finditer(folded)]
 
 
+_UNIT_AFTER = re.compile(r"[元万亿米吨斤%‰]|平方|公里|千克|公斤|立方")
+
+
 def _find_numbers(text: str) -> list[Finding]:
     """All deletion candidates, one regex pass per kind, with spans in ``text``."""
     text = text.translate(_FOLD)
@@ -269,7 +274,11 @@ def _find_numbers(text: str) -> list[Finding]:
     kept = _registration_spans(text)
     if kept:
         found = [f for f in found if not any(s <= f.start and f.end <= e for s, e in kept)]
-    return found
+    # An amount or a measure (5000.00元, 0711.5万元, 300.0000平方米) is not a telephone number,
+    # whatever its digits look like: a number followed at once by its unit is kept.
+    return [
+        f for f in found if f.kind not in (MOBILE, LANDLINE) or not _UNIT_AFTER.match(text, f.end)
+    ]
 
 
 # --------------------------------------------------------------------------------------------
