@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
 from django.db import IntegrityError, transaction
 
 from .models import NumberSequence
@@ -23,3 +26,11 @@ def next_number(key: str, *, reserve: int = 1) -> int:
         row.last += reserve
         row.save(update_fields=["last"])
         return first
+
+
+def yearly_case_number(case: Any, letters: str, on: date) -> str:
+    """A case number per (owning unit, kind letters, year), e.g. ``420700-SFJ-JZ-2019-0001``:
+    what a workflow's ``numbering`` usually is."""
+    owner = case.owner_unit()
+    code = owner.code if owner else "X"
+    return f"{code}-{letters}-{on.year}-{next_number(f'{code}:{letters}:{on.year}'):04d}"

@@ -354,12 +354,17 @@ def _form_refusals(
         return dict(data or {}), []
     if form.is_valid():
         return form.cleaned_data, []
+    return {}, form_refusals(form, step.basis)
+
+
+def form_refusals(form: forms.Form, basis: str = "") -> list[Refusal]:
+    """A form's errors as refusals, each named by its field's label."""
     refusals = []
     for name, errors in form.errors.items():
         label = form.fields[name].label if name in form.fields else ""
         for error in errors:
-            refusals.append(Refusal(f"{label}：{error}" if label else str(error), step.basis))
-    return {}, refusals
+            refusals.append(Refusal(f"{label}：{error}" if label else str(error), basis))
+    return refusals
 
 
 def refusals_for(case: Case, name: str, actor: Any) -> list[Refusal]:
@@ -557,11 +562,5 @@ def register_case(
     # A QueryDict stays one (dict() of it would turn every value into a list).
     form = wf.create_form(data=data if hasattr(data, "getlist") else dict(data))
     if not form.is_valid():
-        raise TransitionError(
-            [
-                Refusal(f"{form.fields[k].label if k in form.fields else ''}：{m}".lstrip("："))
-                for k, errors in form.errors.items()
-                for m in errors
-            ]
-        )
+        raise TransitionError(form_refusals(form))
     return wf.create(actor, units[0], form.cleaned_data, on or timezone.localdate())

@@ -114,6 +114,9 @@ def publish(
     if party_is_minor or _case_has_minor_party(case):
         # 法释〔2016〕19号 第四条 as the reference practice: decisions on minors are not published.
         raise DisclosureRefused("当事人为未成年人，决定不予公开")
+    case_parties, case_others = _case_persons(case)
+    party_names = [*party_names, *case_parties]
+    known_names = [*known_names, *case_others]
     record = build_public_record(
         fields, address_fields=address_fields, known_names=known_names, party_names=party_names
     )
@@ -155,6 +158,19 @@ def publish(
                 },
             )
     return pub
+
+
+def _case_persons(case: Any) -> tuple[list[str], list[str]]:
+    """The natural persons of the case: the parties' names (kept) and everyone else's —
+    witnesses, victims, agents — masked wherever they appear, whether or not the caller
+    remembered to name them (STATUTES.md §masking)."""
+    if case is None:
+        return [], []
+    parties: list[str] = []
+    others: list[str] = []
+    for p in case.parties.filter(person__isnull=False).select_related("person"):
+        (parties if p.role in ("party", "applicant") else others).append(p.person.name)
+    return parties, others
 
 
 def _case_has_minor_party(case: Any) -> bool:

@@ -17,7 +17,7 @@ from django import forms
 
 from fazhi.core.casework.deadlines import not_before_gate
 from fazhi.core.casework.models import Case
-from fazhi.core.casework.numbering import next_number
+from fazhi.core.casework.numbering import yearly_case_number
 from fazhi.core.casework.workflow import (
     STAY,
     Refusal,
@@ -198,9 +198,7 @@ def _create(actor: Any, unit: Any, data: Any, on: date) -> Case:
 
 
 def _number(case: Case, on: date) -> str:
-    owner = case.owner_unit()
-    code = owner.code if owner else "X"
-    return f"{code}-LA-{on.year}-{next_number(f'{code}:LA:{on.year}'):04d}"
+    return yearly_case_number(case, "LA", on)
 
 
 PUBLICITY_PERIOD = "enforcement.licensing_penalty_publicity"
@@ -220,11 +218,8 @@ def _publish(ctx: StepContext, event: Any) -> None:
 
     ec = detail(ctx.case)
     decided = ctx.case.events.filter(kind="decide").order_by("-id").first()
-    everyone = list(Party.objects.filter(case=ctx.case).select_related("person", "entity"))
-    parties = [p for p in everyone if p.role == "party"]
-    # Witnesses, victims, agents …: natural persons other than the party are masked wherever
-    # their names appear (STATUTES.md §masking).
-    others = [str(p.person) for p in everyone if p.person and p.role != "party"]
+    # The gate itself keeps the party's names and masks every other person of the case.
+    parties = Party.objects.filter(case=ctx.case, role="party").select_related("person", "entity")
     window = ctx.case.deadlines.filter(key=PUBLICITY_PERIOD).first()
     publish(
         kind="行政处罚决定",
@@ -239,8 +234,6 @@ def _publish(ctx: StepContext, event: Any) -> None:
             "罚款金额（元）": str(ec.proposed_fine or ""),
             "作出决定日期": decided.business_date.isoformat() if decided else "",
         },
-        party_names=[str(p.person) for p in parties if p.person],
-        known_names=others,
         statutory_deadline=window.due if window else None,
         actor=ctx.actor,
         published_on=ctx.on,
@@ -356,5 +349,6 @@ WORKFLOW.add(
     [PenaltyState.DECIDED],
     PenaltyState.CLOSED,
     staff_roles=[Role.CLERK, Role.OFFICER],
+    basis="行政处罚法 第四十七条",
     closes=True,
 )

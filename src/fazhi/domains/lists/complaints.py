@@ -16,7 +16,7 @@ from django import forms
 from django.db import models, transaction
 
 from fazhi.core.casework.models import Case, Event
-from fazhi.core.casework.numbering import next_number
+from fazhi.core.casework.numbering import yearly_case_number
 from fazhi.core.casework.workflow import StepContext, Workflow, open_case, register, take
 from fazhi.core.clock import statutes
 from fazhi.core.clock.periods import Period, Unit
@@ -82,9 +82,7 @@ def _create(actor: Any, unit: Any, data: Any, on: date) -> Case:
 
 
 def _number(case: Case, on: date) -> str:
-    owner = case.owner_unit()
-    code = owner.code if owner else "X"
-    return f"{code}-JZ-{on.year}-{next_number(f'{code}:JZ:{on.year}'):04d}"
+    return yearly_case_number(case, "JZ", on)
 
 
 def _save_reply(ctx: StepContext, event: Event) -> None:

@@ -31,6 +31,7 @@ from fazhi.core.casework.workflow import (
     Refusal,
     Step,
     TransitionError,
+    form_refusals,
     refusals_for,
     register_case,
     step_form,
@@ -149,18 +150,26 @@ def _deadlines(request: HttpRequest, case: Case) -> list[dict[str, Any]]:
 
 
 def _links(request: HttpRequest, case: Case) -> list[dict[str, Any]]:
-    visible = scoped(request, Case, "view")
+    links = list(
+        CaseLink.objects.filter(models.Q(from_case=case) | models.Q(to_case=case)).select_related(
+            "from_case", "to_case"
+        )
+    )
+    others = [link.to_case if link.from_case_id == case.pk else link.from_case for link in links]
+    # One query for which linked cases the user may open, not one per link.
+    visible = set(
+        scoped(request, Case, "view")
+        .filter(pk__in=[o.pk for o in others])
+        .values_list("pk", flat=True)
+    )
     rows = []
-    for link in CaseLink.objects.filter(
-        models.Q(from_case=case) | models.Q(to_case=case)
-    ).select_related("from_case", "to_case"):
-        other = link.to_case if link.from_case_id == case.pk else link.from_case
+    for link, other in zip(links, others, strict=True):
         rows.append(
             {
                 "kind": link.get_kind_display(),
                 "direction": "本案→" if link.from_case_id == case.pk else "→本案",
                 "case": other,
-                "visible": visible.filter(pk=other.pk).exists(),
+                "visible": other.pk in visible,
             }
         )
     return rows
@@ -216,9 +225,7 @@ def case_step(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     # Who may act is checked before any file is stored.
     refusals: list[Refusal] = refusals_for(case, name, request.user)
     if not common.is_valid():
-        refusals += [
-            Refusal(f"{common.fields[k].label}：{m}") for k, v in common.errors.items() for m in v
-        ]
+        refusals += form_refusals(common)
     upload = request.FILES.get("step-files")
     if upload is not None and (upload.size or 0) > MAX_UPLOAD:
         refusals.append(Refusal("上传的文件不能超过 20 MB"))
