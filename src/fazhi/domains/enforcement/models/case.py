@@ -9,7 +9,7 @@ from django.db import models
 
 from fazhi.core.org.scoping import RestrictedManager, Scope
 
-from .choices import Procedure
+from ..choices import Procedure
 
 
 class EnforcementCase(models.Model):
