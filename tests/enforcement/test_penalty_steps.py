@@ -73,7 +73,7 @@ def test_a_major_case_walks_every_step_by_the_right_person(org, people, item, pa
     take(case, "close", people.alice, on=date(2024, 3, 20))
     case.refresh_from_db()
     assert case.state == "closed" and case.closed_on == date(2024, 3, 20)
-    assert str(case.enforcement.proposed_fine) == "5000.00"
+    assert str(case.enforcement.fine) == "5000.00" and case.enforcement.outcome == "penalty"
     deadline.refresh_from_db()
     assert deadline.status == "met" and deadline.met_on == date(2024, 3, 15)
 

@@ -20,6 +20,14 @@ class EnforcementCaseSerializer(serializers.ModelSerializer):
             "grave_harm",
             "major",
             "proposed_fine",
+            "outcome",
+            "penalty_type",
+            "decision_no",
+            "decided_on",
+            "fine",
+            "served_on",
+            "category",
+            "vehicle_plate",
         ]
 
 

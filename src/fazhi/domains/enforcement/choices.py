@@ -21,3 +21,23 @@ class PenaltyState(models.TextChoices):
 class Procedure(models.TextChoices):
     ORDINARY = "ordinary", "普通程序"
     SIMPLIFIED = "simplified", "简易程序"
+
+
+class PenaltyType(models.TextChoices):
+    """The kinds of penalty (行政处罚法 第九条), by the paragraph that names them."""
+
+    WARNING = "warning", "警告、通报批评"
+    FINE = "fine", "罚款、没收违法所得、没收非法财物"
+    LICENCE = "licence", "暂扣许可证件、降低资质等级、吊销许可证件"
+    RESTRICTION = "restriction", "限制开展生产经营活动、责令停产停业、责令关闭、限制从业"
+    DETENTION = "detention", "行政拘留"
+    OTHER = "other", "法律、行政法规规定的其他行政处罚"
+
+
+class Outcome(models.TextChoices):
+    """How a case ended, whether handled here or collected from a sector system."""
+
+    PENALTY = "penalty", "给予行政处罚"
+    NO_PENALTY = "no_penalty", "不予行政处罚"
+    TRANSFER = "transfer", "移送"
+    NOT_FILED = "not_filed", "不予立案"

@@ -34,7 +34,7 @@ from fazhi.domains.lists.choices import PowerKind
 from fazhi.domains.lists.models import PowerItem
 from fazhi.domains.lists.services import as_of
 
-from .choices import PenaltyState
+from .choices import Outcome, PenaltyState, PenaltyType
 from .models import EnforcementCase
 
 KIND = "penalty"
@@ -77,6 +77,8 @@ def holds_the_power(ctx: StepContext) -> Refusal | None:
     """第十七条: 行政处罚由具有行政处罚权的行政机关在法定职权范围内实施."""
     ec = detail(ctx.case)
     owner = ctx.case.owner_unit()
+    if ec.power_item is None:
+        return Refusal("本案未载明所行使的执法事项", "行政处罚法 第十七条")
     held = as_of(PowerItem, ctx.on).filter(
         item=ec.power_item, department=owner, kind=PowerKind.PENALTY
     )
@@ -229,9 +231,9 @@ def _publish(ctx: StepContext, event: Any) -> None:
         fields={
             "决定书文号": ctx.case.number,
             "当事人": "、".join(str(p) for p in parties),
-            "执法事项": ec.power_item.name,
+            "执法事项": ec.power_item.name if ec.power_item else "",
             "处罚决定": (decided.data.get("decision", "") if decided else ""),
-            "罚款金额（元）": str(ec.proposed_fine or ""),
+            "罚款金额（元）": str(ec.fine if ec.fine is not None else ""),
             "作出决定日期": decided.business_date.isoformat() if decided else "",
         },
         statutory_deadline=window.due if window else None,
@@ -240,9 +242,16 @@ def _publish(ctx: StepContext, event: Any) -> None:
     )
 
 
-def _save_fine(ctx: StepContext, event: Any) -> None:
-    if ctx.data.get("fine") is not None:
-        EnforcementCase.objects.filter(case=ctx.case).update(proposed_fine=ctx.data["fine"])
+def _save_decision(ctx: StepContext, event: Any) -> None:
+    """The decision's fields on the case, where publicity, supervision and statistics read them."""
+    fine = ctx.data.get("fine")
+    EnforcementCase.objects.filter(case=ctx.case).update(
+        outcome=Outcome.PENALTY,
+        penalty_type=PenaltyType.FINE if fine else PenaltyType.WARNING,
+        decided_on=ctx.on,
+        fine=fine,
+        decision_no=ctx.case.number,
+    )
 
 
 WORKFLOW = register(
@@ -328,7 +337,7 @@ WORKFLOW.add(
     basis="行政处罚法 第五十七条",
     form=DecideForm,
     gates=[reviewed_if_major, not_before_gate("penalty.decision")],
-    effect=_save_fine,
+    effect=_save_decision,
     meets=("penalty.decision",),
     starts=(PUBLICITY_PERIOD,),
 )

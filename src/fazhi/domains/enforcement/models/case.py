@@ -9,7 +9,7 @@ from django.db import models
 
 from fazhi.core.org.scoping import RestrictedManager, Scope
 
-from ..choices import Procedure
+from ..choices import Outcome, PenaltyType, Procedure
 
 
 class EnforcementCase(models.Model):
@@ -17,8 +17,15 @@ class EnforcementCase(models.Model):
         "casework.Case", on_delete=models.CASCADE, related_name="enforcement"
     )
     # The power exercised: its legal basis, its benchmark, and the department's right to act.
+    # A case collected from a sector system may name no item of our power list (its source
+    # does not say); a case handled here always does (its creation form requires it).
     power_item = models.ForeignKey(
-        "lists.PowerItem", verbose_name="执法事项", on_delete=models.PROTECT, related_name="+"
+        "lists.PowerItem",
+        verbose_name="执法事项",
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
     )
     procedure = models.CharField(
         "程序", max_length=20, choices=Procedure.choices, default=Procedure.ORDINARY
@@ -34,6 +41,23 @@ class EnforcementCase(models.Model):
         "拟罚款金额（元）", max_digits=14, decimal_places=2, null=True, blank=True
     )
 
+    # The decision, as decided here or as the sector system reports it: what publicity,
+    # supervision and statistics read, the same for handled and collected cases.
+    outcome = models.CharField("结果", max_length=20, choices=Outcome.choices, blank=True)
+    penalty_type = models.CharField(
+        "处罚种类", max_length=20, choices=PenaltyType.choices, blank=True
+    )
+    decision_no = models.CharField("决定书文号", max_length=80, blank=True)
+    decided_on = models.DateField("决定日期", null=True, blank=True)
+    fine = models.DecimalField(
+        "罚款金额（元）", max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    served_on = models.DateField("决定书送达日期", null=True, blank=True)
+    # The sector's own classification (e.g. 交通运输: 出租车违规经营, 非法营运) and, in road
+    # transport, the vehicle concerned: what the sector's figures count by.
+    category = models.CharField("违法类别", max_length=60, blank=True)
+    vehicle_plate = models.CharField("车辆号牌", max_length=20, blank=True)
+
     scope = Scope("participants", "case")
     objects = RestrictedManager()
 
@@ -46,6 +70,10 @@ class EnforcementCase(models.Model):
                 condition=models.Q(proposed_fine__isnull=True) | models.Q(proposed_fine__gte=0),
                 name="%(app_label)s_%(class)s_fine_not_negative",
             ),
+            models.CheckConstraint(
+                condition=models.Q(fine__isnull=True) | models.Q(fine__gte=0),
+                name="%(app_label)s_%(class)s_decided_fine_not_negative",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -54,3 +82,5 @@ class EnforcementCase(models.Model):
     def clean(self) -> None:
         if self.proposed_fine is not None and self.proposed_fine < Decimal(0):
             raise ValidationError({"proposed_fine": "罚款金额不能为负数"})
+        if self.fine is not None and self.fine < Decimal(0):
+            raise ValidationError({"fine": "罚款金额不能为负数"})
