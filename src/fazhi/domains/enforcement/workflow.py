@@ -5,9 +5,9 @@
 结案; or 不予处罚, or 移送. The stages' own steps live in ``penalty_steps``; this module is the
 skeleton that wires them. The gates are the law's: the department holds the power on the day
 (第十七条), the violation is within the limitation (第三十六条), every investigative act by at
-least two officers with credentials valid that day (第四十二条), no major decision without a passed legal
-review (第五十八条), no decision before the party's period to ask for a hearing has closed
-(第六十四条), the decision within 90 days of filing (第六十条).
+least two officers with credentials valid that day (第四十二条), no major decision without a
+passed legal review (第五十八条), no decision before the party's period to ask for a hearing
+has closed (第六十四条), the decision within 90 days of filing (第六十条).
 """
 
 from __future__ import annotations
