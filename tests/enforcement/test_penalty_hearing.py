@@ -1,0 +1,123 @@
+"""陈述申辩 and 听证 (行政处罚法 第六十三至六十五条): the right by the penalty and the province's
+较大数额, the 5 working days to ask, the notice 7 days before, a presider who did not
+investigate, no decision before a requested hearing is held; a hearing that changes the facts
+sends the case back to review, a heavier finding needs a fresh notice."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from fazhi.core.casework.workflow import TransitionError, take
+from fazhi.domains.enforcement.penalty_steps.hearing import hearing_right, threshold_on
+
+from .conftest import officer
+from .procedure import investigated, notified
+
+pytestmark = pytest.mark.django_db
+
+HEARD = {"record": "当事人称食品系退货待处理", "facts_changed": "", "heavier": ""}
+
+
+def refused(case, name, who, *, on, data=None) -> TransitionError:  # type: ignore[no-untyped-def]
+    with pytest.raises(TransitionError) as error:
+        take(case, name, who, data=data or {}, on=on)
+    return error.value
+
+
+def test_the_hearing_right_follows_the_penalty_and_the_provinces_amounts(org, people, item):
+    case, _ = investigated(org, people, item)
+    on = date(2024, 3, 6)
+    assert hearing_right(case, "fine", Decimal("100000"), on)[0]
+    assert not hearing_right(case, "fine", Decimal("99999"), on)[0]
+    assert hearing_right(case, "licence", None, on)[0]
+    assert not hearing_right(case, "warning", None, on)[0]
+    # Hubei's amounts are a declared setting (their provincial source was not found) …
+    hubei = threshold_on("42", date(2019, 6, 1))
+    assert hubei is not None and not hubei.verified and "待司法局核定" in hubei.source
+    # … and a province without one gives the right rather than deny it.
+    assert threshold_on("11", on) is None
+
+
+def test_a_fine_below_the_threshold_gives_no_hearing(org, people, item) -> None:
+    case, _ = investigated(org, people, item)
+    notified(case, people, fine="5000")
+    ask = {"manner": "written"}
+    error = refused(case, "request_hearing", people.alice, on=date(2024, 3, 7), data=ask)
+    assert [r.basis for r in error.refusals] == ["行政处罚法 第六十三条"]
+    # The party states its case all the same, and the statement is recorded.
+    statement = {"statement": "初次违法", "adopted": "rejected", "reasons": "事实清楚"}
+    take(case, "statement", people.alice, data=statement, on=date(2024, 3, 7))
+    assert case.events.filter(kind="statement").count() == 1
+
+
+def test_the_hearing_walks_its_periods_and_its_presider(org, people, item) -> None:
+    case, pair = investigated(org, people, item, party_kind="citizen")
+    notified(case, people, fine="5000", on=date(2024, 3, 6))  # 5 working days: to 03-13
+    ask = {"manner": "written"}
+    late = refused(case, "request_hearing", people.alice, on=date(2024, 3, 14), data=ask)
+    assert late.refusals[0].basis == "行政处罚法 第六十四条" and "2024-03-13" in str(late)
+    take(case, "request_hearing", people.alice, data={"manner": "written"}, on=date(2024, 3, 13))
+    # No decision while the requested hearing has not been held.
+    refused(case, "decide", people.henry, on=date(2024, 3, 20), data={"decision": "罚款"})
+    chair = officer(org, "郑主持", "H0001")
+    too_soon = {"hearing_on": "2024-03-22", "place": "第一听证室", "presider": chair.pk}
+    error = refused(case, "schedule_hearing", people.henry, on=date(2024, 3, 14), data=too_soon)
+    assert "七日前" in str(error) and error.refusals[0].basis == "行政处罚法 第六十四条"
+    investigator = {"hearing_on": "2024-03-25", "place": "第一听证室", "presider": pair[0].pk}
+    error = refused(case, "schedule_hearing", people.henry, on=date(2024, 3, 14), data=investigator)
+    assert "非本案调查人员主持" in str(error)
+    schedule = {"hearing_on": "2024-03-25", "place": "第一听证室", "presider": chair.pk}
+    take(case, "schedule_hearing", people.henry, data=schedule, on=date(2024, 3, 14))
+    early = refused(case, "hold_hearing", people.alice, on=date(2024, 3, 22), data=HEARD)
+    assert "不能提前举行" in str(early)
+    take(
+        case,
+        "hold_hearing",
+        people.alice,
+        data={**HEARD, "facts_changed": "on"},
+        on=date(2024, 3, 25),
+    )
+    # The hearing changed the facts: back to legal review before the decision.
+    decision = {"decision": "罚款五千元", "fine": "5000"}
+    error = refused(case, "decide", people.henry, on=date(2024, 3, 26), data=decision)
+    assert error.refusals[0].basis == "行政处罚法 第五十八条第一款第二项"
+    assert error.refusals[0].missing_step == "review"
+    take(case, "review", people.rita, data={"opinion": "按听证认定的事实"}, on=date(2024, 3, 26))
+    take(case, "decide", people.henry, data=decision, on=date(2024, 3, 27))
+    case.refresh_from_db()
+    assert case.state == "decided" and case.enforcement.outcome == "penalty"
+
+
+def test_a_heavier_finding_at_the_hearing_needs_a_fresh_notice(org, people, item) -> None:
+    case, _ = investigated(org, people, item, party_kind="citizen")
+    notified(case, people, fine="5000", on=date(2024, 3, 6))
+    take(case, "request_hearing", people.alice, data={"manner": "oral"}, on=date(2024, 3, 8))
+    chair = officer(org, "郑主持", "H0002")
+    schedule = {"hearing_on": "2024-03-20", "place": "第一听证室", "presider": chair.pk}
+    take(case, "schedule_hearing", people.henry, data=schedule, on=date(2024, 3, 8))
+    take(case, "hold_hearing", people.alice, data={**HEARD, "heavier": "on"}, on=date(2024, 3, 20))
+    heavier = {"decision": "罚款八千元", "fine": "8000"}
+    error = refused(case, "decide", people.henry, on=date(2024, 3, 21), data=heavier)
+    assert error.refusals[0].basis == "行政处罚法 第四十四条"
+    take(case, "notify", people.alice, data={"fine": "8000"}, on=date(2024, 3, 21))
+    # The fresh notice opens the party's period again: no decision before it closes.
+    error = refused(case, "decide", people.henry, on=date(2024, 3, 22), data=heavier)
+    assert "第六十四条" in str(error)
+    take(case, "decide", people.henry, data=heavier, on=date(2024, 3, 29))
+    case.refresh_from_db()
+    assert str(case.enforcement.fine) == "8000.00"
+
+
+def test_no_decision_heavier_than_the_notice(org, people, item) -> None:
+    case, _ = investigated(org, people, item)
+    notified(case, people, fine="5000", on=date(2024, 3, 6))
+    error = refused(
+        case, "decide", people.henry, on=date(2024, 3, 14), data={"decision": "罚", "fine": "6000"}
+    )
+    assert error.refusals[0].basis == "行政处罚法 第四十四条、第四十五条"
+    take(
+        case, "decide", people.henry, data={"decision": "罚", "fine": "4000"}, on=date(2024, 3, 14)
+    )
