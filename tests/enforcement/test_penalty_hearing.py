@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 
 from fazhi.core.casework.workflow import TransitionError, take
+from fazhi.core.clock.statutes import compute_statutory
 from fazhi.domains.enforcement.penalty_steps.hearing import hearing_right, threshold_on
 
 from .conftest import officer
@@ -39,6 +40,25 @@ def test_the_hearing_right_follows_the_penalty_and_the_provinces_amounts(org, pe
     assert hubei is not None and not hubei.verified and "待司法局核定" in hubei.source
     # … and a province without one gives the right rather than deny it.
     assert threshold_on("11", on) is None
+
+
+def test_a_deployment_declares_the_provinces_amounts_from_their_date(org, people, item, settings):
+    settings.FAZHI_HEARING_THRESHOLDS = [
+        {"province": "42", "effective_from": "2024-01-01", "citizen": 1000,
+         "organisation": 20000, "source": "湖北省某规章（示例）", "verified": True},
+    ]  # fmt: skip
+    case, _ = investigated(org, people, item, party_kind="citizen")
+    assert hearing_right(case, "fine", Decimal("1000"), date(2024, 3, 6))[0]
+    right, why = hearing_right(case, "fine", Decimal("1000"), date(2023, 12, 31))
+    assert not right and "5000" in why
+
+
+def test_the_hearing_notice_counts_by_the_law_of_its_day() -> None:
+    # 2021: 7 working days (第六十四条, 第八十五条); 1996: 7 days (第四十二条).
+    new = compute_statutory("penalty.hearing_notice", date(2024, 3, 14))
+    assert new.due == date(2024, 3, 25) and new.basis == "行政处罚法 第六十四条"
+    old = compute_statutory("penalty.hearing_notice", date(2019, 5, 6))
+    assert old.due == date(2019, 5, 13) and "1996" in old.basis
 
 
 def test_a_fine_below_the_threshold_gives_no_hearing(org, people, item) -> None:

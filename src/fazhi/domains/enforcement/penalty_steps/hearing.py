@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.conf import settings
 
 from fazhi.core.casework.choices import DeadlineStatus
 from fazhi.core.casework.models import Case
@@ -93,9 +94,34 @@ HUBEI = register_threshold(
 )
 
 
+def _from_settings() -> list[HearingThreshold]:
+    """Rows a deployment declares in ``FAZHI_HEARING_THRESHOLDS`` (a list of dicts with
+    province, effective_from, citizen, organisation, source and optionally verified): how the
+    justice bureau enters the provincial rule once confirmed, without a code change."""
+    rows = []
+    for row in getattr(settings, "FAZHI_HEARING_THRESHOLDS", ()):
+        rows.append(
+            HearingThreshold(
+                str(row["province"]),
+                date.fromisoformat(str(row["effective_from"])),
+                Decimal(str(row["citizen"])),
+                Decimal(str(row["organisation"])),
+                str(row["source"]),
+                bool(row.get("verified", False)),
+            )
+        )
+    return rows
+
+
 def threshold_on(province: str, on: date) -> HearingThreshold | None:
-    """The province's threshold in force on ``on`` (the latest row from on or before it)."""
-    rows = [t for t in _THRESHOLDS if t.province == province and t.effective_from <= on]
+    """The province's threshold in force on ``on``: the latest row from on or before it, a
+    deployment's declared row winning over the shipped one of the same date."""
+    rows = [
+        t
+        for t in [*_THRESHOLDS, *_from_settings()]
+        if t.province == province and t.effective_from <= on
+    ]
+    rows.sort(key=lambda t: t.effective_from)  # stable: settings after code on the same day
     return rows[-1] if rows else None
 
 
