@@ -161,3 +161,19 @@ def test_a_suspected_crime_is_transferred_with_the_receipt(org, people, item) ->
     take(case, "transfer_received", people.alice, data=receipt, on=date(2024, 3, 9))
     case.refresh_from_db()
     assert case.state == "closed" and case.closed_on == date(2024, 3, 9)
+
+
+def test_no_decision_on_a_reviewed_case_never_notified(org, people, item) -> None:
+    case, _ = investigated(org, people, item)
+    take(case, "review", people.rita, data={"opinion": "同意"}, on=date(2024, 3, 6))
+    error = refused(case, "decide", people.henry, on=date(2024, 4, 1), data={"decision": "警告"})
+    assert error.refusals[0].basis == "行政处罚法 第六十二条"
+    assert error.refusals[0].missing_step == "notify"
+
+
+def test_a_fact_on_no_declared_factor_is_refused(org, people, item) -> None:
+    case, _ = investigated(org, people, item)
+    error = refused(
+        case, "assess", people.alice, on=date(2024, 3, 5), data={"facts": {"心情": "好"}}
+    )
+    assert error.refusals[0].basis == "行政处罚法 第三十四条"

@@ -118,3 +118,11 @@ def test_the_court_is_asked_after_the_urging_and_within_three_months(org, people
     take(case, "close", people.alice, on=date(2024, 10, 8))
     case.refresh_from_db()
     assert case.state == "closed"
+
+
+def test_service_is_not_dated_before_the_decision(org, people, item) -> None:
+    case = decided(org, people, item)
+    decision, receipt = documents(case, org, date(2024, 3, 14))
+    data = {"document": decision.pk, "method": "in_person", "receipt": receipt.pk}
+    error = refused(case, "serve", people.alice, on=date(2024, 3, 13), data=data)
+    assert "不能早于决定日期" in str(error)
