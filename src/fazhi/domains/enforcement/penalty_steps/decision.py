@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -226,7 +225,3 @@ def discussed_if_complex_or_major(ctx: StepContext) -> Refusal | None:
             missing_step="discuss",
         )
     return None
-
-
-def decision_amount(data: Any) -> Decimal | None:
-    return money(data.get("fine"))
