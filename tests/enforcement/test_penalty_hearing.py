@@ -141,3 +141,44 @@ def test_no_decision_heavier_than_the_notice(org, people, item) -> None:
     take(
         case, "decide", people.henry, data={"decision": "罚", "fine": "4000"}, on=date(2024, 3, 14)
     )
+
+
+def test_a_2019_hearing_follows_the_1996_law(org, people, item) -> None:
+    """The scenario's year: 3 days to ask (1996年法 第四十二条), the notice 7 days before, payment
+    within 15 days moved past the Dragon Boat Festival (2019-06-07)."""
+    from fazhi.core.casework.workflow import register_case
+
+    from .procedure import serve
+
+    pair = [officer(org, "周一", "Y19a"), officer(org, "吴二", "Y19b")]
+    data = {"title": "销售过期食品案", "power_item": item.pk, "violation_on": "2019-04-20",
+            "facts": "举报", "party_kind": "citizen"}  # fmt: skip
+    case = register_case("penalty", people.alice, data, on=date(2019, 5, 6))
+    take(case, "file", people.henry, on=date(2019, 5, 6))
+    officers = {"officer_a": pair[0].pk, "officer_b": pair[1].pk, "findings": "属实"}
+    take(case, "investigate", people.alice, data=officers, on=date(2019, 5, 8))
+    take(case, "review", people.rita, data={"opinion": "同意"}, on=date(2019, 5, 9))
+    take(case, "notify", people.alice, data={"fine": "5000"}, on=date(2019, 5, 10))
+    window = case.deadlines.get(key="penalty.hearing_request")
+    assert window.due == date(2019, 5, 13) and "1996" in window.basis
+    take(case, "request_hearing", people.alice, data={"manner": "written"}, on=date(2019, 5, 13))
+    chair = officer(org, "郑主持", "Y19c")
+    soon = {"hearing_on": "2019-05-19", "place": "听证室", "presider": chair.pk}
+    with pytest.raises(TransitionError, match="第四十二条"):
+        take(case, "schedule_hearing", people.henry, data=soon, on=date(2019, 5, 13))
+    schedule = {**soon, "hearing_on": "2019-05-20"}
+    take(case, "schedule_hearing", people.henry, data=schedule, on=date(2019, 5, 13))
+    take(case, "hold_hearing", people.alice, data=HEARD, on=date(2019, 5, 20))
+    take(
+        case,
+        "decide",
+        people.henry,
+        data={"decision": "罚款", "fine": "5000"},
+        on=date(2019, 5, 22),
+    )
+    serve(case, org, people, on=date(2019, 5, 23))
+    assert case.deadlines.get(key="penalty.payment").due == date(2019, 6, 10)
+    take(case, "pay", people.alice, data={"amount": "5000"}, on=date(2019, 6, 10))
+    take(case, "close", people.alice, on=date(2019, 6, 10))
+    case.refresh_from_db()
+    assert case.state == "closed" and case.enforcement.surcharge == Decimal("0.00")
