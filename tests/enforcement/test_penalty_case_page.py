@@ -55,3 +55,26 @@ def test_the_investigation_form_offers_only_the_departments_officers(
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.state == "investigated"
+
+
+@time_machine.travel(date(2024, 4, 1))
+def test_the_new_steps_are_offered_on_the_case_page(client, org, people, item) -> None:
+    from .procedure import investigated, notified, serve
+
+    case, _ = investigated(org, people, item, party_kind="citizen")
+    client.force_login(people.alice)
+    page = client.get(f"/office/cases/{case.pk}/").content.decode()
+    assert "记录裁量情节" in page and "移送" in page
+    notified(case, people, fine="5000", on=date(2024, 3, 6))
+    page = client.get(f"/office/cases/{case.pk}/").content.decode()
+    assert "当事人要求听证" in page and "陈述申辩及复核" in page
+    take(
+        case,
+        "decide",
+        people.henry,
+        data={"decision": "罚款", "fine": "5000"},
+        on=date(2024, 3, 14),
+    )
+    serve(case, org, people, on=date(2024, 3, 18))
+    page = client.get(f"/office/cases/{case.pk}/").content.decode()
+    assert "缴清罚款" in page and "催告" in page

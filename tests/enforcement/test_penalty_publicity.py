@@ -38,6 +38,10 @@ def test_the_decision_is_published_once_within_its_period(org, people, item) -> 
         data={"officer_a": pair[0].pk, "officer_b": pair[1].pk, "findings": "属实"},
         on=date(2024, 3, 4),
     )
+    # 市场监管: the notice carries the reviewed penalty, so the review comes first.
+    people.rita.legal_qualification_no = "A20184201000001"
+    people.rita.save()
+    take(case, "review", people.rita, data={"opinion": "同意"}, on=date(2024, 3, 5))
     take(case, "notify", people.alice, on=date(2024, 3, 5))
     decision = {"decision": "没收过期食品，罚款五千元；证人王小明在场", "fine": "5000"}
     take(case, "decide", people.henry, data=decision, on=date(2024, 3, 13))

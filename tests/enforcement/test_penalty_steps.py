@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from fazhi.core.casework.files import store_document
 from fazhi.core.casework.workflow import StepRefused, TransitionError, register_case, take
 from fazhi.domains.lists import services
 from fazhi.domains.lists.models import PowerItem
@@ -15,6 +16,24 @@ from fazhi.domains.lists.models import PowerItem
 from .conftest import officer
 
 pytestmark = pytest.mark.django_db
+
+
+DISCUSSION = {"attendees": "局长、副局长", "opinions": "同意", "conclusion": "罚款五千元"}
+
+
+def serve(case: Any, org: Any, people: Any, *, on: date) -> Any:
+    """Serve the decision in person, with the signed 送达回证 (民事诉讼法 第八十七条)."""
+    decision = store_document(
+        b"decision", "decision.pdf", owner_unit=org.scjg, kind="行政处罚决定书",
+        title="行政处罚决定书", case=case, issued_on=on,
+    )  # fmt: skip
+    receipt = store_document(
+        b"receipt", "receipt.pdf", owner_unit=org.scjg, kind="送达回证", title="送达回证",
+        case=case,
+    )  # fmt: skip
+    data = {"document": decision.pk, "method": "in_person", "receipt": receipt.pk}
+    data["recipient"] = "鄂州市甲乙有限公司"
+    return take(case, "serve", people.alice, data=data, on=on)
 
 
 def lead(people: Any, item: PowerItem, **extra: Any) -> Any:
@@ -63,6 +82,16 @@ def test_a_major_case_walks_every_step_by_the_right_person(org, people, item, pa
             data={"decision": "罚款", "fine": "5000"},
             on=date(2024, 3, 12),
         )
+    # A major case is decided by the heads together (第五十七条第二款).
+    with pytest.raises(TransitionError, match="第五十七条第二款"):
+        take(
+            case,
+            "decide",
+            people.henry,
+            data={"decision": "罚款", "fine": "5000"},
+            on=date(2024, 3, 15),
+        )
+    take(case, "discuss", people.henry, data=DISCUSSION, on=date(2024, 3, 15))
     take(
         case,
         "decide",
@@ -70,9 +99,18 @@ def test_a_major_case_walks_every_step_by_the_right_person(org, people, item, pa
         data={"decision": "罚款", "fine": "5000"},
         on=date(2024, 3, 15),
     )
+    # Not closed before the decision is served and carried out.
+    with pytest.raises(TransitionError):
+        take(case, "close", people.alice, on=date(2024, 3, 20))
+    serve(case, org, people, on=date(2024, 3, 18))
+    with pytest.raises(TransitionError, match="罚款尚未缴清"):
+        take(case, "close", people.alice, on=date(2024, 3, 20))
+    take(case, "pay", people.alice, data={"amount": "5000"}, on=date(2024, 3, 20))
     take(case, "close", people.alice, on=date(2024, 3, 20))
     case.refresh_from_db()
     assert case.state == "closed" and case.closed_on == date(2024, 3, 20)
+    assert case.enforcement.served_on == date(2024, 3, 18)
+    assert case.enforcement.paid_on == date(2024, 3, 20)
     assert str(case.enforcement.fine) == "5000.00" and case.enforcement.outcome == "penalty"
     deadline.refresh_from_db()
     assert deadline.status == "met" and deadline.met_on == date(2024, 3, 15)

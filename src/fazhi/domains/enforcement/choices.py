@@ -6,7 +6,8 @@ from django.db import models
 
 
 class PenaltyState(models.TextChoices):
-    """A penalty case handled in Fazhi (行政处罚法 第五章第三节 普通程序)."""
+    """A penalty case handled in Fazhi (行政处罚法 第五章第三节 普通程序、第四节 听证程序,
+    第六章 执行). The allowed transitions are the steps of ``workflow.py`` (one place)."""
 
     LEAD = "lead", "线索"
     FILED = "filed", "已立案"
@@ -14,8 +15,45 @@ class PenaltyState(models.TextChoices):
     INVESTIGATED = "investigated", "调查终结"
     REVIEWED = "reviewed", "法制审核通过"
     NOTIFIED = "notified", "已告知"
+    HEARING_REQUESTED = "hearing_requested", "已申请听证"
+    HEARING_SCHEDULED = "hearing_scheduled", "已通知听证"
+    HEARD = "heard", "已听证"
     DECIDED = "decided", "已决定"
+    NO_PENALTY = "no_penalty", "不予处罚"
+    TRANSFERRED = "transferred", "已移送"
+    SERVED = "served", "决定书已送达"
+    EXECUTED = "executed", "执行完毕"
+    ENFORCING = "enforcing", "已申请强制执行"
     CLOSED = "closed", "已结案"
+
+
+class SimplifiedState(models.TextChoices):
+    """A penalty decided on the spot (行政处罚法 第五十一、五十二条 简易程序)."""
+
+    SPOT = "spot", "现场"
+    DECIDED = "decided", "当场决定"
+    RECORDED = "recorded", "已备案"
+
+
+class PartyKind(models.TextChoices):
+    """Who is punished: the thresholds differ (第五十一条 简易程序; 听证的较大数额)."""
+
+    CITIZEN = "citizen", "公民"
+    ORGANISATION = "organisation", "法人或者其他组织"
+
+
+class TransferKind(models.TextChoices):
+    """移送: to the agency that has jurisdiction, or to the criminal justice organs (两法衔接)."""
+
+    AGENCY = "agency", "移送有管辖权的行政机关"
+    CRIMINAL = "criminal", "移送司法机关（涉嫌犯罪）"
+
+
+class PaymentRelief(models.TextChoices):
+    """行政处罚法 第六十六条第二款: 确有经济困难的, 经申请和批准, 可以暂缓或者分期缴纳."""
+
+    DEFER = "defer", "暂缓（延期）缴纳"
+    INSTALMENTS = "instalments", "分期缴纳"
 
 
 class Procedure(models.TextChoices):

@@ -1,11 +1,13 @@
 """The penalty case handled in Fazhi (行政处罚 普通程序), step by step, each by a person in a role.
 
-线索 → 立案 (or 不予立案) → 调查终结 → 法制审核 (required for a major case) → 告知 → 负责人决定 →
-结案. The gates are the law's: the department holds the power on the day (第十七条), the
-violation is within the limitation (第三十六条), every investigative act by at least two
-officers with credentials valid that day (第四十二条), no major decision without a passed legal
-review (第五十八条), no decision before the party's period to ask for a hearing has closed
-(第六十四条), the decision within 90 days of filing (第六十条).
+线索 → 立案 (or 不予立案) → 调查终结 → 裁量情节 → 法制审核 and 告知 (in the sector's order) →
+陈述申辩 / 听证 → 集体讨论 → 负责人决定 → 送达 → 执行 (缴纳, 暂缓或分期, 催告, 申请强制执行) →
+结案; or 不予处罚, or 移送. The stages' own steps live in ``penalty_steps``; this module is the
+skeleton that wires them. The gates are the law's: the department holds the power on the day
+(第十七条), the violation is within the limitation (第三十六条), every investigative act by at
+least two officers with credentials valid that day (第四十二条), no major decision without a
+passed legal review (第五十八条), no decision before the party's period to ask for a hearing
+has closed (第六十四条), the decision within 90 days of filing (第六十条).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 
 from django import forms
 
-from fazhi.core.casework.deadlines import not_before_gate
+from fazhi.core.casework.deadlines import not_before_gate, start_deadline
 from fazhi.core.casework.models import Case
 from fazhi.core.casework.numbering import yearly_case_number
 from fazhi.core.casework.workflow import (
@@ -34,8 +36,10 @@ from fazhi.domains.lists.choices import PowerKind
 from fazhi.domains.lists.models import PowerItem
 from fazhi.domains.lists.services import as_of
 
-from .choices import Outcome, PenaltyState, PenaltyType
+from .choices import Outcome, PartyKind, PenaltyState, PenaltyType
 from .models import EnforcementCase
+from .penalty_steps import decision, discretion, execution, hearing, outcomes
+from .penalty_steps.common import detail
 
 KIND = "penalty"
 
@@ -64,10 +68,6 @@ LIMITATION_GRAVE = statutes.register(
         PeriodKind.BURDEN,
     )
 )
-
-
-def detail(case: Case) -> EnforcementCase:
-    return EnforcementCase.objects.select_related("power_item").get(case=case)
 
 
 # -- gates ------------------------------------------------------------------------------------
@@ -166,15 +166,6 @@ class InvestigateForm(forms.Form):
         return data
 
 
-class ReviewForm(forms.Form):
-    opinion = forms.CharField(label="法制审核意见", widget=forms.Textarea, max_length=4000)
-
-
-class DecideForm(forms.Form):
-    decision = forms.CharField(label="处罚决定", widget=forms.Textarea, max_length=4000)
-    fine = forms.DecimalField(label="罚款金额（元）", min_value=0, decimal_places=2, required=False)
-
-
 class PenaltyCaseForm(forms.Form):
     title = forms.CharField(label="案由", max_length=200)
     power_item = forms.ModelChoiceField(
@@ -183,6 +174,13 @@ class PenaltyCaseForm(forms.Form):
     violation_on = forms.DateField(label="违法行为发生（终了）日期")
     grave_harm = forms.BooleanField(label="涉及生命健康安全、金融安全且有危害后果", required=False)
     major = forms.BooleanField(label="重大执法决定（须法制审核）", required=False)
+    complex_case = forms.BooleanField(label="情节复杂（负责人集体讨论决定）", required=False)
+    party_kind = forms.ChoiceField(
+        label="当事人类别",
+        choices=PartyKind.choices,
+        required=False,
+        initial=PartyKind.ORGANISATION,
+    )
     facts = forms.CharField(label="线索内容", widget=forms.Textarea, max_length=8000)
 
 
@@ -194,6 +192,8 @@ def _create(actor: Any, unit: Any, data: Any, on: date) -> Case:
         violation_on=data["violation_on"],
         grave_harm=data["grave_harm"],
         major=data["major"],
+        complex_case=data.get("complex_case", False),
+        party_kind=data.get("party_kind") or PartyKind.ORGANISATION,
         facts=data["facts"],
     )
     return case
@@ -245,13 +245,20 @@ def _publish(ctx: StepContext, event: Any) -> None:
 def _save_decision(ctx: StepContext, event: Any) -> None:
     """The decision's fields on the case, where publicity, supervision and statistics read them."""
     fine = ctx.data.get("fine")
+    fields: dict[str, Any] = {}
+    if str(ctx.data.get("deviation_reason", "") or "").strip():
+        fields["deviation_reason"] = ctx.data["deviation_reason"].strip()
     EnforcementCase.objects.filter(case=ctx.case).update(
         outcome=Outcome.PENALTY,
         penalty_type=PenaltyType.FINE if fine else PenaltyType.WARNING,
         decided_on=ctx.on,
         fine=fine,
         decision_no=ctx.case.number,
+        **fields,
     )
+    if ctx.data.get("party_absent"):
+        # 第六十一条: 当事人不在场的, 行政机关应当在七日内依照民事诉讼法的有关规定送达.
+        start_deadline(ctx.case, "penalty.service", ctx.on, actor=ctx.actor)
 
 
 WORKFLOW = register(
@@ -298,53 +305,166 @@ WORKFLOW.add(
     form=InvestigateForm,
     gates=[two_credentialed_officers],
 )
+S = PenaltyState
+OFFICERS = [Role.OFFICER, Role.CLERK]
+HEAD = [Role.DEPARTMENT_HEAD]
+
+WORKFLOW.add(
+    "assess",
+    "记录裁量情节",
+    [S.INVESTIGATED, S.HEARD],
+    STAY,
+    staff_roles=OFFICERS,
+    basis=discretion.DISCRETION_BASIS,
+    form=discretion.AssessForm,
+    gates=[discretion.facts_decide_the_tier],
+    effect=discretion.record_assessment,
+)
 WORKFLOW.add(
     "review",
     "法制审核",
-    [PenaltyState.INVESTIGATED],
-    PenaltyState.REVIEWED,
+    [S.INVESTIGATED, S.HEARD],
+    S.REVIEWED,
     staff_roles=[Role.LEGAL_REVIEWER],
     basis="行政处罚法 第五十八条",
-    form=ReviewForm,
+    form=decision.ReviewForm,
     legal_review=True,
 )
 WORKFLOW.add(
     "review_return",
     "审核退回补充调查",
-    [PenaltyState.INVESTIGATED],
+    [S.INVESTIGATED],
     STAY,
     staff_roles=[Role.LEGAL_REVIEWER],
     basis="行政处罚法 第五十八条",
-    form=ReviewForm,
+    form=decision.ReviewForm,
     legal_review=True,
 )
 WORKFLOW.add(
     "notify",
     "告知",
-    [PenaltyState.INVESTIGATED, PenaltyState.REVIEWED],
-    PenaltyState.NOTIFIED,
-    staff_roles=[Role.OFFICER, Role.CLERK],
+    [S.INVESTIGATED, S.REVIEWED, S.HEARD],
+    S.NOTIFIED,
+    staff_roles=OFFICERS,
     basis="行政处罚法 第四十四条",
-    gates=[reviewed_if_major],
+    form=decision.NotifyForm,
+    gates=[
+        reviewed_if_major,
+        decision.reviewed_before_notice,
+        decision.notice_carries_reviewed_penalty,
+    ],
     starts=("penalty.hearing_request",),
+)
+WORKFLOW.add(
+    "statement",
+    "陈述申辩及复核",
+    [S.NOTIFIED, S.HEARING_REQUESTED, S.HEARING_SCHEDULED, S.HEARD],
+    STAY,
+    staff_roles=OFFICERS,
+    basis="行政处罚法 第四十五条",
+    form=hearing.StatementForm,
+)
+WORKFLOW.add(
+    "request_hearing",
+    "当事人要求听证",
+    [S.NOTIFIED],
+    S.HEARING_REQUESTED,
+    staff_roles=OFFICERS,
+    basis=hearing.HEARING_BASIS,
+    form=hearing.HearingRequestForm,
+    gates=[hearing.may_request_hearing],
+    meets=("penalty.hearing_request",),
+)
+WORKFLOW.add(
+    "schedule_hearing",
+    "通知听证",
+    [S.HEARING_REQUESTED, S.HEARING_SCHEDULED],
+    S.HEARING_SCHEDULED,
+    staff_roles=[Role.DEPARTMENT_HEAD, Role.CLERK],
+    basis=hearing.HEARING_BASIS,
+    form=hearing.HearingScheduleForm,
+    gates=[hearing.notice_seven_days_before, hearing.presider_did_not_investigate],
+)
+WORKFLOW.add(
+    "hold_hearing",
+    "举行听证",
+    [S.HEARING_SCHEDULED],
+    S.HEARD,
+    staff_roles=OFFICERS,
+    basis=hearing.HEARING_BASIS,
+    form=hearing.HearingForm,
+    gates=[hearing.on_the_hearing_date, hearing.presider_did_not_investigate],
+)
+WORKFLOW.add(
+    "discuss",
+    "负责人集体讨论",
+    [S.NOTIFIED, S.HEARD, S.REVIEWED],
+    STAY,
+    staff_roles=HEAD,
+    basis=decision.COLLECTIVE_BASIS,
+    form=decision.DiscussForm,
 )
 WORKFLOW.add(
     "decide",
     "作出处罚决定",
-    [PenaltyState.NOTIFIED],
-    PenaltyState.DECIDED,
-    staff_roles=[Role.DEPARTMENT_HEAD],
+    [S.NOTIFIED, S.HEARD, S.REVIEWED],
+    S.DECIDED,
+    staff_roles=HEAD,
     basis="行政处罚法 第五十七条",
-    form=DecideForm,
-    gates=[reviewed_if_major, not_before_gate("penalty.decision")],
+    form=decision.DecideForm,
+    gates=[
+        decision.notified_first,
+        reviewed_if_major,
+        hearing.hearing_held_if_requested,
+        decision.hearing_findings_dealt_with,
+        decision.not_heavier_than_notified,
+        decision.discussed_if_complex_or_major,
+        discretion.decided_within_discretion,
+        not_before_gate("penalty.decision"),
+    ],
     effect=_save_decision,
     meets=("penalty.decision",),
     starts=(PUBLICITY_PERIOD,),
 )
 WORKFLOW.add(
+    "no_penalty",
+    "不予行政处罚",
+    [S.INVESTIGATED, S.REVIEWED, S.NOTIFIED, S.HEARD],
+    S.NO_PENALTY,
+    staff_roles=HEAD,
+    basis=outcomes.NO_PENALTY_BASIS,
+    form=outcomes.NoPenaltyForm,
+    gates=[outcomes.no_penalty_found, hearing.hearing_held_if_requested],
+    effect=outcomes.save_no_penalty,
+    meets=("penalty.decision",),
+    closes=True,
+)
+WORKFLOW.add(
+    "transfer",
+    "移送",
+    [S.LEAD, S.FILED, S.INVESTIGATED],
+    S.TRANSFERRED,
+    staff_roles=HEAD,
+    basis=outcomes.CRIMINAL_BASIS,
+    form=outcomes.TransferForm,
+    effect=outcomes.save_transfer,
+    meets=("penalty.decision",),
+)
+WORKFLOW.add(
+    "transfer_received",
+    "登记移送回执",
+    [S.TRANSFERRED],
+    S.CLOSED,
+    staff_roles=OFFICERS,
+    basis=outcomes.RECEIPT_BASIS,
+    form=outcomes.ReceiptForm,
+    gates=[outcomes.receipt_for_the_transfer],
+    closes=True,
+)
+WORKFLOW.add(
     "publicize",
     "处罚决定公开",
-    [PenaltyState.DECIDED, PenaltyState.CLOSED],
+    [S.DECIDED, S.SERVED, S.EXECUTED, S.ENFORCING, S.CLOSED],
     STAY,
     staff_roles=[Role.CLERK],
     basis="行政处罚法 第四十八条",
@@ -353,11 +473,76 @@ WORKFLOW.add(
     meets=(PUBLICITY_PERIOD,),
 )
 WORKFLOW.add(
+    "serve",
+    "送达处罚决定书",
+    [S.DECIDED],
+    S.SERVED,
+    staff_roles=OFFICERS,
+    basis=execution.SERVICE_BASIS,
+    form=execution.ServeForm,
+    gates=[execution.served_after_decision],
+    effect=execution.serve,
+    meets=("penalty.service",),
+)
+WORKFLOW.add(
+    "relief",
+    "批准暂缓或分期缴纳",
+    [S.SERVED],
+    STAY,
+    staff_roles=HEAD,
+    basis=execution.RELIEF_BASIS,
+    form=execution.ReliefForm,
+    gates=[execution.relief_in_time],
+)
+WORKFLOW.add(
+    "pay_instalment",
+    "分期缴纳",
+    [S.SERVED],
+    STAY,
+    staff_roles=OFFICERS,
+    basis=execution.RELIEF_BASIS,
+    form=execution.PaymentForm,
+    gates=[execution.instalments_approved],
+)
+WORKFLOW.add(
+    "pay",
+    "缴清罚款",
+    [S.SERVED],
+    S.EXECUTED,
+    staff_roles=OFFICERS,
+    basis=execution.PAYMENT_BASIS,
+    form=execution.PaymentForm,
+    gates=[execution.pays_in_full],
+    effect=execution.record_payment,
+    meets=("penalty.payment",),
+)
+WORKFLOW.add(
+    "urge",
+    "催告",
+    [S.SERVED],
+    STAY,
+    staff_roles=OFFICERS,
+    basis=execution.URGE_BASIS,
+    form=execution.UrgeForm,
+    gates=[execution.payment_period_over],
+)
+WORKFLOW.add(
+    "apply_court",
+    "申请人民法院强制执行",
+    [S.SERVED],
+    S.ENFORCING,
+    staff_roles=HEAD,
+    basis=execution.COURT_BASIS,
+    form=execution.CourtForm,
+    gates=[execution.court_application_in_time],
+)
+WORKFLOW.add(
     "close",
     "结案",
-    [PenaltyState.DECIDED],
-    PenaltyState.CLOSED,
+    [S.SERVED, S.EXECUTED, S.ENFORCING],
+    S.CLOSED,
     staff_roles=[Role.CLERK, Role.OFFICER],
     basis="行政处罚法 第四十七条",
+    gates=[execution.fine_dealt_with],
     closes=True,
 )

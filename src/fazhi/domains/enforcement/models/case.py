@@ -9,7 +9,7 @@ from django.db import models
 
 from fazhi.core.org.scoping import RestrictedManager, Scope
 
-from ..choices import Outcome, PenaltyType, Procedure
+from ..choices import Outcome, PartyKind, PenaltyType, Procedure
 
 
 class EnforcementCase(models.Model):
@@ -37,9 +37,31 @@ class EnforcementCase(models.Model):
     # 行政处罚法 第五十八条第一款: major cases need a legal review before the decision.
     major = models.BooleanField("重大执法决定（须法制审核）", default=False)
     facts = models.TextField("违法事实", blank=True)
+    # 第五十七条第二款: 情节复杂或者重大违法行为给予行政处罚, 负责人应当集体讨论决定.
+    complex_case = models.BooleanField("情节复杂（须集体讨论）", default=False)
+    # The thresholds of the simplified procedure (第五十一条) and of the hearing (第六十三条)
+    # differ for citizens and for legal persons or other organisations.
+    party_kind = models.CharField(
+        "当事人类别", max_length=20, choices=PartyKind.choices, default=PartyKind.ORGANISATION
+    )
     proposed_fine = models.DecimalField(
         "拟罚款金额（元）", max_digits=14, decimal_places=2, null=True, blank=True
     )
+    # Discretion (第三十四条): the circumstances as the benchmark's declared facts, and what
+    # ``lists.discretion.tier_for`` proposed from them on the day they were recorded.
+    discretion_facts = models.JSONField("裁量情节", default=dict, blank=True)
+    proposed_tier = models.CharField("建议裁量阶次", max_length=80, blank=True)
+    proposed_fine_min = models.DecimalField(
+        "裁量幅度下限（元）", max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    proposed_fine_max = models.DecimalField(
+        "裁量幅度上限（元）", max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    # 第三十三条: the no-penalty finding (statute or local list), when there is one.
+    no_penalty_basis = models.CharField("不予处罚依据", max_length=200, blank=True)
+    no_penalty_mandatory = models.BooleanField("应当不予处罚", default=False)
+    # A proposed or decided penalty outside the range or tier needs its reason on record.
+    deviation_reason = models.TextField("偏离裁量基准的理由", blank=True)
 
     # The decision, as decided here or as the sector system reports it: what publicity,
     # supervision and statistics read, the same for handled and collected cases.
@@ -53,6 +75,11 @@ class EnforcementCase(models.Model):
         "罚款金额（元）", max_digits=14, decimal_places=2, null=True, blank=True
     )
     served_on = models.DateField("决定书送达日期", null=True, blank=True)
+    # 执行 (第六十七条、第七十二条): the day the fine was paid in full, with the surcharge.
+    paid_on = models.DateField("罚款缴清日期", null=True, blank=True)
+    surcharge = models.DecimalField(
+        "加处罚款（元）", max_digits=14, decimal_places=2, null=True, blank=True
+    )
     # The sector's own classification (e.g. 交通运输: 出租车违规经营, 非法营运) and, in road
     # transport, the vehicle concerned: what the sector's figures count by.
     category = models.CharField("违法类别", max_length=60, blank=True)
