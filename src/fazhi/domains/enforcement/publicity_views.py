@@ -105,8 +105,9 @@ def office_index(request: HttpRequest) -> HttpResponse:
 
 
 def _changeable(request: HttpRequest, code: str) -> Department:
-    department = scoped(request.user, Department, "change").filter(code=code).first()
-    if department is None:
+    # The org tree is public; acting for a department needs a role in it (its own staff).
+    department = scoped(request.user, Department, "view").filter(code=code).first()
+    if department is None or department.pk not in visible_unit_ids(request.user, "change"):
         raise PermissionDenied("您无权办理该部门的执法公示")
     return department
 
