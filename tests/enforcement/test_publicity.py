@@ -301,3 +301,20 @@ def test_a_market_warning_and_a_revoked_decision_are_not_owed(org, people, item)
     assert publicity.missing_publications([org.scjg], 2024) == {org.scjg.pk: 0}
     # The publicity deadline no longer runs for a revoked decision never published.
     assert revoked.deadlines.get(key="market.penalty_publicity").status == "cancelled"
+
+
+def test_a_collected_decision_is_listed_and_published_from_the_back_office(client, org, people):
+    hb = collected(org, org.sthj, date(2019, 5, 10))
+    client.force_login(people.bob)
+    listed = client.get(f"/office/enforcement/publicity/{org.sthj.code}/decisions/?year=2019")
+    assert hb.title in listed.content.decode()
+    ec = EnforcementCase.objects.get(case=hb)
+    # Another department's clerk may not publish it.
+    client.force_login(people.alice)
+    url = f"/office/enforcement/publicity/decisions/{ec.pk}/publish/"
+    assert client.post(url).status_code == 403
+    client.force_login(people.bob)
+    client.post(url)
+    pub = Publication.objects.get(case=hb)
+    assert pub.payload["决定书文号"] == ec.decision_no and pub.publish_until == date(2022, 5, 10)
+    assert publicity.missing_publications([org.sthj], 2019) == {org.sthj.pk: 0}

@@ -440,11 +440,15 @@ def _rule_q(rule: PublicationRule, year: int, superseding: list[PublicationRule]
     return q
 
 
-def required_decisions(departments: Iterable[Any], year: int) -> models.QuerySet[EnforcementCase]:
+def required_decisions(
+    departments: Iterable[Any],
+    year: int,
+    base: models.QuerySet[EnforcementCase] | None = None,
+) -> models.QuerySet[EnforcementCase]:
     """The penalty decisions of ``year`` that the rules in force on their dates required to be
     published, handled and collected alike (from the case's decision fields and the owning
     department's sector), annotated with ``owner`` and ``published``. A decision later revoked,
-    declared illegal or void is not counted."""
+    declared illegal or void is not counted. ``base``: a scoped queryset on a request path."""
     sectors = sectors_of(departments)
     rules = list(PublicationRule.objects.filter(decision_kind="penalty"))
     by_sector: dict[str, list[int]] = {}
@@ -467,8 +471,9 @@ def required_decisions(departments: Iterable[Any], year: int) -> models.QuerySet
         data__change__in=[c.value for c in ENDS_DECISION],
     )
     published = Publication.objects.filter(case=OuterRef("case_id"), kind=PENALTY_KIND)
+    base = EnforcementCase.objects.all() if base is None else base
     return (
-        EnforcementCase.objects.filter(outcome=Outcome.PENALTY, decided_on__year=year)
+        base.filter(outcome=Outcome.PENALTY, decided_on__year=year)
         .annotate(owner=Subquery(owner), published=Exists(published))
         .filter(required)
         .exclude(Exists(ended))

@@ -6,6 +6,7 @@ lists and make their Word documents."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,14 +14,18 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from fazhi.core.casework.workflow import TransitionError
 from fazhi.core.disclosure.models import Publication, PublicationQuerySet
-from fazhi.core.org.models import Department
+from fazhi.core.org.choices import Role
+from fazhi.core.org.models import Department, Staff
 from fazhi.core.org.scoping import ensure_restricted, scoped, visible_unit_ids
 
 from . import handbook, publicity
+from .models import EnforcementCase
 
 SHEET_KINDS = [s.title for s in handbook.SHEETS.values()]
 
@@ -110,6 +115,51 @@ def _changeable(request: HttpRequest, code: str) -> Department:
     if department is None or department.pk not in visible_unit_ids(request.user, "change"):
         raise PermissionDenied("您无权办理该部门的执法公示")
     return department
+
+
+@login_required
+def office_missing(request: HttpRequest, code: str) -> HttpResponse:
+    """The decisions of a department owed to the public and not published, handled and
+    collected; a collected one is published from here (its own system may not reach the
+    portal), a handled one from its case page."""
+    department = scoped(request.user, Department, "view").filter(code=code).first()
+    if department is None:
+        raise Http404("没有这个部门")
+    year = _year(request)
+    visible = ensure_restricted(scoped(request, EnforcementCase, "view"))
+    owed: Any = publicity.required_decisions([department], year, base=visible)
+    cases = owed.filter(published=False).select_related("case", "power_item").order_by("decided_on")
+    return render(
+        request,
+        "enforcement/publicity/office_missing.html",
+        {
+            "department": department,
+            "year": year,
+            "cases": cases,
+            "may_publish": department.pk in visible_unit_ids(request.user, "change"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def office_publish_decision(request: HttpRequest, pk: int) -> HttpResponse:
+    """Publish a collected decision through the gate, by a clerk of its department."""
+    ec = scoped(request, EnforcementCase, "change").select_related("case").filter(pk=pk).first()
+    user = request.user
+    if ec is None or not isinstance(user, Staff) or not user.has_role(Role.CLERK):
+        raise PermissionDenied("您无权公开该处罚决定")
+    owner = ec.case.owner_unit()
+    if owner is None:
+        raise Http404("本案没有承办机关")
+    try:
+        publicity.publish_decision(ec.case, actor=request.user, on=timezone.localdate())
+    except TransitionError as exc:
+        messages.error(request, "；".join(str(r) for r in exc.refusals))
+    else:
+        messages.success(request, f"已通过公开关口公开 {ec.decision_no or ec.case.number}")
+    url = reverse("enforcement_publicity:decision_list", args=[owner.code])
+    return redirect(f"{url}?year={ec.decided_on.year if ec.decided_on else ''}")
 
 
 @login_required
