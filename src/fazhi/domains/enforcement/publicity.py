@@ -29,12 +29,12 @@ from typing import Any
 import yaml
 from django import forms
 from django.db import models, transaction
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
 
 from fazhi.core.casework.choices import DeadlineStatus
 from fazhi.core.casework.deadlines import cancel, mark_met, start_deadline
-from fazhi.core.casework.models import Case, Deadline, Event, Participant, Party
+from fazhi.core.casework.models import Case, Deadline, Event, Party
 from fazhi.core.casework.workflow import STAY, Refusal, StepContext, TransitionError
 from fazhi.core.clock import statutes
 from fazhi.core.clock.periods import Period, PeriodKind, Unit, compute
@@ -462,9 +462,6 @@ def required_decisions(
             q = _rule_q(rule, year, superseding)
             if q is not None:
                 required |= Q(owner__in=ids) & q
-    owner = Participant.objects.filter(case=OuterRef("case_id"), role="owner").values(
-        "org_unit_id"
-    )[:1]
     ended = Event.objects.filter(
         case=OuterRef("case_id"),
         kind="change_decision",
@@ -472,9 +469,15 @@ def required_decisions(
     )
     published = Publication.objects.filter(case=OuterRef("case_id"), kind=PENALTY_KIND)
     base = EnforcementCase.objects.all() if base is None else base
+    # One join to the owning participant: the annotation reuses the filter's join.
     return (
-        base.filter(outcome=Outcome.PENALTY, decided_on__year=year)
-        .annotate(owner=Subquery(owner), published=Exists(published))
+        base.filter(
+            outcome=Outcome.PENALTY,
+            decided_on__year=year,
+            case__participants__role="owner",
+            case__participants__org_unit_id__in=list(sectors),
+        )
+        .annotate(owner=F("case__participants__org_unit_id"), published=Exists(published))
         .filter(required)
         .exclude(Exists(ended))
     )
