@@ -80,7 +80,17 @@ def _config() -> dict[str, Any]:
 
 def load_rules(**_: Any) -> int:
     """Bring the shipped rules into ``PublicationRule`` (after every migrate; idempotent).
-    A row is found by (code, sector, valid_from); rows added by an administrator stay."""
+    A row is found by (code, sector, valid_from); rows added by an administrator stay.
+
+    The shipped data is part of the release, not a staff write: it is not audited row by row
+    (an administrator's change to a rule is)."""
+    from auditlog.context import disable_auditlog
+
+    with disable_auditlog():
+        return _load_rules()
+
+
+def _load_rules() -> int:
     count = 0
     for raw in _config()["rules"]:
         statutes.get(raw["period_key"])  # a typo fails here, not at the first decision
