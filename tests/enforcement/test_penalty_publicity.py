@@ -1,5 +1,6 @@
 """A penalty decision is published through the disclosure gate (行政处罚法 第四十八条) within its
-7 working days, once, with the party's name kept and a witness masked."""
+period — for the market regulator in 2024, 20 working days (市场监督管理行政处罚信息公示规定) —
+once, with the party's name kept and a witness masked."""
 
 from __future__ import annotations
 
@@ -45,14 +46,14 @@ def test_the_decision_is_published_once_within_its_period(org, people, item) -> 
     take(case, "notify", people.alice, on=date(2024, 3, 5))
     decision = {"decision": "没收过期食品，罚款五千元；证人王小明在场", "fine": "5000"}
     take(case, "decide", people.henry, data=decision, on=date(2024, 3, 13))
-    window = case.deadlines.get(key="enforcement.licensing_penalty_publicity")
-    assert window.due == date(2024, 3, 22)
+    window = case.deadlines.get(key="market.penalty_publicity")
+    assert window.due == date(2024, 4, 11)  # 20 working days; 清明 2024-04-04/05 skipped
     take(case, "publicize", people.alice, on=date(2024, 3, 15))
     publication = Publication.objects.get(case=case)
     text = str(publication.payload)
     assert "鄂州市甲乙有限公司" in text  # a legal person's name is published
     assert "王小明" not in text and "王某某" in text  # a witness is not
-    assert publication.statutory_deadline == date(2024, 3, 22)
+    assert publication.statutory_deadline == date(2024, 4, 11)
     window.refresh_from_db()
     assert window.status == "met" and window.met_on == date(2024, 3, 15)
     with pytest.raises(TransitionError, match="已经公开"):

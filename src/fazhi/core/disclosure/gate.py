@@ -185,11 +185,19 @@ def _case_has_minor_party(case: Any) -> bool:
 
 
 @transaction.atomic
-def withdraw(publication: Publication, *, reason: str, actor: Any = None) -> Withdrawal:
-    """Withdraw a publication here and at every outside system that received it."""
+def withdraw(
+    publication: Publication, *, reason: str, actor: Any = None, on: date | None = None
+) -> Withdrawal:
+    """Withdraw a publication here and at every outside system that received it. ``on`` is the
+    business date of the withdrawal (default today; a historical one keeps its own)."""
     if not reason.strip():
         raise ValueError("撤回须说明理由")
-    withdrawal = Withdrawal.objects.create(publication=publication, reason=reason, actor=actor)
+    withdrawal = Withdrawal.objects.create(
+        publication=publication,
+        reason=reason,
+        actor=actor,
+        withdrawn_on=on or timezone.localdate(),
+    )
     targets = set(publication.messages.values_list("target", flat=True))
     # Messages not yet delivered are cancelled by the outbox; delivered ones get a withdrawal.
     for target in sorted(targets):
@@ -202,6 +210,7 @@ def withdraw(publication: Publication, *, reason: str, actor: Any = None) -> Wit
                 "reason": reason,
                 "sha256": publication.sha256,
                 "withdrawn_at": withdrawal.at.isoformat(),
+                "withdrawn_on": withdrawal.public_date.isoformat(),
             },
         )
     return withdrawal

@@ -106,6 +106,9 @@ class Withdrawal(AppendOnlyModel):
         Publication, on_delete=models.PROTECT, related_name="withdrawal"
     )
     at = models.DateTimeField("撤回时间", default=timezone.now)
+    # The business date of the withdrawal (行政处罚法 第四十八条: within three working days of the
+    # change), apart from the time the row is written; empty on rows written before the field.
+    withdrawn_on = models.DateField("撤回日期", null=True, blank=True)
     reason = models.CharField("撤回理由", max_length=300)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -117,6 +120,11 @@ class Withdrawal(AppendOnlyModel):
     class Meta:
         verbose_name = "撤回记录"
         verbose_name_plural = "撤回记录"
+
+    @property
+    def public_date(self) -> date:
+        """The date shown to the public: the business date of the withdrawal."""
+        return self.withdrawn_on or timezone.localdate(self.at)
 
 
 class OutboxStatus(models.TextChoices):

@@ -203,9 +203,6 @@ def _number(case: Case, on: date) -> str:
     return yearly_case_number(case, "LA", on)
 
 
-PUBLICITY_PERIOD = "enforcement.licensing_penalty_publicity"
-
-
 def not_yet_published(ctx: StepContext) -> Refusal | None:
     if ctx.case.events.filter(kind="publicize").exists():
         return Refusal("本案处罚决定已经公开", "行政处罚法 第四十八条")
@@ -213,33 +210,19 @@ def not_yet_published(ctx: StepContext) -> Refusal | None:
 
 
 def _publish(ctx: StepContext, event: Any) -> None:
-    """行政处罚法 第四十八条第一款: 具有一定社会影响的行政处罚决定应当依法公开. Through the gate:
-    built from structured fields, personal data masked, the statutory deadline recorded."""
-    from fazhi.core.casework.models import Party
-    from fazhi.core.disclosure.gate import publish
+    """行政处罚法 第四十八条第一款: 具有一定社会影响的行政处罚决定应当依法公开 — by the sector's
+    rules in force on the decision date, through the gate (``publicity.publish_decision``)."""
+    from .publicity import publicize_effect
 
-    ec = detail(ctx.case)
-    decided = ctx.case.events.filter(kind="decide").order_by("-id").first()
-    # The gate itself keeps the party's names and masks every other person of the case.
-    parties = Party.objects.filter(case=ctx.case, role="party").select_related("person", "entity")
-    window = ctx.case.deadlines.filter(key=PUBLICITY_PERIOD).first()
-    publish(
-        kind="行政处罚决定",
-        title=f"{ctx.case.number} {ctx.case.title}",
-        org_unit=ctx.case.owner_unit(),
-        case=ctx.case,
-        fields={
-            "决定书文号": ctx.case.number,
-            "当事人": "、".join(str(p) for p in parties),
-            "执法事项": ec.power_item.name if ec.power_item else "",
-            "处罚决定": (decided.data.get("decision", "") if decided else ""),
-            "罚款金额（元）": str(ec.fine if ec.fine is not None else ""),
-            "作出决定日期": decided.business_date.isoformat() if decided else "",
-        },
-        statutory_deadline=window.due if window else None,
-        actor=ctx.actor,
-        published_on=ctx.on,
-    )
+    publicize_effect(ctx, event)
+
+
+def _decided(ctx: StepContext, event: Any) -> None:
+    """The decision's fields, then the publicity deadlines its sector's rules set."""
+    from .publicity import decide_effect
+
+    _save_decision(ctx, event)
+    decide_effect(ctx, event)
 
 
 def _save_decision(ctx: StepContext, event: Any) -> None:
@@ -422,9 +405,8 @@ WORKFLOW.add(
         discretion.decided_within_discretion,
         not_before_gate("penalty.decision"),
     ],
-    effect=_save_decision,
+    effect=_decided,
     meets=("penalty.decision",),
-    starts=(PUBLICITY_PERIOD,),
 )
 WORKFLOW.add(
     "no_penalty",
@@ -470,7 +452,6 @@ WORKFLOW.add(
     basis="行政处罚法 第四十八条",
     gates=[not_yet_published],
     effect=_publish,
-    meets=(PUBLICITY_PERIOD,),
 )
 WORKFLOW.add(
     "serve",
