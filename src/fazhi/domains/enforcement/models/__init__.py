@@ -3,5 +3,7 @@ come, supervision, publicity, city matters …). Each sub-module's models are re
 so ``fazhi.domains.enforcement.models.X`` stays the one import path."""
 
 from .case import EnforcementCase
+from .city import OverloadCheck, UrbanMatter
+from .hotline import HotlineOrder
 
-__all__ = ["EnforcementCase"]
+__all__ = ["EnforcementCase", "HotlineOrder", "OverloadCheck", "UrbanMatter"]
