@@ -11,7 +11,7 @@ penalty lead opened from the matter (``open_lead``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -61,10 +61,13 @@ def resolve(
     removed: bool = False,
     note: str = "",
     case: Case | None = None,
+    cases: Mapping[int, Case] | None = None,
 ) -> int:
     """Resolve pending matters by ``how`` (service / management / enforcement) on ``on``.
 
-    All or nothing: a matter already resolved, of another department than ``case``'s, or an
+    An enforcement resolution names its case: ``case`` for all the matters, or ``cases``, one
+    per matter id (a campaign's matters each handled in a case of its own).
+    All or nothing: a matter already resolved, of another department than its case's, or an
     enforcement resolution without its case refuses the whole call with the reasons.
     Returns how many matters were resolved."""
     on = on or timezone.localdate()
@@ -73,9 +76,12 @@ def resolve(
     ids = sorted({m.pk if isinstance(m, UrbanMatter) else int(m) for m in matters})
     if not ids:
         return 0
-    if how == Resolution.ENFORCEMENT and case is None:
+    case_of: dict[int, Case] = dict(cases or {})
+    if case is not None:
+        case_of.update((pk, case) for pk in ids)
+    if how == Resolution.ENFORCEMENT and any(pk not in case_of for pk in ids):
         raise TransitionError(Refusal("执法解决的事项须关联执法案件", CASE_BASIS))
-    if how != Resolution.ENFORCEMENT and case is not None:
+    if how != Resolution.ENFORCEMENT and case_of:
         raise TransitionError(Refusal("只有执法解决的事项关联执法案件", METHOD_BASIS))
     with transaction.atomic():
         # Two clerks resolving the same matter: the second waits here and then sees it done.
@@ -96,25 +102,33 @@ def resolve(
                 )
             if on < row["found_on"]:
                 refusals.append(Refusal(f"事项 {row['record_no']} 的处置日期早于发现日期"))
-        if case is not None:
-            departments = {row["department_id"] for row in locked}
-            taking_part = set(
+        if case_of:
+            owners = set(
                 Participant.objects.filter(
-                    case=case, org_unit_id__in=departments, role="owner"
-                ).values_list("org_unit_id", flat=True)
+                    case_id__in={c.pk for c in case_of.values()}, role="owner"
+                ).values_list("case_id", "org_unit_id")
             )
-            if departments - taking_part:
-                refusals.append(Refusal("关联的执法案件须由事项的处置部门承办", CASE_BASIS))
+            for row in locked:
+                if (case_of[row["pk"]].pk, row["department_id"]) not in owners:
+                    refusals.append(
+                        Refusal(
+                            f"事项 {row['record_no']} 关联的执法案件须由其处置部门承办", CASE_BASIS
+                        )
+                    )
         if refusals:
             raise TransitionError(refusals)
-        return UrbanMatter.objects.filter(pk__in=ids).update(
-            resolution=how,
-            resolved_on=on,
-            removed=removed,
-            resolution_note=note[:500],
-            case=case,
-            resolved_by=actor if getattr(actor, "pk", None) else None,
-        )
+        fields = {
+            "resolution": how,
+            "resolved_on": on,
+            "removed": removed,
+            "resolution_note": note[:500],
+            "resolved_by": actor if getattr(actor, "pk", None) else None,
+        }
+        if not case_of:
+            return UrbanMatter.objects.filter(pk__in=ids).update(**fields)
+        rows = [UrbanMatter(pk=pk, case=case_of[pk], **fields) for pk in ids]
+        UrbanMatter.objects.bulk_update(rows, [*fields, "case"], batch_size=1000)
+        return len(rows)
 
 
 def open_lead(matter: UrbanMatter, *, actor: Any, on: date | None = None) -> Case:

@@ -213,17 +213,22 @@ def load_matters(builder: Any, result: Any) -> None:
     resolved = 0
     for (how, removed, on), ids in sorted(batches.items()):
         resolved += city.resolve(ids, how, actor=None, on=on, removed=removed, note="专项整治")
+    # Each enforced matter in a penalty lead of its own, opened the day it was found; the
+    # week's enforced matters resolved together (demolitions apart: they are removed).
+    groups: dict[tuple[bool, dt.date], dict[int, Any]] = defaultdict(dict)
     for matter in UrbanMatter.objects.filter(pk__in=enforced).select_related("department"):
-        on = _week_end(matter.found_on)
+        demolished = matter.kind == "illegal_building"
         case = city.open_lead(matter, actor=None, on=matter.found_on)
+        groups[(demolished, _week_end(matter.found_on))][matter.pk] = case
+    for (demolished, on), cases in sorted(groups.items()):
         resolved += city.resolve(
-            [matter],
+            list(cases),
             "enforcement",
             actor=None,
             on=on,
-            removed=matter.kind == "illegal_building",
-            note="立案查处" + ("，依法拆除" if matter.kind == "illegal_building" else ""),
-            case=case,
+            removed=demolished,
+            note="立案查处" + ("，依法拆除" if demolished else ""),
+            cases=cases,
         )
     result.created += resolved
     result.extra["resolved"] = resolved
