@@ -142,4 +142,4 @@ class OverloadCheck(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.station} {self.plate} {self.checked_at:%Y-%m-%d %H:%M}"
+        return f"{self.station} {self.plate} {self.record_no}"
