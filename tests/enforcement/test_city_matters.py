@@ -21,7 +21,16 @@ from .city_fixtures import City, make_city, run_import, xlsx
 
 pytestmark = pytest.mark.django_db
 
-HEADER = ["事项编号", "问题类型", "发生地点", "所在社区", "发现日期", "专项行动", "面积（平方米）", "问题描述"]
+HEADER = [
+    "事项编号",
+    "问题类型",
+    "发生地点",
+    "所在社区",
+    "发现日期",
+    "专项行动",
+    "面积（平方米）",
+    "问题描述",
+]
 
 
 @pytest.fixture
@@ -36,7 +45,16 @@ def matter(unit: Any, no: str, kind: str = "street_occupation", **extra: Any) ->
 
 def test_an_import_with_errors_writes_nothing_and_says_why_in_chinese(c: City) -> None:
     rows = [
-        ["CG-1", "出店占道经营", "南浦路1号", None, "2019-05-06", "城区出店占道经营专项整治", None, "占道"],
+        [
+            "CG-1",
+            "出店占道经营",
+            "南浦路1号",
+            None,
+            "2019-05-06",
+            "城区出店占道经营专项整治",
+            None,
+            "占道",
+        ],
         ["CG-2", "违法广告", "古城路2号", None, "2019-05-07", None, None, "广告牌"],
         ["CG-1", "乱牵乱挂", "寒溪路3号", None, "2019-05-08", None, None, None],
         ["CG-4", "乱丢垃圾", "寒溪路4号", "不存在社区", "2019-13-01", None, -5, None],
@@ -54,7 +72,16 @@ def test_an_import_with_errors_writes_nothing_and_says_why_in_chinese(c: City) -
 
 def test_a_good_import_creates_the_matters_and_a_second_creates_nothing(c: City) -> None:
     rows = [
-        ["CG-1", "出店占道经营", "南浦路1号", None, "2019-05-06", "城区出店占道经营专项整治", None, None],
+        [
+            "CG-1",
+            "出店占道经营",
+            "南浦路1号",
+            None,
+            "2019-05-06",
+            "城区出店占道经营专项整治",
+            None,
+            None,
+        ],
         ["CG-2", "违法广告", "古城路2号", None, "2019-05-07", None, 120.5, "广告牌"],
     ]
     data = xlsx(HEADER, rows)
@@ -96,7 +123,9 @@ def test_the_721_shares_are_counted_per_year_and_department(c: City) -> None:
     on = date(2019, 6, 1)
     ids = [matter(c.cgw, f"S{n}").pk for n in range(7)]
     city.resolve(ids, "service", actor=c.gina, on=on)
-    city.resolve([matter(c.cgw, "M1").pk, matter(c.cgw, "M2").pk], "management", actor=c.gina, on=on)
+    city.resolve(
+        [matter(c.cgw, "M1").pk, matter(c.cgw, "M2").pk], "management", actor=c.gina, on=on
+    )
     m = matter(c.cgw, "F1")
     city.resolve([m], "enforcement", actor=c.gina, on=on, case=city.open_lead(m, actor=c.gina))
     # Another department, another year, and a pending matter do not count.
