@@ -173,3 +173,20 @@ def test_who_sees_and_who_resolves_a_matter(c: City, people: Any) -> None:
     assert (m.resolution, m.resolved_on, m.resolved_by) == ("service", date(2019, 5, 8), c.ed)
     shares = client.get("/office/enforcement/city/matter-shares/?year=2019")
     assert "鄂州市鄂城区城市管理执法局" in shares.content.decode()
+
+
+def test_a_campaigns_matters_are_resolved_together_by_their_numbers(c: City) -> None:
+    for n in range(3):
+        matter(c.cgw, f"B-{n}")
+    other = matter(c.ec_cgj, "B-X")
+    client = Client()
+    client.force_login(c.gina)
+    url = "/office/enforcement/city/matters/resolve/"
+    refused = client.post(url, {"numbers": "B-0\nB-X", "how": "service", "on": "2019-05-10"})
+    assert refused.status_code == 400 and "找不到或无权处置的事项：B-X" in refused.content.decode()
+    assert not UrbanMatter.objects.exclude(resolution="pending").exists()
+    done = client.post(url, {"numbers": "B-0\nB-1\n B-2 ", "how": "management", "on": "2019-05-10"})
+    assert done.status_code == 302
+    assert city.shares(2019, c.cgw).management == 3
+    other.refresh_from_db()
+    assert other.resolution == "pending"

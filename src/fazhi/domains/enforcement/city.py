@@ -3,7 +3,7 @@ method), and counting the shares per year and department.
 
 ``resolve`` is the one state change: it locks the matters (``select_for_update``), checks each
 may move from its state (``RESOLUTION_TRANSITIONS``) and writes the resolution. It takes one
-matter from the matter's page, or many from the list's bulk action (a campaign's cleared
+matter from the matter's page, or many from the 批量处置 page (a campaign's cleared
 stalls are resolved together), the same function either way. An enforcement resolution names
 the enforcement case it was handled in: an existing one the department takes part in, or a
 penalty lead opened from the matter (``open_lead``).

@@ -114,6 +114,57 @@ def matter_resolve(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("enforcement_city:matter_detail", pk=matter.pk)
 
 
+class BulkResolveForm(forms.Form):
+    """A campaign's cleared matters, resolved together by service or management."""
+
+    numbers = forms.CharField(
+        label="事项编号", widget=forms.Textarea, max_length=200_000, help_text="每行一个事项编号"
+    )
+    how = forms.ChoiceField(
+        label="处置方式",
+        choices=[(r.value, r.label) for r in (Resolution.SERVICE, Resolution.MANAGEMENT)],
+    )
+    on = forms.DateField(label="处置日期", initial=timezone.localdate)
+    removed = forms.BooleanField(label="已拆除（清除）", required=False)
+    note = forms.CharField(label="处置说明", max_length=500, required=False)
+
+
+@login_required
+def matters_resolve(request: HttpRequest) -> HttpResponse:
+    """批量处置: the matters named by their numbers, among those the user may change."""
+    form = BulkResolveForm(request.POST or None)
+    refusals: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        numbers = sorted({n.strip() for n in data["numbers"].splitlines() if n.strip()})
+        ids = dict(
+            scoped(request, UrbanMatter, "change")
+            .filter(record_no__in=numbers)
+            .values_list("record_no", "pk")
+        )
+        unknown = [n for n in numbers if n not in ids]
+        if unknown:
+            refusals.append("找不到或无权处置的事项：" + "、".join(unknown[:50]))
+        else:
+            try:
+                n = city.resolve(
+                    ids.values(),
+                    data["how"],
+                    actor=request.user,
+                    on=data["on"],
+                    removed=data["removed"],
+                    note=data["note"],
+                )
+            except ValidationError as exc:
+                refusals = _refusals(exc)
+            else:
+                messages.success(request, f"已处置 {n} 个事项")
+                return redirect("enforcement_city:matters_resolve")
+    status = 400 if request.method == "POST" else 200
+    context = {"form": form, "refusals": refusals}
+    return render(request, "enforcement/city/matters_resolve.html", context, status=status)
+
+
 @login_required
 def shares_view(request: HttpRequest) -> HttpResponse:
     """The 721 shares per department for a year, over the matters the user may see."""

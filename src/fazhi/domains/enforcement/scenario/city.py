@@ -6,8 +6,9 @@ overload station's weighing records, the 12345 hotline's export of orders — in
 layouts (``city_imports``), and imports them through the intake engine as a clerk would
 (``intake.services.create_job`` and ``run``: validation, the one audit event per file). The
 matters are then resolved through ``city.resolve`` (the week's cleared matters of a department
-together, as the list's bulk action does; an enforcement resolution one by one with the penalty
-lead ``city.open_lead`` opens for it). Business dates are 2019's; the rows are written now.
+together, as the 批量处置 page does; each enforced matter in a penalty lead of its own, opened
+by ``city.open_lead`` the day it was found). Business dates are 2019's; the rows are written
+now.
 
 Idempotent: a file whose rows are all there already is not imported again, and only pending
 matters are resolved, so a second build creates nothing.
