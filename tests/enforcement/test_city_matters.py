@@ -190,3 +190,12 @@ def test_a_campaigns_matters_are_resolved_together_by_their_numbers(c: City) -> 
     assert city.shares(2019, c.cgw).management == 3
     other.refresh_from_db()
     assert other.resolution == "pending"
+
+
+def test_a_staff_resolution_is_in_the_change_log(c: City) -> None:
+    from fazhi.core.integrity.models import AuditEntry
+
+    m = matter(c.cgw, "L-1")
+    city.resolve([m], "service", actor=c.gina, on=date(2019, 5, 10))
+    entry = AuditEntry.objects.get_for_object(m).latest("timestamp")
+    assert entry.changes_dict["resolution"] == ["pending", "service"]

@@ -1,3 +1,6 @@
+from types import ModuleType
+from typing import Any
+
 from django.apps import AppConfig
 
 
@@ -17,7 +20,7 @@ class EnforcementConfig(AppConfig):
         registry.api_route("enforcement-cases", api.EnforcementCaseViewSet, "enforcementcase")
         self._city(registry, auditlog)
 
-    def _city(self, registry, auditlog) -> None:  # type: ignore[no-untyped-def]  # ready()'s
+    def _city(self, registry: ModuleType, auditlog: Any) -> None:
         """Urban-management matters, hotline work orders and overload checks."""
         from . import city_figures, city_imports, city_screens, hotline_api, models  # noqa: F401
         from .scenario import city as city_scenario

@@ -124,6 +124,17 @@ def resolve(
             "resolution_note": note[:500],
             "resolved_by": actor if getattr(actor, "pk", None) else None,
         }
+        if fields["resolved_by"] is not None:
+            # A staff member's resolution: saved row by row, so the change log records each
+            # matter's change under their name.
+            for obj in UrbanMatter.objects.filter(pk__in=ids).order_by("pk"):
+                for name, value in fields.items():
+                    setattr(obj, name, value)
+                obj.case = case_of.get(obj.pk)
+                obj.save(update_fields=[*fields, "case"])
+            return len(ids)
+        # The department's system reporting its history (the scenario): one bulk write, audited
+        # as the import it belongs to.
         if not case_of:
             return UrbanMatter.objects.filter(pk__in=ids).update(**fields)
         rows = [UrbanMatter(pk=pk, case=case_of[pk], **fields) for pk in ids]

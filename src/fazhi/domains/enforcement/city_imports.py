@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from django.db import models
@@ -31,7 +30,7 @@ from fazhi.core.intake.specs import (
     register,
 )
 from fazhi.core.org.choices import UnitKind
-from fazhi.core.org.models import OrgUnit, Region
+from fazhi.core.org.models import Region
 
 from . import hotline
 from .city_choices import AppealKind, MatterKind, OrderSource, Satisfaction
@@ -357,4 +356,4 @@ URBAN_MATTERS = register(UrbanMatterImport())
 OVERLOAD_CHECKS = register(OverloadCheckImport())
 HOTLINE_ORDERS = register(HotlineOrderImport())
 
-__all__ = ["HOTLINE_ORDERS", "OVERLOAD_CHECKS", "URBAN_MATTERS", "Decimal", "OrgUnit"]
+__all__ = ["HOTLINE_ORDERS", "OVERLOAD_CHECKS", "URBAN_MATTERS"]

@@ -4,7 +4,6 @@ table. Lists, filters and exports are the generic resource screens (``screens.py
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django import forms
@@ -265,6 +264,3 @@ def order_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         return redirect("enforcement_city:order_detail", pk=order.pk)
     context = _order_page(request, order, bound={action: form}, open=action)
     return render(request, "enforcement/city/order_detail.html", context, status=400)
-
-
-__all__ = ["date"]

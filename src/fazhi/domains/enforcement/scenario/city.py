@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from django.utils import timezone
 from openpyxl import Workbook
 
 from fazhi.core.intake import services as intake
@@ -413,4 +412,4 @@ STAGES = (
     ("12345热线工单（2019）", load_orders),
 )
 
-__all__ = ["STAGES", "timezone"]
+__all__ = ["STAGES"]
