@@ -117,6 +117,8 @@ class Allowed:
             return self.security_or_audit or (owner is not None and owner.pk == self.user.pk)
         if kind == "owner":
             return self.unit(resolve(obj, arg))
+        if kind == "owners":
+            return any(self.unit(resolve(obj, path)) for path in arg.split(","))
         if kind == "owner-or-justice-bureau":
             unit = resolve(obj, arg)
             return self.unit(unit) or any(unit.path.startswith(p) for p in self.justice)
@@ -228,7 +230,52 @@ def world(org, people):  # type: ignore[no-untyped-def]
     for staff in (people.alice, people.bob, people.sam):
         create_token(staff, f"{staff.username} 的令牌")
     list_records(org, region)
+    city_records(org)
     return org
+
+
+def city_records(org):  # type: ignore[no-untyped-def]
+    """A city matter and an overload check of a department; a hotline order received by one
+    unit (the justice bureau stands in for the hotline centre) and dispatched to another."""
+    from datetime import datetime, timedelta, timezone
+
+    from fazhi.domains.enforcement.models import HotlineOrder, OverloadCheck, UrbanMatter
+
+    at = datetime(2019, 5, 1, 8, tzinfo=timezone(timedelta(hours=8)))
+
+    UrbanMatter.objects.create(
+        department=org.ec_scjg,
+        record_no="CG-1",
+        kind="illegal_ad",
+        place="南浦路1号",
+        found_on=date(2019, 5, 1),
+    )
+    OverloadCheck.objects.create(
+        department=org.sthj,
+        station="樊口治超站",
+        record_no="ZC-1",
+        plate="鄂G12345",
+        checked_at=at,
+        axles=2,
+        gross_kg=20000,
+        limit_kg=18000,
+        overloaded=True,
+    )
+    HotlineOrder.objects.create(
+        order_no="12345-1",
+        received_by=org.sfj,
+        received_at=at,
+        appeal_kind="complaint",
+        subject="占道经营",
+        content="店外占道",
+        caller_name="王女士",
+        caller_phone="13871234567",
+        department=org.ec_scjg,
+        assigned_on=date(2019, 5, 1),
+        reply_due=date(2019, 5, 10),
+        due_basis="5个工作日",
+        source="file",
+    )
 
 
 def list_records(org, region):  # type: ignore[no-untyped-def]

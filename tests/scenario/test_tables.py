@@ -4,10 +4,9 @@ package, and reading the files gives the rows the plan depends on."""
 
 from __future__ import annotations
 
-import fnmatch
 import tomllib
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 
@@ -104,11 +103,22 @@ def test_every_data_file_is_package_data() -> None:
         if p.is_file() and "data" in p.parent.relative_to(src).parts and p.suffix != ".py"
     ]
     assert files, "no data files found"
-    # A package-data pattern is relative to the package directory holding data/.
+
+    # A package-data pattern is relative to the package directory holding data/ (data/ may
+    # have subdirectories, e.g. data/city/); ``*`` does not cross a ``/`` there.
+    def in_package(p: Path) -> PurePosixPath:
+        package = p.parent
+        while not (package / "__init__.py").exists():
+            package = package.parent
+        return PurePosixPath(p.relative_to(package).as_posix())
+
     missing = [
         str(p.relative_to(src))
         for p in files
-        if not any(fnmatch.fnmatch(f"{p.parent.name}/{p.name}", pat) for pat in patterns)
+        if not any(
+            len(PurePosixPath(pat).parts) == len(in_package(p).parts) and in_package(p).match(pat)
+            for pat in patterns
+        )
     ]
     assert missing == []
 

@@ -1,3 +1,6 @@
+from types import ModuleType
+from typing import Any
+
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
@@ -34,3 +37,23 @@ class EnforcementConfig(AppConfig):
         )
         # The shipped publication rules (data/publicity_rules.yaml) follow every migrate.
         post_migrate.connect(publicity.load_rules, sender=self, dispatch_uid="enforcement.rules")
+        self._city(registry, auditlog)
+
+    def _city(self, registry: ModuleType, auditlog: Any) -> None:
+        """Urban-management matters, hotline work orders and overload checks."""
+        from . import city_figures, city_imports, city_screens, hotline_api, models  # noqa: F401
+        from .scenario import city as city_scenario
+
+        for model in (models.UrbanMatter, models.HotlineOrder, models.OverloadCheck):
+            auditlog.register(model)
+        registry.mount("office", "enforcement/city/", "fazhi.domains.enforcement.city_urls")
+        registry.nav("office", "城管·热线·治超", "enforcement_city:matter_shares", order=62)
+        registry.api_route("hotline-orders", hotline_api.HotlineOrderViewSet, "hotlineorder")
+        registry.job(
+            "hotline-escalation",
+            "fazhi.domains.enforcement.tasks.escalate_hotline_orders",
+            every=3600.0,
+        )
+        city_figures.register_figures()
+        for order, (label, load) in enumerate(city_scenario.STAGES, 210):
+            registry.stage(label, load, order=order, app="enforcement")

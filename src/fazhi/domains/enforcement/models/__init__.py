@@ -3,6 +3,15 @@ come, supervision, publicity, city matters …). Each sub-module's models are re
 so ``fazhi.domains.enforcement.models.X`` stays the one import path."""
 
 from .case import EnforcementCase
+from .city import OverloadCheck, UrbanMatter
+from .hotline import HotlineOrder
 from .publicity import DepartmentSector, PublicationRule
 
-__all__ = ["DepartmentSector", "EnforcementCase", "PublicationRule"]
+__all__ = [
+    "DepartmentSector",
+    "EnforcementCase",
+    "HotlineOrder",
+    "OverloadCheck",
+    "PublicationRule",
+    "UrbanMatter",
+]
