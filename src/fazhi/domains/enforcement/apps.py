@@ -11,7 +11,7 @@ class EnforcementConfig(AppConfig):
 
         from fazhi import registry
 
-        from . import api, models, screens, workflow  # noqa: F401  registers the case kind
+        from . import api, documents, models, screens, workflow  # noqa: F401  registers kinds, forms
 
         auditlog.register(models.EnforcementCase)
         registry.api_route("enforcement-cases", api.EnforcementCaseViewSet, "enforcementcase")
