@@ -10,8 +10,21 @@ class EnforcementConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from fazhi import registry
+        from fazhi.core.integrity.sealing import register_stream
 
         from . import api, documents, models, screens, workflow  # noqa: F401  registers kinds, forms
+        from .evidence import check_evidence_files
 
         auditlog.register(models.EnforcementCase)
+        auditlog.register(models.Evidence)
+        # 全过程记录: the evidence rows are sealed with the cases' streams, and ``fazhi verify
+        # cases`` recomputes every evidence file's digest.
+        register_stream(
+            "enforcement_evidence",
+            "enforcement.Evidence",
+            "at",
+            "执法全过程记录证据",
+            group="cases",
+            check=check_evidence_files,
+        )
         registry.api_route("enforcement-cases", api.EnforcementCaseViewSet, "enforcementcase")

@@ -41,3 +41,12 @@ class Outcome(models.TextChoices):
     NO_PENALTY = "no_penalty", "不予行政处罚"
     TRANSFER = "transfer", "移送"
     NOT_FILED = "not_filed", "不予立案"
+
+
+class EvidenceKind(models.TextChoices):
+    """The full-process record's files (行政处罚法 第四十七条; 国办发〔2018〕118号 音像记录)."""
+
+    PHOTO = "photo", "照片"
+    AUDIO = "audio", "录音"
+    VIDEO = "video", "录像"
+    RECORDER = "recorder", "执法记录仪录像"

@@ -3,5 +3,6 @@ come, supervision, publicity, city matters …). Each sub-module's models are re
 so ``fazhi.domains.enforcement.models.X`` stays the one import path."""
 
 from .case import EnforcementCase
+from .evidence import Evidence
 
-__all__ = ["EnforcementCase"]
+__all__ = ["EnforcementCase", "Evidence"]
