@@ -115,3 +115,16 @@ def investigate_data(
     tz: Township, findings: str = "当事人于2019年4月1日在村口露天焚烧秸秆约两亩"
 ) -> dict[str, Any]:
     return {"officer_a": tz.pair[0].pk, "officer_b": tz.pair[1].pk, "findings": findings}
+
+
+def coercion_item(tz: Township) -> PowerItem:
+    return services.create_item(
+        PowerItem,
+        department=tz.unit,
+        valid_from=date(2019, 1, 1),
+        fields={
+            "name": "对违法焚烧、堆放物品的工具、物品予以扣押",
+            "kind": "coercion",
+            "legal_basis": "《中华人民共和国行政强制法》第九条、第二十二条",
+        },
+    )

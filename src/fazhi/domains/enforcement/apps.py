@@ -12,11 +12,12 @@ class EnforcementConfig(AppConfig):
         from fazhi import registry
         from fazhi.core.integrity.sealing import register_stream
 
-        from . import api, documents, models, screens, workflow  # noqa: F401  registers kinds, forms
+        from . import api, coercion, documents, models, screens, workflow  # noqa: F401  kinds, forms
         from .evidence import check_evidence_files
 
         auditlog.register(models.EnforcementCase)
         auditlog.register(models.Evidence)
+        auditlog.register(models.CoerciveMeasure)
         # 全过程记录: the evidence rows are sealed with the cases' streams, and ``fazhi verify
         # cases`` recomputes every evidence file's digest.
         register_stream(

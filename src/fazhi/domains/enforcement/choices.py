@@ -50,3 +50,24 @@ class EvidenceKind(models.TextChoices):
     AUDIO = "audio", "录音"
     VIDEO = "video", "录像"
     RECORDER = "recorder", "执法记录仪录像"
+
+
+class MeasureType(models.TextChoices):
+    """行政强制法 第九条: the coercive measures a township or department may take here."""
+
+    SEAL = "seal", "查封场所、设施或者财物"
+    SEIZE = "seize", "扣押财物"
+    FREEZE = "freeze", "冻结存款、汇款"
+
+
+class CoercionState(models.TextChoices):
+    """A coercive measure (行政强制法 第十八条、第十九条、第二十五条、第二十八条)."""
+
+    PROPOSED = "proposed", "拟采取"
+    APPROVED = "approved", "已批准"
+    # 第十九条: taken on the spot in an emergency, reported and approved within 24 hours.
+    AWAITING_APPROVAL = "awaiting_approval", "当场实施待补批"
+    IMPOSED = "imposed", "已实施"
+    DISPOSED = "disposed", "已作出处理决定"
+    RELEASED = "released", "已解除"
+    NOT_TAKEN = "not_taken", "不予采取"

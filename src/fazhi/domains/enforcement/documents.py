@@ -325,7 +325,8 @@ def filing_context(case: Case | None, data: Mapping[str, Any]) -> Mapping[str, A
 
 
 def inquiry_context(case: Case | None, data: Mapping[str, Any]) -> Mapping[str, Any]:
-    _common(case)
+    if case is None:
+        raise DocumentError("询问笔录须由案件制作")
     return {
         "period": _period(data),
         "place": data["place"],
@@ -337,11 +338,13 @@ def inquiry_context(case: Case | None, data: Mapping[str, Any]) -> Mapping[str, 
 
 
 def inspection_context(case: Case | None, data: Mapping[str, Any]) -> Mapping[str, Any]:
-    _, _, ctx = _common(case)
+    """现场检查笔录, also the 现场笔录 of a coercive measure (行政强制法 第十八条第七项)."""
+    if case is None:
+        raise DocumentError("现场检查笔录须由案件制作")
     return {
         "period": _period(data),
         "place": data["place"],
-        "party_text": ctx["party_text"],
+        "party_text": party_text(case),
         "officer_text": officer_text(data["officers"]),
         "present": data["present"],
         "shown": SHOWN,

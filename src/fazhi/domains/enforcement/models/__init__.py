@@ -3,6 +3,7 @@ come, supervision, publicity, city matters …). Each sub-module's models are re
 so ``fazhi.domains.enforcement.models.X`` stays the one import path."""
 
 from .case import EnforcementCase
+from .coercion import CoerciveMeasure
 from .evidence import Evidence
 
-__all__ = ["EnforcementCase", "Evidence"]
+__all__ = ["CoerciveMeasure", "EnforcementCase", "Evidence"]
