@@ -14,6 +14,7 @@ class EnforcementConfig(AppConfig):
 
         from . import api, coercion, documents, models, screens, workflow  # noqa: F401  kinds, forms
         from .evidence import check_evidence_files
+        from .scenario import handled
 
         auditlog.register(models.EnforcementCase)
         auditlog.register(models.Evidence)
@@ -27,5 +28,9 @@ class EnforcementConfig(AppConfig):
             "执法全过程记录证据",
             group="cases",
             check=check_evidence_files,
+        )
+        # The township's handled cases of the Ezhou 2019 scenario (orders 230–239 are ours).
+        registry.stage(
+            "乡镇综合执法办案（泽林镇，2019）", handled.load_handled, order=230, app="enforcement"
         )
         registry.api_route("enforcement-cases", api.EnforcementCaseViewSet, "enforcementcase")
