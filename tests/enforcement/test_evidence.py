@@ -117,3 +117,43 @@ def test_verify_cases_finds_an_evidence_file_changed_after_sealing(investigated)
     report = out.getvalue()
     assert f"✘ enforcement_evidence: 记录 {footage.pk}：证据文件与登记的摘要不符" in report
     assert f"✘ documents: 记录 {footage.document.pk}" in report
+
+
+def test_the_case_page_links_the_record_where_officers_upload_against_an_act(
+    client, investigated, people
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    tz, case, event = investigated
+    client.force_login(tz.officer2)
+    page = client.get(f"/office/cases/{case.pk}/").content.decode()
+    record_url = f"/office/enforcement/cases/{case.pk}/record/"
+    assert record_url in page and "全过程记录" in page
+    assert "调查终结" in client.get(record_url).content.decode()
+    response = client.post(
+        record_url,
+        {
+            "e-event": event.pk,
+            "e-kind": "recorder",
+            "e-file": SimpleUploadedFile("rec.mp4", FOOTAGE, content_type="video/mp4"),
+            "e-description": "调查全程录像",
+            "e-device_id": "DSJ-YJ-0007",
+            "e-recorded_at": "2019-04-04T09:15",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()
+    evidence = Evidence.objects.get()
+    assert evidence.event == event and evidence.recorded_by == tz.officer2
+    page = client.get(record_url).content.decode()
+    assert "记录仪 DSJ-YJ-0007" in page and "2019-04-04 09:15" in page
+    refused = client.post(
+        record_url,
+        {"e-event": event.pk, "e-kind": "recorder",
+         "e-file": SimpleUploadedFile("rec.mp4", FOOTAGE)},
+    )  # fmt: skip
+    assert refused.status_code == 400 and "第四十七条" in refused.content.decode()
+    # The reviewer reads the record but uploads nothing; another department sees no case.
+    client.force_login(tz.reviewer)
+    assert "登记音像证据" not in client.get(record_url).content.decode()
+    client.force_login(people.alice)
+    assert client.get(record_url).status_code == 404

@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+RECORD_PAGE = "enforcement_office:case_record"
+
 
 class EnforcementConfig(AppConfig):
     name = "fazhi.domains.enforcement"
@@ -33,4 +35,9 @@ class EnforcementConfig(AppConfig):
         registry.stage(
             "乡镇综合执法办案（泽林镇，2019）", handled.load_handled, order=230, app="enforcement"
         )
+        # The full-process record of a case, linked from the case page of either kind.
+        registry.mount("office", "enforcement/", "fazhi.domains.enforcement.office_urls")
+        for wf in (workflow.WORKFLOW, coercion.WORKFLOW):
+            if ("全过程记录", RECORD_PAGE) not in wf.pages:
+                wf.pages.append(("全过程记录", RECORD_PAGE))
         registry.api_route("enforcement-cases", api.EnforcementCaseViewSet, "enforcementcase")

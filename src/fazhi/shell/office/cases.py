@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from fazhi.core.casework.deadlines import computation
@@ -230,6 +231,9 @@ def page_context(request: HttpRequest, case: Case, **extra: Any) -> dict[str, An
         "offered": offered,
         "blocked": blocked,
         "document_offers": _document_offers(request, case),
+        "case_pages": [(label, reverse(name, args=[case.pk])) for label, name in wf.pages]
+        if wf
+        else [],
         "voided": case.voided_numbers.all(),
         "field_value": field_value,
         **extra,
