@@ -38,8 +38,10 @@ from ..evidence import record_evidence
 
 TOWNSHIP = "420704100000"  # 鄂城区泽林镇 (统计用区划代码 420704100)
 DISTRICT = "420704000000"
-LIST_FROM = date(2019, 1, 1)
-LIST_REASON = "2019年泽林镇权责清单（乡镇综合执法）"
+# The town's own list took effect with the 2018 lists (lists.scenario.vocab.LIST_2018), so the
+# city's "what changed in 2019" is not the town's.
+LIST_FROM = date(2018, 7, 1)
+LIST_REASON = "2018年版泽林镇权责清单（乡镇综合执法）"
 
 # The personas (shell/scenario/data/personas.csv) and their roles in the town.
 OFFICER_1, OFFICER_2, REVIEWER, HEAD = "zl_officer1", "zl_officer2", "zl_reviewer", "zl_head"
