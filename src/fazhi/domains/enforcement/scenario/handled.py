@@ -26,7 +26,7 @@ from typing import Any
 
 from fazhi.core.casework.documents import generate_document, get_form, input_form
 from fazhi.core.casework.models import Case, DocumentNumbering, Party
-from fazhi.core.casework.workflow import register_case, take
+from fazhi.core.casework.workflow import register_case, take, workflow_for
 from fazhi.core.org import services as credentials
 from fazhi.core.org.choices import CredentialStatus, Role
 from fazhi.core.org.models import Entity, Officer, OrgUnit, Person, RoleAssignment, Staff
@@ -323,7 +323,9 @@ def _walk(
     )
     take(case, "review", reviewer, data={"opinion": "事实清楚，证据确凿，程序合法，同意"},
          on=spec.review_on)  # fmt: skip
-    take(case, "notify", officer2, on=spec.notify_on)
+    # The notice carries the reviewed penalty (the sector's order: review, then notice).
+    notice = {"fine": str(spec.fine) if spec.fine is not None else "", "content": spec.findings}
+    take(case, "notify", officer2, data=notice, on=spec.notify_on)
     _document(
         "enforcement.penalty_notice",
         case,
@@ -355,6 +357,21 @@ def _walk(
         {"document": decision.pk, "recipient": entity.name, "address": entity.address or spec.place,
          "method": "in_person", "server": f"{pair[0].person.name}、{pair[1].person.name}"},
     )  # fmt: skip
+    receipt = case.documents.filter(form="enforcement.service_receipt").order_by("-id").first()
+    steps = workflow_for("penalty")
+    # Where the workflow records service and payment (送达、执行), the town takes those steps
+    # too: the decision handed over on the day it was announced, the fine paid before closing.
+    if steps is not None and "serve" in steps.transitions:
+        take(
+            case,
+            "serve",
+            officer1,
+            data={"document": decision.pk, "method": "in_person", "recipient": entity.name,
+                  "receipt": receipt.pk if receipt else ""},
+            on=spec.decide_on,
+        )  # fmt: skip
+    if steps is not None and "pay" in steps.transitions and spec.fine:
+        take(case, "pay", officer1, data={"amount": str(spec.fine)}, on=spec.close_on)
     take(case, "close", officer1, on=spec.close_on)
     return case
 
