@@ -139,6 +139,9 @@ class Workflow:
     create_form: type[forms.Form] | None = None
     create_roles: frozenset[str] = frozenset()
     create: Callable[[Any, Any, Mapping[str, Any], date], Case] | None = None
+    # A domain's own pages about one case of this kind, linked from the case page: (label,
+    # URL name taking the case's pk), e.g. the full-process record of an enforcement case.
+    pages: list[tuple[str, str]] = field(default_factory=list)
 
     def creating_units(self, actor: Any) -> list[Any]:
         """The org units in which ``actor`` may register a case of this kind."""

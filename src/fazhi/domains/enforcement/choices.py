@@ -79,3 +79,33 @@ class Outcome(models.TextChoices):
     NO_PENALTY = "no_penalty", "不予行政处罚"
     TRANSFER = "transfer", "移送"
     NOT_FILED = "not_filed", "不予立案"
+
+
+class EvidenceKind(models.TextChoices):
+    """The full-process record's files (行政处罚法 第四十七条; 国办发〔2018〕118号 音像记录)."""
+
+    PHOTO = "photo", "照片"
+    AUDIO = "audio", "录音"
+    VIDEO = "video", "录像"
+    RECORDER = "recorder", "执法记录仪录像"
+
+
+class MeasureType(models.TextChoices):
+    """行政强制法 第九条: the coercive measures a township or department may take here."""
+
+    SEAL = "seal", "查封场所、设施或者财物"
+    SEIZE = "seize", "扣押财物"
+    FREEZE = "freeze", "冻结存款、汇款"
+
+
+class CoercionState(models.TextChoices):
+    """A coercive measure (行政强制法 第十八条、第十九条、第二十五条、第二十八条)."""
+
+    PROPOSED = "proposed", "拟采取"
+    APPROVED = "approved", "已批准"
+    # 第十九条: taken on the spot in an emergency, reported and approved within 24 hours.
+    AWAITING_APPROVAL = "awaiting_approval", "当场实施待补批"
+    IMPOSED = "imposed", "已实施"
+    DISPOSED = "disposed", "已作出处理决定"
+    RELEASED = "released", "已解除"
+    NOT_TAKEN = "not_taken", "不予采取"

@@ -11,12 +11,23 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from fazhi.core.casework.deadlines import computation
+from fazhi.core.casework.documents import (
+    DocumentError,
+    Form,
+    forms_for_kind,
+    generate_document,
+    get_form,
+    input_form,
+    issuing_units,
+)
 from fazhi.core.casework.files import store_document
 from fazhi.core.casework.models import (
     Case,
@@ -53,6 +64,27 @@ class StepForm(forms.Form):
     on = forms.DateField(label="办理日期", required=False, help_text="默认为今天")
     note = forms.CharField(label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     files = forms.FileField(label="文书材料", required=False)  # type: ignore[assignment]  # a declared field: Django moves it off the class
+
+
+class DocumentDateForm(forms.Form):
+    """What every generated document asks besides its own fields: its date (成文日期)."""
+
+    issued_on = forms.DateField(label="成文日期", required=False, help_text="默认为今天")
+
+
+def document_forms(form: Form, case: Case, data: Any = None) -> list[forms.Form]:
+    own = input_form(form, case, data)
+    common = DocumentDateForm(data, prefix="doc")
+    return [f for f in (own, common) if f is not None]
+
+
+def _document_offers(request: HttpRequest, case: Case) -> list[dict[str, Any]]:
+    """The document forms (文书格式) of the case's kind the user may make here."""
+    return [
+        {"form": f, "forms": document_forms(f, case)}
+        for f in forms_for_kind(case.kind)
+        if issuing_units(case, request.user, f)
+    ]
 
 
 def step_forms(step: Step, case: Case, data: Any = None, files: Any = None) -> list[forms.Form]:
@@ -198,6 +230,10 @@ def page_context(request: HttpRequest, case: Case, **extra: Any) -> dict[str, An
         "links": _links(request, case),
         "offered": offered,
         "blocked": blocked,
+        "document_offers": _document_offers(request, case),
+        "case_pages": [(label, reverse(name, args=[case.pk])) for label, name in wf.pages]
+        if wf
+        else [],
         "voided": case.voided_numbers.all(),
         "field_value": field_value,
         **extra,
@@ -255,6 +291,65 @@ def case_step(request: HttpRequest, pk: int, name: str) -> HttpResponse:
         if entry["step"].name == name:
             entry["forms"] = bound
     return render(request, "office/case_detail.html", context, status=400)
+
+
+@login_required
+@require_POST
+def case_document(request: HttpRequest, pk: int, code: str) -> HttpResponse:
+    """Make a document of a registered form (文书格式) for the case, in the name of the unit
+    in which the user holds a role the form names; a refusal re-shows the page."""
+    case = case_for(request, pk)
+    try:
+        form = get_form(code)
+    except DocumentError:
+        raise Http404 from None
+    if case.kind not in form.kinds:
+        raise Http404
+    bound = document_forms(form, case, request.POST)
+    common = bound[-1]
+    refusals: list[Refusal] = []
+    units = issuing_units(case, request.user, form)
+    if not units:
+        refusals.append(Refusal(f"您在本案参与单位中没有制作“{form.title}”的角色"))
+    for f in bound:
+        if not f.is_valid():
+            refusals += form_refusals(f)
+    if not refusals:
+        own = bound[0] if len(bound) > 1 else None
+        try:
+            doc = generate_document(
+                code,
+                owner_unit=units[0],
+                case=case,
+                data=own.cleaned_data if own is not None else {},
+                actor=request.user,
+                issued_on=common.cleaned_data.get("issued_on") or None,
+            )
+        except DocumentError as exc:
+            refusals = [Refusal(m) for m in exc.messages]
+        except PermissionDenied as exc:
+            refusals = [Refusal(str(exc))]
+        else:
+            messages.success(request, f"已制作“{doc}”")
+            return redirect("office:case_detail", pk=case.pk)
+    context = page_context(request, case, doc_refused=form, refusals=refusals)
+    for entry in context["document_offers"]:
+        if entry["form"].code == code:
+            entry["forms"] = bound
+    return render(request, "office/case_detail.html", context, status=400)
+
+
+@login_required
+def case_document_file(request: HttpRequest, pk: int, doc: int) -> FileResponse:
+    """Download one of the case's documents, if the user may see it."""
+    case = case_for(request, pk)
+    document = scoped(request, Document, "view").filter(case=case, pk=doc).first()
+    if document is None:
+        raise Http404
+    suffix = document.file.name.rsplit(".", 1)[-1] if "." in document.file.name else "bin"
+    return FileResponse(
+        document.file.open("rb"), as_attachment=True, filename=f"{document}.{suffix}"
+    )
 
 
 def _store(request: HttpRequest, case: Case, step: Step, upload: Any) -> list[int]:
