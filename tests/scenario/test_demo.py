@@ -261,8 +261,6 @@ def test_the_command_reports_progress_and_the_procedure_note(var_dir: Any) -> No
     call_command("fazhi_demo", entities=300, officers=40, stdout=out)
     text = out.getvalue()
     # Every registered stage runs, numbered (the domains add theirs from their ready()).
-    from fazhi import registry
-
     n = len(registry.stages())
     assert f"[1/{n}]" in text and f"[{n}/{n}]" in text
     assert data.PROCEDURE_NOTE in text
