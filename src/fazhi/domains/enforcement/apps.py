@@ -11,7 +11,17 @@ class EnforcementConfig(AppConfig):
 
         from fazhi import registry
 
-        from . import api, models, screens, workflow  # noqa: F401  registers the case kind
+        # Importing workflow, filereview and supervision registers their case kinds.
+        from . import (  # noqa: F401
+            api,
+            filereview,
+            models,
+            screens,
+            supervision,
+            supervision_apps,
+            workflow,
+        )
 
         auditlog.register(models.EnforcementCase)
         registry.api_route("enforcement-cases", api.EnforcementCaseViewSet, "enforcementcase")
+        supervision_apps.ready()

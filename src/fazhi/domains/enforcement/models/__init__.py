@@ -3,5 +3,29 @@ come, supervision, publicity, city matters …). Each sub-module's models are re
 so ``fazhi.domains.enforcement.models.X`` stays the one import path."""
 
 from .case import EnforcementCase
+from .filereview import (
+    Checklist,
+    ChecklistItem,
+    ChecklistVersion,
+    DepartmentReview,
+    FileProblem,
+    FileReview,
+    ItemScore,
+    ReviewedFile,
+)
+from .supervision import Campaign, CampaignProblem, SupervisionOpinion
 
-__all__ = ["EnforcementCase"]
+__all__ = [
+    "Campaign",
+    "CampaignProblem",
+    "Checklist",
+    "ChecklistItem",
+    "ChecklistVersion",
+    "DepartmentReview",
+    "EnforcementCase",
+    "FileProblem",
+    "FileReview",
+    "ItemScore",
+    "ReviewedFile",
+    "SupervisionOpinion",
+]
