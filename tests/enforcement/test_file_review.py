@@ -12,9 +12,10 @@ import docx
 import pytest
 
 from fazhi.core.casework.collection import CaseFields, CaseIn, CollectedState, collect
+from fazhi.core.casework.models import Notification
 from fazhi.core.casework.workflow import StepRefused, TransitionError, take
 from fazhi.core.org.scoping import scoped
-from fazhi.domains.enforcement import filereview
+from fazhi.domains.enforcement import filereview, supervision_tasks
 from fazhi.domains.enforcement.models import (
     Checklist,
     DepartmentReview,
@@ -202,6 +203,13 @@ def test_problems_carry_their_category_and_rectification_is_tracked_to_its_deadl
     # 鄂州 environment bureau: nothing by the deadline is late, and a late reply stays late.
     assert not filereview.is_late(sthj, date(2020, 1, 2))
     assert filereview.is_late(sthj, date(2020, 1, 3))
+    # The daily job tells the bureau's clerk and head, once.
+    assert supervision_tasks.notify_late(date(2020, 1, 3)) == 2
+    assert supervision_tasks.notify_late(date(2020, 1, 3)) == 0
+    assert set(Notification.objects.values_list("recipient__username", flat=True)) == {
+        "june",
+        "jack",
+    }
     take(sthj.case, "reply", people.bob, data={"rectified": "已整改"}, on=date(2020, 1, 10))
     assert filereview.is_late(sthj, date(2020, 3, 1))
     late = DepartmentReview.objects.filter(filereview.late_q(date(2020, 3, 1)))
@@ -251,6 +259,9 @@ def test_a_department_sees_its_own_results_another_none_and_the_bureau_all(
         == 404
     )
     client.force_login(people.alice)
+    # The department's review is a case on the case page, with its step for the department.
+    case_page = client.get(f"/office/cases/{scjg.case.pk}/")
+    assert case_page.status_code == 200 and "案卷评查" in case_page.content.decode()
     page = client.get(f"/office/enforcement/supervision/file-reviews/departments/{scjg.pk}/")
     assert page.status_code == 200 and "问题" in page.content.decode()
     listing = client.get("/office/enforcement/supervision/file-reviews/").content.decode()

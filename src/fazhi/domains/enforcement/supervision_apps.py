@@ -11,7 +11,13 @@ def ready() -> None:
     from fazhi import registry
 
     # supervision_screens registers the Resource screens.
-    from . import campaigns, filereview, models, supervision_screens  # noqa: F401
+    from . import (  # noqa: F401
+        campaigns,
+        filereview,
+        models,
+        supervision_screens,
+        supervision_tasks,
+    )
     from .scenario import filereview_stage
 
     for model in (
@@ -31,6 +37,11 @@ def ready() -> None:
 
     registry.mount(
         "office", "enforcement/supervision/", "fazhi.domains.enforcement.supervision_urls"
+    )
+    registry.job(
+        "enforcement-supervision-late",
+        "fazhi.domains.enforcement.supervision_tasks.notify_late",
+        every=86400.0,
     )
     registry.nav("office", "案卷评查", "enforcement_supervision:filereview_list", order=60)
     for order, (label, load) in enumerate(filereview_stage.STAGES, 220):
