@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from fazhi.shell.office.resources import Resource, register
 
+from . import supervision_filtersets as filtersets
 from .models import (
     Campaign,
     CampaignProblem,
@@ -22,6 +23,7 @@ register(
         "案卷评查",
         ["title", "year", "owner_unit__name", "seed", "started_on"],
         search_fields=["title"],
+        filterset=filtersets.FileReviewFilterSet,
         select_related=["owner_unit"],
         ordering=["-year", "-pk"],
     )
@@ -33,6 +35,7 @@ register(
         "部门案卷评查",
         ["case__number", "review__title", "department__name", "quota", "population"],
         search_fields=["case__number", "department__name"],
+        filterset=filtersets.DepartmentReviewFilterSet,
         select_related=["case", "review", "department"],
         ordering=["review", "department__code"],
     )
@@ -52,6 +55,7 @@ register(
             "scored_on",
         ],
         search_fields=["case__number", "case__title"],
+        filterset=filtersets.ReviewedFileFilterSet,
         select_related=["department_review__review", "department_review__department", "case"],
         ordering=["department_review", "position"],
     )
@@ -69,6 +73,7 @@ register(
             "found_on",
         ],
         search_fields=["category", "description"],
+        filterset=filtersets.FileProblemFilterSet,
         select_related=["reviewed_file__department_review__department", "reviewed_file__case"],
         ordering=["-found_on", "-pk"],
     )
@@ -80,6 +85,7 @@ register(
         "行政执法监督意见书/决定书",
         ["case__number", "kind", "department__name", "case__title", "case__state"],
         search_fields=["case__number", "case__title"],
+        filterset=filtersets.SupervisionOpinionFilterSet,
         select_related=["case", "department"],
         ordering=["-pk"],
     )
@@ -91,6 +97,7 @@ register(
         "专项治理",
         ["topic", "field", "organiser__name", "started_on", "ended_on"],
         search_fields=["topic"],
+        filterset=filtersets.CampaignFilterSet,
         select_related=["organiser"],
         ordering=["-started_on", "-pk"],
     )
@@ -102,6 +109,7 @@ register(
         "专项治理问题",
         ["campaign__topic", "matter", "description", "found_on", "rectified_on"],
         search_fields=["matter", "description"],
+        filterset=filtersets.CampaignProblemFilterSet,
         select_related=["campaign"],
         ordering=["-found_on", "-pk"],
     )
