@@ -13,7 +13,7 @@ import pytest
 
 from fazhi.core.casework.collection import CaseFields, CaseIn, CollectedState, collect
 from fazhi.core.casework.models import Notification
-from fazhi.core.casework.workflow import StepRefused, TransitionError, take
+from fazhi.core.casework.workflow import StepRefused, TransitionError, register_case, take
 from fazhi.core.org.scoping import scoped
 from fazhi.domains.enforcement import filereview, supervision_tasks
 from fazhi.domains.enforcement.models import (
@@ -297,3 +297,79 @@ def test_the_results_are_a_word_document_with_the_files_problems_and_deadline(
     assert "共评查案卷5件，发现执法不规范问题1个" in text
     assert "2020年1月2日前完成整改" in text and "种子-2019" in text
     assert dr.case.documents.filter(form=filereview.RESULT_FORM).count() == 1
+
+
+def test_a_penalty_case_handled_and_closed_here_is_drawn_beside_the_collected_ones(
+    org: Any, people: Any, item: Any, pair: Any, checklist: Checklist
+) -> None:
+    data = {
+        "title": "销售过期食品案",
+        "power_item": item.pk,
+        "violation_on": "2019-02-01",
+        "facts": "群众举报",
+    }
+    case = register_case("penalty", people.alice, data, on=date(2019, 3, 1))
+    take(case, "file", people.henry, on=date(2019, 3, 1))
+    officers = {"officer_a": pair[0].pk, "officer_b": pair[1].pk, "findings": "属实"}
+    take(case, "investigate", people.alice, data=officers, on=date(2019, 3, 5))
+    take(case, "notify", people.alice, on=date(2019, 3, 6))
+    take(case, "decide", people.henry, data={"decision": "警告"}, on=date(2019, 3, 20))
+    take(case, "close", people.alice, on=date(2019, 3, 25))
+    collect_closed(org.scjg, 1, "市监")
+    review = filereview.start_review(
+        owner_unit=org.sfj,
+        title="评查",
+        year=2019,
+        seed="s",
+        checklist=checklist,
+        quotas={org.scjg: 2},
+        started_on=date(2019, 11, 1),
+        actor=people.june,
+    )
+    drawn = set(part(review, org.scjg).files.values_list("case__kind", flat=True))
+    assert drawn == {"penalty", "collected_enforcement"}
+
+
+def test_the_bureau_opens_a_review_scores_and_records_problems_on_the_screens(
+    client: Any, org: Any, people: Any, checklist: Checklist
+) -> None:
+    collect_closed(org.scjg, 4, "市监")
+    client.force_login(people.alice)
+    assert client.get("/office/enforcement/supervision/file-reviews/new/").status_code == 403
+    client.force_login(people.june)
+    base = "/office/enforcement/supervision/file-reviews/"
+    made = client.post(
+        f"{base}new/",
+        {
+            "title": "专项评查",
+            "year": 2019,
+            "seed": "屏幕种子",
+            "checklist": checklist.pk,
+            "departments": [org.scjg.pk],
+            "quota": 2,
+        },
+    )
+    review = FileReview.objects.get(title="专项评查")
+    assert made.status_code == 302 and review.seed == "屏幕种子"
+    rf = part(review, org.scjg).files.order_by("position").first()
+    assert rf is not None
+    # The department may look at its file but not score it: the service refuses, nothing saved.
+    client.force_login(people.alice)
+    refused = client.post(
+        f"{base}files/{rf.pk}/score/", {"action": "score", "item_1": 60, "item_2": 40}
+    )
+    assert refused.status_code == 200 and "评查人员" in refused.content.decode()
+    client.force_login(people.june)
+    over = client.post(
+        f"{base}files/{rf.pk}/score/", {"action": "score", "item_1": 61, "item_2": 40}
+    )
+    assert over.status_code == 200
+    rf.refresh_from_db()
+    assert rf.score is None
+    client.post(f"{base}files/{rf.pk}/score/", {"action": "score", "item_1": 50, "item_2": 40})
+    client.post(
+        f"{base}files/{rf.pk}/score/",
+        {"action": "problem", "item": "1", "description": "缺送达回证"},
+    )
+    rf.refresh_from_db()
+    assert rf.score == 90 and rf.problems.get().category == "执法程序"

@@ -8,6 +8,8 @@ app_name = "enforcement_supervision"
 
 urlpatterns = [
     path("file-reviews/", views.filereview_list, name="filereview_list"),
+    path("file-reviews/new/", views.filereview_start, name="filereview_start"),
+    path("file-reviews/files/<int:pk>/score/", views.reviewedfile_score, name="reviewedfile_score"),
     path("file-reviews/<int:pk>/", views.filereview_detail, name="filereview_detail"),
     path(
         "file-reviews/departments/<int:pk>/",
