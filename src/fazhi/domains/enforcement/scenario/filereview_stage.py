@@ -1,7 +1,7 @@
 """The justice bureau's supervision in the Ezhou 2019 scenario (stages 220–221).
 
 1. 案卷评查: the 20 reviewed departments' closed 2019 cases are collected (归集) from the
-   provincial platform's export (``data/filereview/closed_cases_2019.csv``, its own column layout)
+   provincial platform's export (``data/filereview_closed_cases_2019.csv``, its own column layout)
    through ``fazhi.core.casework.collection``; the bureau's clerk opens the review with the
    recorded seed, which draws each department's quota (126 files); each file is scored against
    the checklist in force and its problems recorded (259 in all) with 2019 dates; the head
@@ -60,7 +60,7 @@ class Dept:
 
 
 def departments() -> list[Dept]:
-    rows = _rows("filereview/departments.csv")
+    rows = _rows("filereview_departments.csv")
     return [Dept(r["code"], r["abbr"], int(r["quota"])) for r in rows]
 
 
@@ -71,7 +71,7 @@ def _d(value: str) -> date:
 def closed_cases() -> dict[str, list[CaseIn]]:
     """The export's rows as collected cases, by department code."""
     out: dict[str, list[CaseIn]] = {}
-    for r in _rows("filereview/closed_cases_2019.csv"):
+    for r in _rows("filereview_closed_cases_2019.csv"):
         opened, decided, closed = _d(r["立案日期"]), _d(r["决定日期"]), _d(r["结案日期"])
         out.setdefault(r["办案单位编码"], []).append(
             CaseIn(
@@ -101,7 +101,7 @@ def _checklist(bureau: OrgUnit) -> Checklist:
             CHECKLIST_FROM,
             [
                 (r["code"], r["category"], r["text"], int(r["points"]))
-                for r in _rows("filereview/checklist.csv")
+                for r in _rows("filereview_checklist.csv")
             ],
             note="首次制定",
         )
@@ -156,7 +156,7 @@ def load_review(builder: Any, result: Any) -> None:
     assert version is not None
     items = {i.code: i for i in version.items.all()}
     descriptions: dict[str, list[str]] = {}
-    for r in _rows("filereview/problems.csv"):
+    for r in _rows("filereview_problems.csv"):
         descriptions.setdefault(r["item"], []).append(r["description"])
     rng = random.Random(f"{builder.seed}:filereview:which")
     files = list(
