@@ -13,7 +13,7 @@ from fazhi.core.casework.workflow import StepRefused, TransitionError, register_
 from fazhi.core.clock import statutes
 from fazhi.core.disclosure.models import Publication
 from fazhi.core.org.scoping import scoped
-from fazhi.domains.enforcement import campaigns
+from fazhi.domains.enforcement import campaigns, supervision
 from fazhi.domains.enforcement.models import CampaignProblem, SupervisionOpinion
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +36,13 @@ def test_the_opinion_is_drafted_issued_answered_and_closed_by_persons_in_roles(
     # Only a justice bureau drafts one: the market regulator's clerk is refused with the basis.
     with pytest.raises(StepRefused) as foreign:
         register_case("supervision", people.alice, opinion_data(org), on=date(2019, 10, 8))
-    assert foreign.value.refusals[0].basis == BASIS
+    assert "部门经办人" in foreign.value.refusals[0].message
+    assert supervision.WORKFLOW.creating_units(people.alice) == []
+    assert supervision.WORKFLOW.creating_units(people.june) == [org.sfj]
+    # Even called directly, the drafting refuses a department that is not a justice bureau.
+    with pytest.raises(StepRefused) as direct:
+        supervision.draft(people.alice, org.scjg, {"department": org.sthj}, date(2019, 10, 8))
+    assert direct.value.refusals[0].basis == BASIS
     case = register_case("supervision", people.june, opinion_data(org), on=date(2019, 10, 8))
     assert case.state == "draft" and case.owner_unit() == org.sfj
     # The clerk drafts but does not issue; the head issues.

@@ -126,8 +126,15 @@ def _save_reply(ctx: StepContext, event: Any) -> None:
     SupervisionOpinion.objects.filter(case=ctx.case).update(reply=ctx.data["reply"])
 
 
+class BureauWorkflow(Workflow):
+    """Only a justice bureau's clerks are offered the registration of an opinion."""
+
+    def creating_units(self, actor: Any) -> list[Any]:
+        return [u for u in super().creating_units(actor) if u.code.endswith(JUSTICE_BUREAU_SUFFIX)]
+
+
 WORKFLOW = register(
-    Workflow(
+    BureauWorkflow(
         KIND,
         "行政执法监督",
         SupervisionState,
