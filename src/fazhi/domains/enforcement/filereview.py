@@ -3,9 +3,10 @@ the checklist in force, records the problems found and follows the rectification
 
 The draw is reproducible by anyone from what the exercise records: the closed cases of the
 department (owner participant) of the recorded kinds, closed within the recorded window, each
-keyed by its case number (a collected case without one: ``<source system>/<external id>``), are
-ordered by ``sha256("<seed>:<key>")`` in hexadecimal, ties broken by the key, and the first
-``quota`` are drawn. The same seed over the same cases always gives the same sample.
+keyed by its case number (a collected case without one: ``<source system>/<external id>``; a
+lead closed here before numbering: ``case:<id>``), are ordered by ``sha256("<seed>:<key>")``
+in hexadecimal, ties broken by the key, and the first ``quota`` are drawn. The same seed over
+the same cases always gives the same sample.
 
 Each department's part is a casework case of kind ``file_review`` owned by the bureau with the
 department as respondent: 评查中 → 通报评查结果 (the bureau's head; starts the rectification
@@ -135,7 +136,8 @@ def rule_text(kinds: Sequence[str], closed_from: date, closed_to: date) -> str:
     return (
         f"从各被评查部门（承办机关）{closed_from.isoformat()}至{closed_to.isoformat()}结案的"
         f"执法案件（类型：{'、'.join(kinds)}）中，以“随机种子:案件编号”（无编号的归集案件为"
-        "“来源系统/来源编号”）的SHA-256摘要（十六进制）升序排列，取前N件（N为该部门抽取案卷数）。"
+        "“来源系统/来源编号”，未编号的本平台案件为“case:案件内部编号”）的SHA-256摘要（十六进制）"
+        "升序排列，取前N件（N为该部门抽取案卷数）。"
     )
 
 
