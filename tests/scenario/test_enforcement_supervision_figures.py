@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from fazhi import registry
-from fazhi.core.casework.models import Case
+from fazhi.core.casework.models import Case, Document
 from fazhi.domains.enforcement import campaigns, filereview
 from fazhi.domains.enforcement.models import DepartmentReview, FileProblem, FileReview, ReviewedFile
 from fazhi.domains.enforcement.scenario import filereview_stage
@@ -68,6 +68,8 @@ def test_the_stages_count_the_seed_figures_and_a_second_run_adds_nothing(
     states = dict(DepartmentReview.objects.values_list("department__code", "case__state"))
     assert states.pop("420700-SCJG") == "replied" and set(states.values()) == {"rectifying"}
     assert not DepartmentReview.objects.filter(filereview.late_q(date(2019, 12, 31))).exists()
+    notices = Document.objects.filter(form=filereview.RESULT_FORM, issued_on=date(2019, 12, 2))
+    assert notices.count() == 20
 
     before = (Case.objects.count(), ReviewedFile.objects.count(), FileProblem.objects.count())
     assert run_stages(builder) == 0

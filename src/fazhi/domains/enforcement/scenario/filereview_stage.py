@@ -5,8 +5,8 @@
    through ``fazhi.core.casework.collection``; the bureau's clerk opens the review with the
    recorded seed, which draws each department's quota (126 files); each file is scored against
    the checklist in force and its problems recorded (259 in all) with 2019 dates; the head
-   notifies every department of its results, which starts its rectification period; the
-   market regulator's head replies. Figures 59, 60, 61.
+   notifies every department of its results (the Word notice kept on its case), which starts
+   its rectification period; the market regulator's head replies. Figures 59, 60, 61.
 2. 专项整治: the market regulator's 6 drug-field campaigns of 2019. Figure 44.
 
 Idempotent: the review is found by its title, the campaigns by (organiser, topic, start); a
@@ -180,6 +180,8 @@ def load_review(builder: Any, result: Any) -> None:
     # 4. Every department is notified; the market regulator replies within its period.
     for dr in review.departments.select_related("case", "department"):
         take(dr.case, "notify", head, on=NOTIFIED_ON, data={"note": "请对照问题逐项整改"})
+        # The results go to the department as the Word notice, kept on the case.
+        filereview.result_document(dr, actor=head, on=NOTIFIED_ON)
         if dr.department.code == REPLYING[0]:
             replier = Staff.objects.get(username=REPLYING[1])
             take(
