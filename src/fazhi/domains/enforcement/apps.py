@@ -24,11 +24,14 @@ class EnforcementConfig(AppConfig):
             api,
             coercion,
             documents,
+            filereview,
             handbook,
             models,
             publicity,
             screens,
             simplified,
+            supervision,
+            supervision_apps,
             workflow,
         )
         from .evidence import check_evidence_files
@@ -74,6 +77,7 @@ class EnforcementConfig(AppConfig):
         # The shipped publication rules (data/publicity_rules.yaml) follow every migrate.
         post_migrate.connect(publicity.load_rules, sender=self, dispatch_uid="enforcement.rules")
         self._city(registry, auditlog)
+        supervision_apps.ready()
 
     def _city(self, registry: ModuleType, auditlog: Any) -> None:
         """Urban-management matters, hotline work orders and overload checks."""

@@ -109,3 +109,34 @@ class CoercionState(models.TextChoices):
     DISPOSED = "disposed", "已作出处理决定"
     RELEASED = "released", "已解除"
     NOT_TAKEN = "not_taken", "不予采取"
+
+
+class SupervisionKind(models.TextChoices):
+    """What the justice bureau sends a department it supervises."""
+
+    OPINION = "opinion", "行政执法监督意见书"
+    DECISION = "decision", "行政执法监督决定书"
+
+
+class FileReviewState(models.TextChoices):
+    """A department's part of a case-file review: scored, results notified with a deadline to
+    rectify, the department's reply, and the bureau's closing check.
+
+    评查中 → (notify) 整改中 → (reply) 已反馈 → (close) 已办结 (or (return) back to 整改中)."""
+
+    REVIEWING = "reviewing", "评查中"
+    RECTIFYING = "rectifying", "整改中"
+    REPLIED = "replied", "已反馈"
+    CLOSED = "closed", "已办结"
+
+
+class SupervisionState(models.TextChoices):
+    """A supervision opinion or decision: drafted by a clerk, issued by the head, answered by
+    the department, closed by the bureau.
+
+    起草 → (issue) 已下达 → (reply) 已回复 → (close) 已办结."""
+
+    DRAFT = "draft", "起草"
+    ISSUED = "issued", "已下达"
+    REPLIED = "replied", "已回复"
+    CLOSED = "closed", "已办结"

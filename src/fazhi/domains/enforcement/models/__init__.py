@@ -6,16 +6,38 @@ from .case import EnforcementCase
 from .city import OverloadCheck, UrbanMatter
 from .coercion import CoerciveMeasure
 from .evidence import Evidence
+from .filereview import (
+    Checklist,
+    ChecklistItem,
+    ChecklistVersion,
+    DepartmentReview,
+    FileProblem,
+    FileReview,
+    ItemScore,
+    ReviewedFile,
+)
 from .hotline import HotlineOrder
 from .publicity import DepartmentSector, PublicationRule
+from .supervision import Campaign, CampaignProblem, SupervisionOpinion
 
 __all__ = [
+    "Campaign",
+    "CampaignProblem",
+    "Checklist",
+    "ChecklistItem",
+    "ChecklistVersion",
     "CoerciveMeasure",
+    "DepartmentReview",
     "DepartmentSector",
     "EnforcementCase",
     "Evidence",
+    "FileProblem",
+    "FileReview",
     "HotlineOrder",
+    "ItemScore",
     "OverloadCheck",
     "PublicationRule",
+    "ReviewedFile",
+    "SupervisionOpinion",
     "UrbanMatter",
 ]
