@@ -3,5 +3,13 @@ come, supervision, publicity, city matters …). Each sub-module's models are re
 so ``fazhi.domains.enforcement.models.X`` stays the one import path."""
 
 from .case import EnforcementCase
+from .meeting import AttendanceRole, Meeting, MeetingAttendance, MeetingCase, MeetingDecision
 
-__all__ = ["EnforcementCase"]
+__all__ = [
+    "AttendanceRole",
+    "EnforcementCase",
+    "Meeting",
+    "MeetingAttendance",
+    "MeetingCase",
+    "MeetingDecision",
+]

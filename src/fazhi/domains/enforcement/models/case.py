@@ -65,6 +65,8 @@ class EnforcementCase(models.Model):
         verbose_name = "行政执法案件"
         verbose_name_plural = "行政执法案件"
         ordering = ["-id"]
+        # Supervision counts decisions by the day they were taken (publication lateness).
+        indexes = [models.Index(fields=["decided_on", "outcome"], name="enforcement_ec_decided_on")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(proposed_fine__isnull=True) | models.Q(proposed_fine__gte=0),
