@@ -131,7 +131,7 @@ def _cases(request: HttpRequest, department: OrgUnit) -> Any:
     ids = EnforcementCase.objects.filter(
         case__participants__role="owner", case__participants__org_unit=department
     ).values("case_id")
-    return scoped(request, Case).filter(pk__in=ids).order_by("-opened_on", "-id")[:500]
+    return scoped(request, Case).filter(pk__in=ids).order_by("-opened_on", "-id")
 
 
 @login_required
