@@ -26,7 +26,7 @@ QUERIES = {"overdue": 5, "publication": 7, "states": 1}
 def decision(n: int, decided: date, procedure: str = Procedure.ORDINARY) -> CaseIn:
     return CaseIn(
         external_id=f"X-{n}",
-        fields=CaseFields(title=f"案件{n}", opened_on=decided - timedelta(days=30), state="decided"),
+        fields=CaseFields(f"案件{n}", decided - timedelta(days=30), state="decided"),
         detail={"outcome": "penalty", "penalty_type": "fine", "procedure": procedure,
                 "decided_on": decided, "fine": Decimal(1000)},
     )  # fmt: skip
