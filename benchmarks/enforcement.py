@@ -54,7 +54,7 @@ PUBLISHED_PERCENT = 85
 LATE_PERCENT = 10  # of the published, after the statutory deadline
 SIMPLIFIED_PERCENT = 10
 REQUESTS = 30
-NAIVE_REQUESTS = 3
+NAIVE_REQUESTS = 1
 WARMUP = 3
 GOAL_P95_MS = 200.0
 
@@ -184,8 +184,7 @@ def build_bulk(units: list[int], today: date, n: int) -> None:
         cur.execute("CREATE TABLE bench_unit (idx int PRIMARY KEY, unit_id bigint)")
         cur.executemany("INSERT INTO bench_unit VALUES (%s, %s)", list(enumerate(units)))
         cur.execute(
-            "CREATE TABLE bench_kind (kind text PRIMARY KEY, states text[], decided int, "
-            "share int)"
+            "CREATE TABLE bench_kind (kind text PRIMARY KEY, states text[], decided int, share int)"
         )
         low = 0
         for kind, (states, decided, share) in KINDS.items():
