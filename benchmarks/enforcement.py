@@ -488,7 +488,7 @@ def child_measure(info: dict, requests: int, explain: bool) -> None:
     with mock.patch("django.utils.timezone.localdate", localdate):
         for persona in ("supervisor", "head-05"):
 
-            def user() -> Any:
+            def user(persona: str = persona) -> Any:
                 # A fresh user per call, as per request: its roles are read each time.
                 return Staff.objects.get(username=persona)
 
