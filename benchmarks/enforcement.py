@@ -254,7 +254,7 @@ def build_bulk(units: list[int], today: date, n: int) -> None:
             """
             INSERT INTO enforcement_enforcementcase (case_id, power_item_id, procedure,
                 violation_on, grave_harm, major, facts, proposed_fine, outcome, penalty_type,
-                decision_no, decided_on, fine, served_on, category, vehicle_plate)
+                decision_no, decided_on, fine, served_on, category, vehicle_plate, owner_id)
             SELECT id, NULL, CASE WHEN simplified THEN 'simplified' ELSE 'ordinary' END,
                    opened_on - 10, false, false, '', NULL,
                    CASE WHEN decided THEN 'penalty' ELSE '' END,
@@ -262,7 +262,7 @@ def build_bulk(units: list[int], today: date, n: int) -> None:
                    CASE WHEN decided THEN 'JD-' || id ELSE '' END,
                    CASE WHEN decided THEN decided_on END,
                    CASE WHEN decided THEN (1000 + bench_h(id, 7) % 200000)::numeric END,
-                   CASE WHEN decided THEN decided_on + 2 END, '', ''
+                   CASE WHEN decided THEN decided_on + 2 END, '', '', owner
             FROM bench_case ORDER BY id
             """
         )

@@ -16,7 +16,7 @@ from fazhi.core.org.choices import Role
 from fazhi.core.org.models import RoleAssignment
 from fazhi.core.org.scoping import scoped
 from fazhi.domains.enforcement import meetings
-from fazhi.domains.enforcement.models import Meeting, MeetingCase
+from fazhi.domains.enforcement.models import EnforcementCase, Meeting, MeetingCase
 
 PEOPLE = [
     meetings.Attendee("何建华", "chair", "局长"),
@@ -120,3 +120,19 @@ def test_the_back_office_records_and_shows_a_meeting(org, people, head) -> None:
     other.force_login(people.alice)
     assert other.get(f"/office/enforcement/meetings/{meeting.pk}/").status_code == 404
     assert other.get("/office/enforcement/meetings/new/").status_code == 403
+
+
+def test_a_meeting_covers_a_handled_case_too_and_its_detail_knows_its_owner(
+    org, people, item
+) -> None:
+    from tests.enforcement.test_penalty_steps import lead
+
+    case = lead(people, item)
+    assert EnforcementCase.objects.get(case=case).owner == org.scjg  # copied from the owner
+    RoleAssignment.objects.create(staff=people.alice, role=Role.DEPARTMENT_HEAD, org_unit=org.scjg)
+    people.alice.__dict__.pop("_fazhi_role_rows", None)
+    meeting = meetings.record_meeting(
+        department=org.scjg, held_on=date(2024, 3, 5), subject="集体讨论",
+        attendance=PEOPLE, items=items([case]), actor=people.alice,
+    )  # fmt: skip
+    assert meeting.items.get().case == case

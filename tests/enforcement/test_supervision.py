@@ -20,7 +20,7 @@ from fazhi.domains.enforcement import supervision
 from fazhi.domains.enforcement.choices import Procedure
 
 TODAY = date(2019, 12, 31)
-QUERIES = {"overdue": 5, "publication": 7, "states": 1}
+QUERIES = {"overdue": 5, "publication": 7, "states": 3}
 
 
 def decision(n: int, decided: date, procedure: str = Procedure.ORDINARY) -> CaseIn:
@@ -93,6 +93,8 @@ def test_a_department_sees_its_own_only(org, people, data) -> None:
     assert row.total == 5
     # A district's supervisor sees nothing of the city's departments.
     assert supervision.overdue(people.dave, TODAY) == []
+    assert supervision.publication(people.dave, 2019, TODAY) == []
+    assert supervision.states(people.dave, 2019) == []
 
 
 def test_a_decision_not_yet_due_is_not_missing(org, people) -> None:

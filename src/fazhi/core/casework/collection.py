@@ -110,12 +110,12 @@ WORKFLOW.add(
 class Detail:
     """The detail record a domain keeps for each collected case of a kind: ``model`` has a
     one-to-one ``case`` and the listed ``fields`` (model field names) are what the sector
-    system reports. ``initial(case_in)`` gives values for the model's other required fields
-    when the row is created (the source does not report them)."""
+    system reports. ``initial(case_in, owner_id)`` gives values for the model's other fields
+    when the row is created (what the source does not report, or the owning department)."""
 
     model: type[models.Model]
     fields: tuple[str, ...]
-    initial: Callable[[CaseIn], dict[str, Any]] = lambda c: {}
+    initial: Callable[[CaseIn, int], dict[str, Any]] = lambda c, owner_id: {}
 
     def field(self, name: str) -> models.Field:
         f = self.model._meta.get_field(name)
@@ -560,7 +560,7 @@ def write(
         done += len(part)
         progress(done)
     if detail is not None:
-        _write_detail(detail, todo, case_ids, old_detail, fresh_cases | changed_cases)
+        _write_detail(detail, p, todo, case_ids, old_detail, fresh_cases | changed_cases)
     grew: set[int] = set()
     result.events = _add_events(p, todo, case_ids, skipped, events, grew, now, progress, done)
     result.parties, result.persons = _add_parties(p, todo, case_ids, skipped, grew)
@@ -601,6 +601,7 @@ def _load_detail(detail: Detail | None, case_ids: list[int]) -> dict[int, dict[s
 
 def _write_detail(
     detail: Detail,
+    p: Plan,
     todo: list[tuple[int, CaseIn]],
     case_ids: dict[int, int],
     old: dict[int, dict[str, Any]],
@@ -617,7 +618,7 @@ def _write_detail(
         if pk in old:
             update.append(detail.model(pk=old[pk]["pk"], case_id=pk, **values))
         else:
-            create.append(detail.model(case_id=pk, **{**detail.initial(c), **values}))
+            create.append(detail.model(case_id=pk, **{**detail.initial(c, p.owner_id), **values}))
     detail.model._default_manager.bulk_create(create, batch_size=BATCH)
     for part in _chunks(update, BATCH):
         detail.model._default_manager.bulk_update(part, list(detail.fields), batch_size=BATCH)

@@ -49,11 +49,11 @@ DECISION_FIELDS = (
 HEARING = "听证"  # the event kind of a hearing held, in every sector's timeline
 
 
-def _initial(case: CaseIn) -> dict[str, Any]:
+def _initial(case: CaseIn, owner_id: int) -> dict[str, Any]:
     # The sector systems do not report the violation's date; the filing date bounds it from
     # above (a violation is filed after it happened), and the model requires a date.
     assert case.fields is not None
-    return {"violation_on": case.fields.opened_on}
+    return {"violation_on": case.fields.opened_on, "owner_id": owner_id}
 
 
 DETAIL = register_detail(COLLECTED_KIND, Detail(EnforcementCase, DECISION_FIELDS, _initial))
