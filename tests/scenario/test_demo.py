@@ -14,6 +14,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from fazhi import registry
 from fazhi.core.integrity.models import AuditEntry, SecurityEvent, SecurityEventKind
 from fazhi.core.org.choices import Role
 from fazhi.core.org.models import (
@@ -259,6 +260,7 @@ def test_the_command_reports_progress_and_the_procedure_note(var_dir: Any) -> No
     out = io.StringIO()
     call_command("fazhi_demo", entities=300, officers=40, stdout=out)
     text = out.getvalue()
-    assert "[1/12]" in text and "[12/12]" in text
+    n = len(registry.stages())  # every app's stages, the foundation's first
+    assert f"[1/{n}]" in text and f"[{n}/{n}]" in text
     assert data.PROCEDURE_NOTE in text
     assert "市场主体：300" in text and "scjg_officer" in text

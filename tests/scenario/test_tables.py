@@ -104,11 +104,17 @@ def test_every_data_file_is_package_data() -> None:
         if p.is_file() and "data" in p.parent.relative_to(src).parts and p.suffix != ".py"
     ]
     assert files, "no data files found"
-    # A package-data pattern is relative to the package directory holding data/.
+
+    # A package-data pattern is relative to the package directory holding data/ (files may sit
+    # in a folder of data/, e.g. enforcement's data/collected/).
+    def under_package(p: Path) -> str:
+        parts = p.relative_to(src).parts
+        return "/".join(parts[len(parts) - 1 - parts[::-1].index("data") :])
+
     missing = [
         str(p.relative_to(src))
         for p in files
-        if not any(fnmatch.fnmatch(f"{p.parent.name}/{p.name}", pat) for pat in patterns)
+        if not any(fnmatch.fnmatch(under_package(p), pat) for pat in patterns)
     ]
     assert missing == []
 
