@@ -22,10 +22,11 @@ participant of every case, which at a million cases costs more than the count it
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
+from django.utils.timezone import get_current_timezone
 
 from fazhi.core.casework.choices import DeadlineStatus
 from fazhi.core.casework.models import Case, Deadline, Participant
@@ -119,6 +120,9 @@ def publication(user: Any, year: int, today: date) -> list[DepartmentRow]:
     published = (
         scoped(user, Publication)
         .filter(org_unit__in=owners, case_id__in=of_year.values("case_id"))
+        # A record is written on or after the day it says it was published, which is on or
+        # after the decision: a sound lower bound on the indexed write time.
+        .filter(published_at__gte=datetime(year, 1, 1, tzinfo=get_current_timezone()))
         # A withdrawn record no longer counts (the withdrawals are few: a hashed set).
         .exclude(pk__in=Withdrawal.objects.values("publication_id"))
         .order_by()
