@@ -20,7 +20,7 @@ from fazhi.domains.enforcement import supervision
 from fazhi.domains.enforcement.choices import Procedure
 
 TODAY = date(2019, 12, 31)
-QUERIES = {"overdue": 5, "publication": 7, "states": 3}
+QUERIES = {"overdue": 5, "publication": 8, "states": 3}
 
 
 def decision(n: int, decided: date, procedure: str = Procedure.ORDINARY) -> CaseIn:

@@ -101,8 +101,8 @@ def must_publish(prefix: str = "") -> Q:
 def publication(user: Any, year: int, today: date) -> list[DepartmentRow]:
     """Per department, the decisions of ``year`` that had to be published: ``due`` in all,
     ``published``, ``late`` (published after the statutory deadline), ``missing`` (not
-    published and past the deadline). Two grouped queries — the decisions, their current
-    publications — after the user's roles and the clock's calendar."""
+    published and past the deadline). Three grouped queries — the decisions, their current
+    publications, those of the decisions not yet due — after the roles and the calendar."""
     cutoff = last_overdue_decision(today)
     span = (date(year, 1, 1), date(year, 12, 31))
     owners = _units(user).values("pk")
@@ -130,21 +130,33 @@ def publication(user: Any, year: int, today: date) -> list[DepartmentRow]:
         .annotate(
             published=Count("case_id", distinct=True),
             late=Count("case_id", distinct=True, filter=late),
-            by_cutoff=Count(
-                "case_id",
-                distinct=True,
-                filter=Q(case_id__in=of_year.filter(decided_on__lte=cutoff).values("case_id")),
-            ),
         )
+    )
+    # The decisions of the last few days are not overdue yet: their publications are taken
+    # back out of the published ones when counting what is missing (a small set, and empty
+    # for a past year).
+    recent = (
+        scoped(user, Publication)
+        .filter(
+            org_unit__in=owners,
+            case_id__in=of_year.filter(decided_on__gt=cutoff).values("case_id"),
+        )
+        .exclude(pk__in=Withdrawal.objects.values("publication_id"))
+        .order_by()
+        .values_list("org_unit_id")
+        .annotate(n=Count("case_id", distinct=True))
     )
     counts = {
         unit: {"due": due, "published": 0, "late": 0, "missing": by_cutoff}
         for unit, due, by_cutoff in decisions
     }
-    for unit, n, n_late, n_by_cutoff in published:
+    for unit, n, n_late in published:
         row = counts.setdefault(unit, {"due": 0, "published": 0, "late": 0, "missing": 0})
         row["published"], row["late"] = n, n_late
-        row["missing"] -= n_by_cutoff
+        row["missing"] -= n
+    for unit, n in recent:
+        counts.setdefault(unit, {"due": 0, "published": 0, "late": 0, "missing": 0})
+        counts[unit]["missing"] += n
     return _rows(user, counts)
 
 
