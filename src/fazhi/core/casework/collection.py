@@ -19,6 +19,11 @@ What is kept:
 - its documents as digests (``CollectedDocument``: title, 文号, SHA-256, size) — the files stay in
   the sector system.
 
+A domain may register a *detail* for its kind (``register_detail``): a model with one row per
+case (e.g. enforcement's decision: outcome, 文号, fine …) whose fields both fronts then carry —
+flat keys of the push format, columns of the Excel file's 案件 row — and which a re-import
+upserts like the case's own fields.
+
 A re-import upserts: a changed case field is updated with an event on the timeline saying what
 changed (old and new), and only events, parties and documents the case does not have yet are
 added. Nothing is ever deleted. A collected case is read-only here except for supervision steps
@@ -37,6 +42,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from typing import IO, Any
 
 from django import forms
@@ -93,6 +99,68 @@ WORKFLOW.add(
     form=SupervisionForm,
     supervision=True,
 )
+
+
+# --------------------------------------------------------------------------------------------
+# A domain's detail of its collected cases
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Detail:
+    """The detail record a domain keeps for each collected case of a kind: ``model`` has a
+    one-to-one ``case`` and the listed ``fields`` (model field names) are what the sector
+    system reports. ``initial(case_in, owner_id)`` gives values for the model's other fields
+    when the row is created (what the source does not report, or the owning department)."""
+
+    model: type[models.Model]
+    fields: tuple[str, ...]
+    initial: Callable[[CaseIn, int], dict[str, Any]] = lambda c, owner_id: {}
+
+    def field(self, name: str) -> models.Field:
+        f = self.model._meta.get_field(name)
+        assert isinstance(f, models.Field)
+        return f
+
+    def empty(self, name: str) -> Any:
+        """What a blank input stands for: the field's default, "" for text, else None."""
+        f = self.field(name)
+        if f.has_default():
+            return f.get_default()
+        return "" if isinstance(f, models.CharField | models.TextField) else None
+
+    def value(self, values: Mapping[str, Any], name: str) -> Any:
+        """The value stored for ``name``: blank as ``empty``, an amount to its decimal places."""
+        v = values.get(name)
+        if v is None or v == "":
+            return self.empty(name)
+        f = self.field(name)
+        if isinstance(f, models.DecimalField) and isinstance(v, Decimal):
+            return v.quantize(Decimal(1).scaleb(-(f.decimal_places or 0)))
+        return v
+
+
+_DETAILS: dict[str, Detail] = {}
+# The keys of the push format and the Excel columns a detail field may not take.
+_RESERVED = {
+    "external_id", "title", "number", "state", "opened_on", "closed_on", "parties", "events",
+    "documents", "party_kind", "party_role", "party_name", "uscc", "id_number", "event_id",
+    "occurred_on", "event_kind", "note", "actor_name", "doc_title", "doc_number", "sha256",
+    "size", "issued_on", "source_system", "record", "department", "cases",
+}  # fmt: skip
+
+
+def register_detail(kind: str, detail: Detail) -> Detail:
+    """Called from a domain's ``ready()``: collects of ``kind`` carry ``detail``'s fields."""
+    clash = _RESERVED.intersection(detail.fields)
+    if clash:
+        raise ValueError(f"detail fields {sorted(clash)} clash with the collect format's keys")
+    _DETAILS[kind] = detail
+    return detail
+
+
+def detail_for(kind: str) -> Detail | None:
+    return _DETAILS.get(kind)
 
 
 # --------------------------------------------------------------------------------------------
@@ -158,6 +226,8 @@ class CaseIn:
     parties: list[PartyIn] = field(default_factory=list)
     events: list[EventIn] = field(default_factory=list)
     documents: list[DocumentIn] = field(default_factory=list)
+    # The kind's detail fields (``register_detail``), given with ``fields``; None: not restated.
+    detail: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -407,6 +477,11 @@ def write(
     events: list[Event] = []
     changed_cases: set[int] = set()
     fresh_cases: set[int] = set()
+    detail = detail_for(p.kind)
+    old_detail = _load_detail(
+        detail,
+        [p.existing[c.external_id][0] for _, c in todo if c.external_id in p.existing and c.detail],
+    )
     for n, c in todo:
         row = p.existing.get(c.external_id)
         if row is None:
@@ -421,6 +496,13 @@ def write(
             for name, a, b in zip(CASE_FIELDS, old, c.fields.values(), strict=True)
             if a != b
         }
+        if detail is not None and c.detail is not None:
+            before = old_detail.get(row[0], {})
+            for name in detail.fields:
+                a = before.get(name, detail.empty(name))
+                b = detail.value(c.detail, name)
+                if a != b:
+                    diff[name] = [_plain(a), _plain(b)]
         if diff:
             changed_cases.add(n)
             events.append(
@@ -432,7 +514,7 @@ def write(
                     occurred_on=today,
                     from_state=old[2],
                     to_state=c.fields.state,
-                    note="来源系统更新：" + "、".join(_label(k) for k in diff),
+                    note="来源系统更新：" + "、".join(_label(k, detail) for k in diff),
                     data={"source_system": p.source_system, "changes": diff},
                 )
             )
@@ -477,6 +559,8 @@ def write(
             )
         done += len(part)
         progress(done)
+    if detail is not None:
+        _write_detail(detail, p, todo, case_ids, old_detail, fresh_cases | changed_cases)
     grew: set[int] = set()
     result.events = _add_events(p, todo, case_ids, skipped, events, grew, now, progress, done)
     result.parties, result.persons = _add_parties(p, todo, case_ids, skipped, grew)
@@ -491,11 +575,53 @@ def write(
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
     return value.isoformat() if isinstance(value, date) else value
 
 
-def _label(name: str) -> str:
-    return str(getattr(Case._meta.get_field(name), "verbose_name", name))
+def _label(name: str, detail: Detail | None = None) -> str:
+    model = detail.model if detail is not None and name in detail.fields else Case
+    return str(getattr(model._meta.get_field(name), "verbose_name", name))
+
+
+def _load_detail(detail: Detail | None, case_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """The stored detail values of the given cases: case id → {field: value}."""
+    out: dict[int, dict[str, Any]] = {}
+    if detail is None:
+        return out
+    for part in _chunks(sorted(set(case_ids)), KEY_CHUNK):
+        for row in detail.model._default_manager.filter(case_id__in=part).values_list(
+            "case_id", "pk", *detail.fields
+        ):
+            # "pk" is the detail row's own key (bulk_update writes by it).
+            out[row[0]] = {"pk": row[1], **dict(zip(detail.fields, row[2:], strict=True))}
+    return out
+
+
+def _write_detail(
+    detail: Detail,
+    p: Plan,
+    todo: list[tuple[int, CaseIn]],
+    case_ids: dict[int, int],
+    old: dict[int, dict[str, Any]],
+    touched: set[int],
+) -> None:
+    """Create the detail rows of new cases (and of collected cases that have none yet), and
+    update those whose reported values changed: the upsert of the case's own fields."""
+    create, update = [], []
+    for n, c in todo:
+        if c.detail is None or n not in touched:
+            continue
+        values = {name: detail.value(c.detail, name) for name in detail.fields}
+        pk = case_ids[n]
+        if pk in old:
+            update.append(detail.model(pk=old[pk]["pk"], case_id=pk, **values))
+        else:
+            create.append(detail.model(case_id=pk, **{**detail.initial(c, p.owner_id), **values}))
+    detail.model._default_manager.bulk_create(create, batch_size=BATCH)
+    for part in _chunks(update, BATCH):
+        detail.model._default_manager.bulk_update(part, list(detail.fields), batch_size=BATCH)
 
 
 def _update_cases(p: Plan, rows: list[tuple[int, CaseIn]]) -> None:
@@ -755,13 +881,47 @@ def _list(obj: Mapping[str, Any], key: str, errors: list) -> list[Any]:
     return value
 
 
-def parse_case(obj: Any) -> tuple[CaseIn | None, list[tuple[str, str]]]:
+def _detail_value(f: models.Field, obj: Mapping[str, Any], errors: list, empty: Any) -> Any:
+    """One detail field of the push format, checked by the model field's type."""
+    key = f.name
+    raw = obj.get(key)
+    if raw in (None, ""):
+        return empty
+    if f.choices:
+        labels = {str(label): str(value) for value, label in f.flatchoices}
+        text = str(raw).strip()
+        if text in labels.values():
+            return text
+        if text in labels:
+            return labels[text]
+        errors.append((key, "可选：" + "、".join(labels)))
+        return empty
+    if isinstance(f, models.DateField):
+        return _date(obj, key, errors, "")
+    if isinstance(f, models.DecimalField):
+        try:
+            value = Decimal(str(raw))
+        except InvalidOperation:
+            errors.append((key, f"不是有效的数字“{raw}”"))
+            return empty
+        if not value.is_finite() or value < 0:
+            errors.append((key, "应为不小于0的数字"))
+            return empty
+        if value >= Decimal(10) ** ((f.max_digits or 14) - (f.decimal_places or 0)):
+            errors.append((key, "数值过大"))
+            return empty
+        return value.quantize(Decimal(1).scaleb(-(f.decimal_places or 0)))
+    return _text(obj, key, getattr(f, "max_length", None) or 5000, errors, "")
+
+
+def parse_case(obj: Any, kind: str = COLLECTED_KIND) -> tuple[CaseIn | None, list[tuple[str, str]]]:
     """One case of the push format, or the (field path, Chinese message) errors in it.
 
     ``{"external_id", "title", "number", "state" (code or label, e.g. "立案"), "opened_on",
     "closed_on", "parties": [{"kind": "entity"|"person", "role", "name", "uscc", "id_number",
     "id_type"}], "events": [{"id", "occurred_on", "kind", "note", "actor"}], "documents":
-    [{"title", "number", "sha256", "size", "issued_on"}]}``
+    [{"title", "number", "sha256", "size", "issued_on"}]}`` and, flat beside the case's own
+    keys, the fields of the kind's detail (``register_detail``; e.g. "outcome", "fine").
     """
     errors: list[tuple[str, str]] = []
     if not isinstance(obj, dict):
@@ -785,6 +945,12 @@ def parse_case(obj: Any) -> tuple[CaseIn | None, list[tuple[str, str]]]:
         closed_on=_date(obj, "closed_on", errors, ""),
     )
     case = CaseIn(external_id=external_id, fields=fields)
+    detail = detail_for(kind)
+    if detail is not None:
+        case.detail = {
+            name: _detail_value(detail.field(name), obj, errors, detail.empty(name))
+            for name in detail.fields
+        }
     for i, raw in enumerate(_list(obj, "parties", errors)):
         path = f"parties[{i}]."
         kind = _text(raw, "kind", 10, errors, path) or "entity"

@@ -13,8 +13,11 @@ event.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from typing import Any
+
+from django.core.exceptions import ValidationError
 
 from fazhi.core.casework.choices import PartyRole
 from fazhi.core.casework.collection import (
@@ -22,10 +25,12 @@ from fazhi.core.casework.collection import (
     CaseFields,
     CaseIn,
     CollectedState,
+    Detail,
     DocumentIn,
     EventIn,
     PartyIn,
     Plan,
+    detail_for,
     plan,
     write,
 )
@@ -34,7 +39,7 @@ from fazhi.core.org.choices import IdType
 from fazhi.core.org.validators import is_valid_uscc, validate_uscc
 
 from .excel import Column, Table
-from .specs import Context, ImportSpec, Outcome, register
+from .specs import Context, ImportSpec, Outcome, field_column, register
 
 RECORDS = (("case", "案件"), ("party", "当事人"), ("event", "办理过程"), ("document", "文书"))
 PARTY_KINDS = (("entity", "单位"), ("person", "个人"))
@@ -47,6 +52,15 @@ REQUIRED = {
     "event": ("occurred_on", "event_kind"),
     "document": ("doc_title", "sha256", "size"),
 }
+
+
+def _not_negative(value: Decimal) -> bool:
+    return value >= 0
+
+
+def _refuse_negative(value: Decimal) -> None:
+    if value < 0:
+        raise ValidationError("应为不小于0的数字")
 
 
 @dataclass
@@ -81,7 +95,7 @@ class CollectedCaseSpec(ImportSpec):
     model = Case
     kind = COLLECTED_KIND
     needed = ("source_system", "external_id", "record")
-    columns = (
+    base_columns: tuple[Column, ...] = (
         Column(
             "source_system",
             "来源系统",
@@ -139,6 +153,25 @@ class CollectedCaseSpec(ImportSpec):
         Column("size", "文件大小", "int", min_value=0, help="“文书”行必填，单位：字节"),
         Column("issued_on", "成文日期", "date"),
     )
+
+    @property
+    def detail(self) -> Detail | None:
+        return detail_for(self.kind)
+
+    @property
+    def columns(self) -> tuple[Column, ...]:  # type: ignore[override]  # the kind's detail registers after this module loads
+        """The case's columns, then the fields of the kind's detail (filled on the 案件 row)."""
+        detail = self.detail
+        if detail is None:
+            return self.base_columns
+        extra = []
+        for name in detail.fields:
+            column = field_column(detail.model, name, required=False, help="“案件”行填写")
+            if column.kind == "decimal":  # amounts: the push format refuses negatives too
+                column = replace(column, check=_not_negative, validator=_refuse_negative)
+            extra.append(column)
+        return self.base_columns + tuple(extra)
+
     notes = (
         "每行是一条记录：“案件”行填写案件信息，“当事人”“办理过程”“文书”行各填写一名当事人、"
         "一条办理过程或一份文书，以“来源系统”和“来源编号”归属到案件。",
@@ -226,6 +259,12 @@ class CollectedCaseSpec(ImportSpec):
                 number=col("number")[i] or "",
                 closed_on=col("closed_on")[i],
             )
+            detail = self.detail
+            if detail is not None:
+                g.case.detail = {
+                    name: col(name)[i] if col(name)[i] is not None else detail.empty(name)
+                    for name in detail.fields
+                }
             return
         if missing:
             return

@@ -23,7 +23,9 @@ class EnforcementConfig(AppConfig):
         from . import (  # noqa: F401
             api,
             coercion,
+            collected,
             documents,
+            figures,
             filereview,
             handbook,
             models,
@@ -35,13 +37,15 @@ class EnforcementConfig(AppConfig):
             workflow,
         )
         from .evidence import check_evidence_files
-        from .scenario import handled
+        from .scenario import handled, stage
 
         auditlog.register(models.EnforcementCase)
         auditlog.register(models.PublicationRule)
         auditlog.register(models.DepartmentSector)
         auditlog.register(models.Evidence)
         auditlog.register(models.CoerciveMeasure)
+        for model in (models.Meeting, models.MeetingAttendance, models.MeetingCase):
+            auditlog.register(model)
         # 全过程记录: the evidence rows are sealed with the cases' streams, and ``fazhi verify
         # cases`` recomputes every evidence file's digest.
         register_stream(
@@ -62,6 +66,26 @@ class EnforcementConfig(AppConfig):
             if ("全过程记录", RECORD_PAGE) not in wf.pages:
                 wf.pages.append(("全过程记录", RECORD_PAGE))
         registry.api_route("enforcement-cases", api.EnforcementCaseViewSet, "enforcementcase")
+        # The justice bureau's supervision views and the departments' case-review meetings.
+        registry.nav(
+            "office",
+            "执法监督",
+            "enforcement_office:supervision",
+            order=40,
+            roles=frozenset({Role.SUPERVISOR, Role.DEPARTMENT_HEAD}),
+        )
+        registry.nav(
+            "office",
+            "案审会",
+            "enforcement_office:meeting_list",
+            order=41,
+            roles=frozenset({Role.DEPARTMENT_HEAD, Role.SUPERVISOR}),
+        )
+        figures.register_figures()
+        # The collected cases (orders 200–209) need the foundation's units, entities and
+        # personas only.
+        for order, (label, load) in enumerate(stage.STAGES, 200):
+            registry.stage(label, load, order=order, app="enforcement")
         registry.mount("portal", "enforcement/", "fazhi.domains.enforcement.publicity_urls")
         registry.mount(
             "office", "enforcement/publicity/", "fazhi.domains.enforcement.publicity_office_urls"

@@ -17,10 +17,12 @@ from .filereview import (
     ReviewedFile,
 )
 from .hotline import HotlineOrder
+from .meeting import AttendanceRole, Meeting, MeetingAttendance, MeetingCase, MeetingDecision
 from .publicity import DepartmentSector, PublicationRule
 from .supervision import Campaign, CampaignProblem, SupervisionOpinion
 
 __all__ = [
+    "AttendanceRole",
     "Campaign",
     "CampaignProblem",
     "Checklist",
@@ -35,6 +37,10 @@ __all__ = [
     "FileReview",
     "HotlineOrder",
     "ItemScore",
+    "Meeting",
+    "MeetingAttendance",
+    "MeetingCase",
+    "MeetingDecision",
     "OverloadCheck",
     "PublicationRule",
     "ReviewedFile",
