@@ -72,14 +72,16 @@ def test_the_city_figures_are_counted_from_imported_and_resolved_records(
     assert 680 <= city_figures.street_occupations_2019() < 690
     assert 120 <= city_figures.hangings_2019() < 130
     assert 12000 <= city_figures.school_occupations_2019() < 13000
-    # Every matter of 2019 was resolved; every enforcement resolution names a penalty lead of
-    # the matter's own department.
+    # Every matter of 2019 was resolved; every enforcement resolution names a case of the
+    # matter's own department, handled in the bureau's system and collected from it.
     assert not UrbanMatter.objects.filter(resolution="pending").exists()
     enforced = UrbanMatter.objects.filter(resolution="enforcement").select_related("case")
     assert enforced.count() == city.shares(2019).enforcement
     sample = enforced.first()
     assert sample is not None and sample.case is not None
-    assert sample.case.kind == "penalty" and sample.case.owner_unit() == sample.department
+    assert sample.case.kind == "collected_enforcement" and sample.case.imported
+    assert sample.case.owner_unit() == sample.department
+    assert sample.case.closed_on is not None and sample.case.opened_on == sample.found_on
     areas = UrbanMatter.objects.filter(kind="illegal_ad").aggregate(s=Sum("area"))["s"]
     assert areas == Decimal(2601)
     # The files went through the intake engine, one job per file, each without errors.

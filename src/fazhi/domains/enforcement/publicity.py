@@ -479,15 +479,10 @@ def required_decisions(
     )
     published = Publication.objects.filter(case=OuterRef("case_id"), kind=PENALTY_KIND)
     base = EnforcementCase.objects.all() if base is None else base
-    # One join to the owning participant: the annotation reuses the filter's join.
+    # The owning department is on the decision's row (EnforcementCase.owner): no join.
     return (
-        base.filter(
-            outcome=Outcome.PENALTY,
-            decided_on__year=year,
-            case__participants__role="owner",
-            case__participants__org_unit_id__in=list(sectors),
-        )
-        .annotate(owner=F("case__participants__org_unit_id"), published=Exists(published))
+        base.filter(outcome=Outcome.PENALTY, decided_on__year=year, owner_id__in=list(sectors))
+        .annotate(published=Exists(published))
         .filter(required)
         .exclude(Exists(ended))
     )

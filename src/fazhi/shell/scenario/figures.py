@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from fazhi.core.org.choices import UnitKind
 from fazhi.core.org.models import (
     AdviserAssignment,
     Department,
@@ -38,8 +39,15 @@ def classified_entities(on: date = END_2019) -> int:
 
 
 def inspector_pool(on: date = END_2019) -> int:
-    """库二: only an issued credential valid on the day counts."""
-    return Officer.objects.filter(status="issued", issued_on__lte=on, valid_until__gte=on).count()
+    """库二: only an issued credential valid on the day counts, of the enforcement departments
+    that run random inspections ("一单两库" is theirs); a township's comprehensive-enforcement
+    officers (乡镇综合执法, handling cases in Fazhi) were not in it in 2019."""
+    return Officer.objects.filter(
+        status="issued",
+        issued_on__lte=on,
+        valid_until__gte=on,
+        department__kind=UnitKind.DEPARTMENT,
+    ).count()
 
 
 def village_assignments() -> int:

@@ -6,8 +6,8 @@ overload station's weighing records, the 12345 hotline's export of orders — in
 layouts (``city_imports``), and imports them through the intake engine as a clerk would
 (``intake.services.create_job`` and ``run``: validation, the one audit event per file). The
 matters are then resolved through ``city.resolve`` (the week's cleared matters of a department
-together, as the 批量处置 page does; each enforced matter in a penalty lead of its own, opened
-by ``city.open_lead`` the day it was found). Business dates are 2019's; the rows are written
+together, as the 批量处置 page does; each enforced matter in a case of its own, handled in the
+bureau's system and collected from it). Business dates are 2019's; the rows are written
 now.
 
 Idempotent: a file whose rows are all there already is not imported again, and only pending
@@ -27,6 +27,14 @@ from typing import Any
 import yaml
 from openpyxl import Workbook
 
+from fazhi.core.casework.collection import (
+    CaseFields,
+    CaseIn,
+    CollectedState,
+    EventIn,
+    collect,
+)
+from fazhi.core.casework.models import Case
 from fazhi.core.intake import services as intake
 from fazhi.core.intake.choices import ImportStatus
 from fazhi.core.org.models import OrgUnit
@@ -213,13 +221,15 @@ def load_matters(builder: Any, result: Any) -> None:
     resolved = 0
     for (how, removed, on), ids in sorted(batches.items()):
         resolved += city.resolve(ids, how, actor=None, on=on, removed=removed, note="专项整治")
-    # Each enforced matter in a penalty lead of its own, opened the day it was found; the
-    # week's enforced matters resolved together (demolitions apart: they are removed).
+    # Each enforced matter was handled as a case of its own in the urban-management bureau's
+    # system (filed the day it was found, closed the week it was cleared): those cases are
+    # collected from that system, as any sector's are, and each resolution names its case.
+    # The week's enforced matters are resolved together (demolitions apart: they are removed).
+    case_of = _collect_enforcement_cases(enforced)
     groups: dict[tuple[bool, dt.date], dict[int, Any]] = defaultdict(dict)
-    for matter in UrbanMatter.objects.filter(pk__in=enforced).select_related("department"):
+    for matter in UrbanMatter.objects.filter(pk__in=enforced):
         demolished = matter.kind == "illegal_building"
-        case = city.open_lead(matter, actor=None, on=matter.found_on)
-        groups[(demolished, _week_end(matter.found_on))][matter.pk] = case
+        groups[(demolished, _week_end(matter.found_on))][matter.pk] = case_of[matter.pk]
     for (demolished, on), cases in sorted(groups.items()):
         resolved += city.resolve(
             list(cases),
@@ -232,6 +242,45 @@ def load_matters(builder: Any, result: Any) -> None:
         )
     result.created += resolved
     result.extra["resolved"] = resolved
+
+
+URBAN_SYSTEM = "鄂州市数字化城市管理平台"
+
+
+def _collect_enforcement_cases(ids: list[int]) -> dict[int, Case]:
+    """The enforced matters' cases, collected per department from the bureau's own system
+    (``casework.collection.collect``: the same path as a file import or a push)."""
+    by_department: dict[Any, list[UrbanMatter]] = defaultdict(list)
+    for matter in UrbanMatter.objects.filter(pk__in=ids).select_related("department"):
+        by_department[matter.department].append(matter)
+    case_of: dict[int, Case] = {}
+    for department, matters in by_department.items():
+        external = {f"CG-{m.record_no}": m for m in matters}
+        cases = [
+            CaseIn(
+                external_id=key,
+                fields=CaseFields(
+                    title=f"{m.get_kind_display()}（{m.place}）"[:200],
+                    opened_on=m.found_on,
+                    state=CollectedState.CLOSED,
+                    number=key,
+                    closed_on=_week_end(m.found_on),
+                ),
+                events=[
+                    EventIn(m.found_on, "立案", f"城管事项 {m.record_no}", "", f"{key}-LA"),
+                    EventIn(_week_end(m.found_on), "结案", "责令改正，已整改", "", f"{key}-JA"),
+                ],
+            )
+            for key, m in external.items()
+        ]
+        plan, written = collect(cases, source_system=URBAN_SYSTEM, owner=department)
+        if written is None:
+            raise RuntimeError(f"城管执法案件归集失败：{plan.problems[:3]}")
+        found = Case.objects.filter(
+            source_system=URBAN_SYSTEM, external_id__in=list(external)
+        ).only("pk", "external_id")
+        case_of.update((external[c.external_id].pk, c) for c in found)
+    return case_of
 
 
 # -- overload checks ----------------------------------------------------------------------------
