@@ -12,6 +12,7 @@ import docx
 import pytest
 
 from fazhi.core.casework.models import Case, Document, Event
+from fazhi.core.disclosure.models import Publication
 from fazhi.domains.enforcement.models import Evidence
 from fazhi.domains.enforcement.scenario import handled
 from fazhi.shell.scenario.builder import StageResult, build
@@ -66,6 +67,13 @@ def test_the_township_walks_its_2019_cases_and_a_second_run_adds_nothing(foundat
             "decide": "zl_head",
             "close": "zl_officer1",
         }
+        # Served the day it was decided, and published on time through the gate (第四十八条).
+        assert case.events.filter(kind="serve").exists(), case.title
+        publication = Publication.objects.get(case=case)
+        assert publication.statutory_deadline and publication.published_on <= (
+            publication.statutory_deadline
+        )
+        assert not case.deadlines.filter(status="running").exists(), case.title
         forms = set(Document.objects.filter(case=case).values_list("form", flat=True))
         assert {
             "enforcement.filing_approval",

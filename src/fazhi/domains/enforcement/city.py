@@ -147,13 +147,12 @@ def open_lead(matter: UrbanMatter, *, actor: Any, on: date | None = None) -> Cas
     the case the enforcement resolution then names.
 
     A staff member must hold a role that registers penalty cases in the department (the
-    workflow's ``create_roles``); ``actor=None`` is the department's own system reporting a
-    case it opened (the history of the scenario)."""
+    workflow's ``create_roles``): a case opened here is opened by a person."""
     from .workflow import WORKFLOW
 
     on = on or timezone.localdate()
     department = matter.department
-    if actor is not None and department.pk not in {u.pk for u in WORKFLOW.creating_units(actor)}:
+    if actor is None or department.pk not in {u.pk for u in WORKFLOW.creating_units(actor)}:
         raise StepRefused(Refusal("立案线索须由本部门的经办人或执法人员登记", CASE_BASIS))
     title = f"{matter.get_kind_display()}（{matter.place}）"[:200]
     case = open_case("penalty", title=title, owner=department, actor=actor, opened_on=on)

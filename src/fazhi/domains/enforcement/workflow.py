@@ -17,7 +17,8 @@ from typing import Any
 
 from django import forms
 
-from fazhi.core.casework.deadlines import not_before_gate, start_deadline
+from fazhi.core.casework.choices import DeadlineStatus
+from fazhi.core.casework.deadlines import cancel, not_before_gate, start_deadline
 from fazhi.core.casework.models import Case
 from fazhi.core.casework.numbering import yearly_case_number
 from fazhi.core.casework.workflow import (
@@ -222,6 +223,12 @@ def _decided(ctx: StepContext, event: Any) -> None:
     from .publicity import decide_effect
 
     _save_decision(ctx, event)
+    # The party's window to ask for a hearing ran out unused (the gates let no decision in
+    # before it closed): it is no deadline of the office's, so it leaves the running ones.
+    for window in ctx.case.deadlines.filter(
+        key="penalty.hearing_request", status=DeadlineStatus.RUNNING
+    ):
+        cancel(window, ctx.actor, "申请期限届满，当事人未要求听证（行政处罚法 第六十四条）")
     decide_effect(ctx, event)
 
 
@@ -448,7 +455,8 @@ WORKFLOW.add(
     "处罚决定公开",
     [S.DECIDED, S.SERVED, S.EXECUTED, S.ENFORCING, S.CLOSED],
     STAY,
-    staff_roles=[Role.CLERK],
+    # A township's enforcement office has no clerk: its officers publish its decisions.
+    staff_roles=[Role.CLERK, Role.OFFICER],
     basis="行政处罚法 第四十八条",
     gates=[not_yet_published],
     effect=_publish,

@@ -26,7 +26,7 @@ from typing import Any
 
 from fazhi.core.casework.documents import generate_document, get_form, input_form
 from fazhi.core.casework.models import Case, DocumentNumbering, Party
-from fazhi.core.casework.workflow import register_case, take, workflow_for
+from fazhi.core.casework.workflow import refusals_for, register_case, take
 from fazhi.core.org import services as credentials
 from fazhi.core.org.choices import CredentialStatus, Role
 from fazhi.core.org.models import Entity, Officer, OrgUnit, Person, RoleAssignment, Staff
@@ -358,19 +358,19 @@ def _walk(
          "method": "in_person", "server": f"{pair[0].person.name}、{pair[1].person.name}"},
     )  # fmt: skip
     receipt = case.documents.filter(form="enforcement.service_receipt").order_by("-id").first()
-    steps = workflow_for("penalty")
-    # Where the workflow records service and payment (送达、执行), the town takes those steps
-    # too: the decision handed over on the day it was announced, the fine paid before closing.
-    if steps is not None and "serve" in steps.transitions:
-        take(
-            case,
-            "serve",
-            officer1,
-            data={"document": decision.pk, "method": "in_person", "recipient": entity.name,
-                  "receipt": receipt.pk if receipt else ""},
-            on=spec.decide_on,
-        )  # fmt: skip
-    if steps is not None and "pay" in steps.transitions and spec.fine:
+    # The decision handed over on the day it was announced (送达), published under the rules
+    # of its day where they require it (第四十八条), the fine paid before closing.
+    take(
+        case,
+        "serve",
+        officer1,
+        data={"document": decision.pk, "method": "in_person", "recipient": entity.name,
+              "receipt": receipt.pk if receipt else ""},
+        on=spec.decide_on,
+    )  # fmt: skip
+    if not refusals_for(case, "publicize", officer1):
+        take(case, "publicize", officer1, on=spec.decide_on)
+    if spec.fine:
         take(case, "pay", officer1, data={"amount": str(spec.fine)}, on=spec.close_on)
     take(case, "close", officer1, on=spec.close_on)
     return case
