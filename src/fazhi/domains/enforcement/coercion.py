@@ -40,6 +40,7 @@ from fazhi.domains.lists.services import as_of
 
 from .choices import CoercionState, MeasureType
 from .models import CoerciveMeasure
+from .officers import OfficerPair
 
 KIND = "coercive_measure"
 LAW = "行政强制法"
@@ -209,13 +210,11 @@ class ApproveForm(forms.Form):
     opinion = forms.CharField(label="负责人审批意见", widget=forms.Textarea, max_length=2000)
 
 
-class OfficersForm(forms.Form):
+class OfficersForm(OfficerPair):
     """Two officers of the measure's department, their credential numbers recorded; the party
     notified and told of the grounds and remedies, heard, and the on-site record made
     (第十八条第二至七项)."""
 
-    officer_a = forms.ModelChoiceField(label="执法人员（一）", queryset=Officer.objects.none())
-    officer_b = forms.ModelChoiceField(label="执法人员（二）", queryset=Officer.objects.none())
     party_present = forms.BooleanField(
         label="当事人到场（不到场的，邀请见证人到场）", required=False
     )
@@ -224,24 +223,11 @@ class OfficersForm(forms.Form):
         label="当事人的陈述和申辩", widget=forms.Textarea, max_length=4000, required=False
     )
 
-    def bind_case(self, case: Case) -> None:
-        officers = Officer.objects.filter(
-            department=case.owner_unit(), status="issued"
-        ).select_related("person")
-        for name in ("officer_a", "officer_b"):
-            field = self.fields[name]
-            if isinstance(field, forms.ModelChoiceField):
-                field.queryset = officers
-
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         # 第十八条第六项: 当事人不到场的，邀请见证人到场.
         if not data.get("party_present") and not str(data.get("witness") or "").strip():
             raise forms.ValidationError("当事人不到场的，应当邀请见证人到场（行政强制法 第十八条）")
-        chosen = [data.pop("officer_a", None), data.pop("officer_b", None)]
-        data["officers"] = [
-            {"id": o.pk, "name": str(o), "credential_no": o.credential_no} for o in chosen if o
-        ]
         return data
 
 

@@ -36,11 +36,11 @@ from fazhi.core.casework.documents import (
 )
 from fazhi.core.casework.models import Case, Document, Event, Party
 from fazhi.core.org.choices import Role
-from fazhi.core.org.models import Officer
 from fazhi.domains.lists.models import PowerItem
 from fazhi.domains.lists.services import as_of
 
 from .models import EnforcementCase
+from .officers import OfficerPair as _Pair
 
 TEMPLATES = Path(__file__).resolve().parent / "doc_templates"
 KINDS = frozenset({"penalty", "coercive_measure"})
@@ -161,33 +161,11 @@ def _common(case: Case | None) -> tuple[Case, EnforcementCase, dict[str, Any]]:
 # -- input forms ----------------------------------------------------------------------------
 
 
-class OfficerPair(forms.Form):
+class OfficerPair(_Pair):
     """Two officers of the case's department with an issued credential (行政处罚法 第四十二条,
     行政强制法 第十八条); their credential numbers go into the document."""
 
-    officer_a = forms.ModelChoiceField(label="执法人员（一）", queryset=Officer.objects.none())
-    officer_b = forms.ModelChoiceField(label="执法人员（二）", queryset=Officer.objects.none())
-
-    def bind_case(self, case: Case) -> None:
-        officers = Officer.objects.filter(
-            department=case.owner_unit(), status="issued"
-        ).select_related("person")
-        for name in ("officer_a", "officer_b"):
-            field = self.fields[name]
-            if isinstance(field, forms.ModelChoiceField):
-                field.queryset = officers
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        a, b = data.get("officer_a"), data.get("officer_b")
-        if a is not None and b is not None and a == b:
-            raise forms.ValidationError("须由两名不同的执法人员进行（行政处罚法 第四十二条）")
-        data["officers"] = [
-            {"id": o.pk, "name": o.person.name, "credential_no": o.credential_no}
-            for o in (a, b)
-            if o is not None
-        ]
-        return data
+    distinct_basis = "行政处罚法 第四十二条"
 
 
 def _moment_field(label: str) -> forms.DateTimeField:

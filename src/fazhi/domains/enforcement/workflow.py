@@ -39,6 +39,7 @@ from fazhi.domains.lists.services import as_of
 
 from .choices import Outcome, PartyKind, PenaltyState, PenaltyType
 from .models import EnforcementCase
+from .officers import OfficerPair
 from .penalty_steps import decision, discretion, execution, hearing, outcomes
 from .penalty_steps.common import detail
 
@@ -139,32 +140,8 @@ class NotFileForm(forms.Form):
     reason = forms.CharField(label="不予立案理由", widget=forms.Textarea, max_length=2000)
 
 
-class InvestigateForm(forms.Form):
-    # Unbound, the form offers no officer: only bind_case() opens the case's own department's.
-    officer_a = forms.ModelChoiceField(label="执法人员（一）", queryset=Officer.objects.none())
-    officer_b = forms.ModelChoiceField(label="执法人员（二）", queryset=Officer.objects.none())
+class InvestigateForm(OfficerPair):
     findings = forms.CharField(label="调查认定的事实", widget=forms.Textarea, max_length=8000)
-
-    def bind_case(self, case: Case) -> None:
-        """The officers of the department handling the case, with an issued credential."""
-        officers = Officer.objects.filter(
-            department=case.owner_unit(), status="issued"
-        ).select_related("person")
-        for name in ("officer_a", "officer_b"):
-            field = self.fields[name]
-            if isinstance(field, forms.ModelChoiceField):
-                field.queryset = officers
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        chosen = [data.get("officer_a"), data.get("officer_b")]
-        # Recorded on the event: who acted, with the credential number they held.
-        data["officers"] = [
-            {"id": o.pk, "name": str(o), "credential_no": o.credential_no} for o in chosen if o
-        ]
-        data.pop("officer_a", None)
-        data.pop("officer_b", None)
-        return data
 
 
 class PenaltyCaseForm(forms.Form):
