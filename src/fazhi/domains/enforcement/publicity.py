@@ -558,7 +558,7 @@ def last_overdue_decision(period_key: str, today: date) -> date:
     return low
 
 
-def ended_decisions() -> models.QuerySet[Event]:
+def ended_decisions() -> models.QuerySet[Event, dict[str, Any]]:
     """The cases whose decision was revoked, declared illegal or void: no longer owed."""
     return Event.objects.filter(
         kind="change_decision", data__change__in=[c.value for c in ENDS_DECISION]
