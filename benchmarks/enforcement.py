@@ -273,7 +273,8 @@ def build_bulk(units: list[int], today: date, n: int) -> None:
             INSERT INTO enforcement_enforcementcase (case_id, power_item_id, procedure,
                 violation_on, grave_harm, major, facts, proposed_fine, outcome, penalty_type,
                 decision_no, decided_on, fine, served_on, category, vehicle_plate, owner_id,
-                published_on, publication_due)
+                published_on, publication_due, complex_case, deviation_reason, discretion_facts,
+                no_penalty_basis, no_penalty_mandatory, party_kind, proposed_tier)
             SELECT id, NULL, CASE WHEN simplified THEN 'simplified' ELSE 'ordinary' END,
                    opened_on - 10, false, false, '', NULL,
                    CASE WHEN decided THEN 'penalty' ELSE '' END,
@@ -282,7 +283,8 @@ def build_bulk(units: list[int], today: date, n: int) -> None:
                    CASE WHEN decided THEN decided_on END,
                    CASE WHEN decided THEN (1000 + bench_h(id, 7) % 200000)::numeric END,
                    CASE WHEN decided THEN decided_on + 2 END, '', '', owner,
-                   pub_on, CASE WHEN pub_on IS NOT NULL THEN decided_on + 9 END
+                   pub_on, CASE WHEN pub_on IS NOT NULL THEN decided_on + 9 END,
+                   false, '', '{}'::jsonb, '', false, 'organisation', ''
             FROM bench_case ORDER BY id
             """
         )
