@@ -322,3 +322,36 @@ def test_a_collected_decision_is_listed_and_published_from_the_back_office(clien
     pub = Publication.objects.get(case=hb)
     assert pub.payload["决定书文号"] == ec.decision_no and pub.publish_until == date(2022, 5, 10)
     assert publicity.missing_publications([org.sthj], 2019) == {org.sthj.pk: 0}
+
+
+def test_the_decision_carries_its_publication_until_withdrawn(org, people, item) -> None:
+    """``published_on`` and ``publication_due`` on the decision (what supervision counts) follow
+    the publication and its withdrawal."""
+    case = _published(org, people, item)  # decided 2024-03-13, published 2024-03-20
+    ec = EnforcementCase.objects.get(case=case)
+    pub = Publication.objects.get(case=case)
+    # 市场监管 since 2021: 20 working days from the decision, as the publicity deadline ran.
+    assert ec.published_on == date(2024, 3, 20)
+    assert ec.publication_due == pub.statutory_deadline == date(2024, 4, 11)
+    take(case, "change_decision", people.alice, data=CHANGE, on=date(2024, 4, 30))
+    take(case, "withdraw_publication", people.alice, data={"reason": "已撤销"}, on=date(2024, 5, 6))
+    ec.refresh_from_db()
+    assert ec.published_on is None and ec.publication_due == date(2024, 4, 11)
+
+
+def test_a_late_publication_through_the_gate_is_counted_late(org, people) -> None:
+    """Any penalty publication written by the disclosure gate keeps the decision's copy — here
+    one recorded directly (as a historical import does), after the rules' 7 working days."""
+    from fazhi.core.disclosure.gate import publish
+    from fazhi.domains.enforcement import supervision_stats
+
+    hb = collected(org, org.sthj, date(2019, 5, 10))
+    ec = EnforcementCase.objects.get(case=hb)
+    assert (ec.published_on, ec.publication_due) == (None, None)
+    publish(kind=publicity.PENALTY_KIND, title=hb.title, org_unit=org.sthj, case=hb,
+            fields={"决定书文号": ec.decision_no}, published_on=date(2019, 6, 20))  # fmt: skip
+    ec.refresh_from_db()
+    # 国办发〔2018〕118号: 7 working days from 2019-05-10, whatever the record itself says.
+    assert (ec.published_on, ec.publication_due) == (date(2019, 6, 20), date(2019, 5, 21))
+    (row,) = supervision_stats.publication(people.carol, 2019, date(2019, 12, 31))
+    assert row.counts == {"due": 1, "published": 1, "late": 1, "missing": 0}

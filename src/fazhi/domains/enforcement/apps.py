@@ -2,7 +2,7 @@ from types import ModuleType
 from typing import Any
 
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, post_save
 
 RECORD_PAGE = "enforcement_office:case_record"
 
@@ -100,6 +100,14 @@ class EnforcementConfig(AppConfig):
         )
         # The shipped publication rules (data/publicity_rules.yaml) follow every migrate.
         post_migrate.connect(publicity.load_rules, sender=self, dispatch_uid="enforcement.rules")
+        # A penalty decision carries the day it was published (supervision's count): kept by
+        # every publication and withdrawal the disclosure gate writes.
+        from fazhi.core.disclosure.models import Publication, Withdrawal
+
+        for sender in (Publication, Withdrawal):
+            post_save.connect(
+                publicity.on_publication, sender=sender, dispatch_uid=f"enforcement.{sender}"
+            )
         self._city(registry, auditlog)
         supervision_apps.ready()
 

@@ -29,7 +29,6 @@ from fazhi.core.casework.collection import (
     PartyIn,
     register_detail,
 )
-from fazhi.core.clock import statutes
 
 from .choices import Outcome, PenaltyType, Procedure
 from .models import EnforcementCase
@@ -57,16 +56,6 @@ def _initial(case: CaseIn, owner_id: int) -> dict[str, Any]:
 
 
 DETAIL = register_detail(COLLECTED_KIND, Detail(EnforcementCase, DECISION_FIELDS, _initial))
-
-# 国办发〔2018〕118号 事后公开: 行政处罚的执法决定信息7个工作日内公开 — the same period the handled
-# case starts at its decision.
-PUBLICITY_PERIOD = "enforcement.licensing_penalty_publicity"
-
-
-def publish_due(decided_on: date) -> date | None:
-    """The last day to publish a decision taken on ``decided_on`` (working days, the clock)."""
-    return statutes.compute_statutory(PUBLICITY_PERIOD, decided_on).due
-
 
 # --------------------------------------------------------------------------------------------
 # The sectors' own exports

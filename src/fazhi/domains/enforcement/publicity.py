@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -29,7 +29,7 @@ from typing import Any
 import yaml
 from django import forms
 from django.db import models, transaction
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from fazhi.core.casework.choices import DeadlineStatus
@@ -320,6 +320,49 @@ def publish_decision(case: Case, *, actor: Any = None, on: date | None = None) -
     return pub
 
 
+def rule_due(ec: EnforcementCase, sector: str | None = None) -> date | None:
+    """The last day to publish the decision under the rules in force on its date for its
+    department's sector (the earliest, where two rules apply); None if none requires it."""
+    if ec.decided_on is None:
+        return None
+    dues = [
+        statutes.compute_statutory(k, ec.decided_on).due
+        for k in dict.fromkeys(r.period_key for r in required_rules(ec, sector))
+    ]
+    return min((d for d in dues if d is not None), default=None)
+
+
+def sync_publication(case_id: int) -> None:
+    """Copy onto the decision the day it was published (its earliest penalty publication not
+    withdrawn; none: empty) and the day it was due by the rules (else the deadline the record
+    carries): what supervision counts over a million decisions without joining publications.
+    Called whenever a penalty publication is written or withdrawn (``on_publication``)."""
+    ec = (
+        EnforcementCase.objects.select_related("power_item", "case").filter(case_id=case_id).first()
+    )
+    if ec is None:
+        return
+    first = current_publications_of(case_id).order_by("published_on", "published_at", "pk").first()
+    published_on = first.public_date if first is not None else None
+    sector = sectors_of([ec.owner_id])[ec.owner_id] if ec.owner_id else None
+    due = rule_due(ec, sector) if sector is not None else None
+    if due is None and first is not None:
+        due = first.statutory_deadline
+    # A derived copy, not a staff write: the publication and the withdrawal are the audited
+    # records (an update, so that no audit entry nor ``save`` side effect follows).
+    EnforcementCase.objects.filter(pk=ec.pk).update(published_on=published_on, publication_due=due)
+
+
+def on_publication(sender: Any, instance: Any, created: bool = False, **_: Any) -> None:
+    """``post_save`` of ``Publication`` and ``Withdrawal``: every penalty publication goes
+    through the disclosure gate, which writes one of these rows (publish, withdraw)."""
+    if not created:
+        return
+    pub = instance if isinstance(instance, Publication) else instance.publication
+    if pub.kind == PENALTY_KIND and pub.case_id is not None:
+        sync_publication(pub.case_id)
+
+
 def publicize_effect(ctx: StepContext, event: Any) -> None:
     """The 公开 step of a handled case (``workflow._publish`` calls it)."""
     publish_decision(ctx.case, actor=ctx.actor, on=ctx.on)
@@ -356,7 +399,11 @@ class WithdrawForm(forms.Form):
 
 
 def current_publications(case: Case) -> models.QuerySet[Publication]:
-    return Publication.objects.filter(case=case, kind=PENALTY_KIND, withdrawal__isnull=True)
+    return current_publications_of(case.pk)
+
+
+def current_publications_of(case_id: int) -> models.QuerySet[Publication]:
+    return Publication.objects.filter(case_id=case_id, kind=PENALTY_KIND, withdrawal__isnull=True)
 
 
 def _change_effect(ctx: StepContext, event: Any) -> None:
@@ -450,6 +497,74 @@ def _rule_q(rule: PublicationRule, year: int, superseding: list[PublicationRule]
     return q
 
 
+def rule_qs(departments: Iterable[Any], year: int) -> list[tuple[PublicationRule, Q]]:
+    """Each penalty rule with the decisions of ``year`` it requires to be published, as a
+    Q-expression on ``EnforcementCase`` (the owning department's sector, the rule's period of
+    force less the sector rules superseding a general one, its procedures and excluded types).
+    With ``today``, each is narrowed to the decisions whose publication period under that rule
+    has run out by then: owed and, if unpublished, missing. A query for the rules, one for the
+    sectors, and the calendar's."""
+    sectors = sectors_of(departments)
+    rules = list(PublicationRule.objects.filter(decision_kind="penalty"))
+    by_sector: dict[str, list[int]] = {}
+    for dept, sector in sectors.items():
+        by_sector.setdefault(sector, []).append(dept)
+    out: list[tuple[PublicationRule, Q]] = []
+    for sector, ids in by_sector.items():
+        own = [r for r in rules if r.sector == sector and sector]
+        for rule in own + [r for r in rules if not r.sector]:
+            superseding = [s for s in own if rule.code in s.supersedes] if not rule.sector else []
+            q = _rule_q(rule, year, superseding)
+            if q is None:
+                continue
+            out.append((rule, Q(owner__in=ids) & q))
+    return out
+
+
+def any_of(qs: Iterable[Q]) -> Q:
+    required = Q(pk__in=[])
+    for q in qs:
+        required |= q
+    return required
+
+
+def past_due(rules: Iterable[tuple[PublicationRule, Q]], today: date) -> Q:
+    """The decisions owed under ``rules`` (``rule_qs``) whose period has run out by ``today``:
+    if unpublished, missing. The clock's calendar once per period."""
+    cutoffs: dict[str, date] = {}
+    out = Q(pk__in=[])
+    for rule, q in rules:
+        if rule.period_key not in cutoffs:
+            cutoffs[rule.period_key] = last_overdue_decision(rule.period_key, today)
+        out |= q & Q(decided_on__lte=cutoffs[rule.period_key])
+    return out
+
+
+def last_overdue_decision(period_key: str, today: date) -> date:
+    """The latest decision day whose publication period ``period_key`` has run out by ``today``
+    (the last day d with due(d) < today): the due day is monotonic in the decision day, so
+    every decision up to it is overdue if unpublished. A binary search over the clock."""
+    low, high = today - timedelta(days=400), today  # no publication period is over a year
+    while low < high:
+        mid = low + timedelta(days=(high - low).days // 2 + 1)
+        try:
+            due = statutes.compute_statutory(period_key, mid).due
+        except statutes.NotInForce:
+            due = None
+        if due is not None and due < today:
+            low = mid
+        else:
+            high = mid - timedelta(days=1)
+    return low
+
+
+def ended_decisions() -> models.QuerySet[Event, dict[str, Any]]:
+    """The cases whose decision was revoked, declared illegal or void: no longer owed."""
+    return Event.objects.filter(
+        kind="change_decision", data__change__in=[c.value for c in ENDS_DECISION]
+    ).values("case_id")
+
+
 def required_decisions(
     departments: Iterable[Any],
     year: int,
@@ -457,34 +572,17 @@ def required_decisions(
 ) -> models.QuerySet[EnforcementCase]:
     """The penalty decisions of ``year`` that the rules in force on their dates required to be
     published, handled and collected alike (from the case's decision fields and the owning
-    department's sector), annotated with ``owner`` and ``published``. A decision later revoked,
-    declared illegal or void is not counted. ``base``: a scoped queryset on a request path."""
-    sectors = sectors_of(departments)
-    rules = list(PublicationRule.objects.filter(decision_kind="penalty"))
-    by_sector: dict[str, list[int]] = {}
-    for dept, sector in sectors.items():
-        by_sector.setdefault(sector, []).append(dept)
-    required = Q(pk__in=[])
-    for sector, ids in by_sector.items():
-        own = [r for r in rules if r.sector == sector and sector]
-        for rule in own + [r for r in rules if not r.sector]:
-            superseding = [s for s in own if rule.code in s.supersedes] if not rule.sector else []
-            q = _rule_q(rule, year, superseding)
-            if q is not None:
-                required |= Q(owner__in=ids) & q
-    ended = Event.objects.filter(
-        case=OuterRef("case_id"),
-        kind="change_decision",
-        data__change__in=[c.value for c in ENDS_DECISION],
-    )
-    published = Publication.objects.filter(case=OuterRef("case_id"), kind=PENALTY_KIND)
+    department's sector), annotated with ``published`` (a publication not withdrawn, as
+    ``published_on`` records it). A decision later revoked, declared illegal or void is not
+    counted. ``base``: a scoped queryset on a request path."""
+    depts = list(departments)
+    required = any_of(q for _, q in rule_qs(depts, year))
     base = EnforcementCase.objects.all() if base is None else base
-    # The owning department is on the decision's row (EnforcementCase.owner): no join.
     return (
-        base.filter(outcome=Outcome.PENALTY, decided_on__year=year, owner_id__in=list(sectors))
-        .annotate(published=Exists(published))
+        base.filter(outcome=Outcome.PENALTY, decided_on__year=year)
         .filter(required)
-        .exclude(Exists(ended))
+        .exclude(case_id__in=ended_decisions())
+        .annotate(published=Q(published_on__isnull=False))
     )
 
 
@@ -494,7 +592,12 @@ def missing_publications(departments: Iterable[Any], year: int) -> dict[int, int
     depts = list(departments)
     # Any: the annotations (owner, published) are not in the model's type.
     required: Any = required_decisions(depts, year)
-    rows = required.filter(published=False).values("owner").annotate(n=Count("pk")).order_by()
+    rows = (
+        required.filter(published_on__isnull=True)
+        .values("owner")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
     counts = {getattr(d, "pk", d): 0 for d in depts}
     counts.update({row["owner"]: row["n"] for row in rows})
     return counts

@@ -4,10 +4,11 @@ Three views, each a fixed number of queries whatever the volume (grouped counts 
 database, never a query per department or per case):
 
 - ``overdue``: per department, the cases with a running statutory deadline past its due day;
-- ``publication``: per department, the penalty decisions of a year that had to be published
-  (行政处罚法 第四十八条; 国办发〔2018〕118号: within 7 working days), how many were published, how
-  many late, and how many are missing although their deadline has passed — collected decisions
-  included, so that one the sector never published is flagged;
+- ``publication``: per department, the penalty decisions of a year that the publication rules
+  (``publicity``: the rule in force on the decision date for the department's sector; 行政处罚
+  法 第四十八条) required to be published, how many were published, how many late, and how many
+  are missing although their deadline has passed — collected decisions included, so that one
+  the sector never published is flagged;
 - ``states``: the cases opened in a year, by kind and state.
 
 Scoping: every count is narrowed to the departments whose records the user sees
@@ -22,21 +23,19 @@ participant of every case, which at a million cases costs more than the count it
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
-from django.utils.timezone import get_current_timezone
 
 from fazhi.core.casework.choices import DeadlineStatus
 from fazhi.core.casework.models import Case, Deadline, Participant
 from fazhi.core.casework.workflow import workflow_for
-from fazhi.core.disclosure.models import Publication, Withdrawal
 from fazhi.core.org.models import OrgUnit
 from fazhi.core.org.scoping import scoped, visible_unit_ids
 
-from .choices import Outcome, Procedure
-from .collected import publish_due
+from . import publicity
+from .choices import Outcome
 from .models import EnforcementCase
 
 
@@ -76,88 +75,40 @@ def overdue(user: Any, today: date) -> list[DepartmentRow]:
     return _rows(user, {unit: {"cases": c, "deadlines": d} for unit, c, d in qs})
 
 
-def last_overdue_decision(today: date) -> date:
-    """The latest decision day whose publication deadline has passed by ``today``: the days are
-    monotonic in the decision day, so every decision up to it is overdue if unpublished."""
-    low, high = today - timedelta(days=60), today  # 7 working days are never 60 calendar days
-    while low < high:  # the last day d with publish_due(d) < today
-        mid = low + timedelta(days=(high - low).days // 2 + 1)
-        due = publish_due(mid)
-        if due is not None and due < today:
-            low = mid
-        else:
-            high = mid - timedelta(days=1)
-    return low
-
-
-def must_publish(prefix: str = "") -> Q:
-    """Decisions that must be published: penalties decided by the ordinary procedure (a
-    simplified-procedure decision on the spot has no 一定社会影响 in any sector's rules)."""
-    return Q(**{f"{prefix}outcome": Outcome.PENALTY}) & ~Q(
-        **{f"{prefix}procedure": Procedure.SIMPLIFIED}
-    )
-
-
 def publication(user: Any, year: int, today: date) -> list[DepartmentRow]:
-    """Per department, the decisions of ``year`` that had to be published: ``due`` in all,
-    ``published``, ``late`` (published after the statutory deadline), ``missing`` (not
-    published and past the deadline). Three grouped queries — the decisions, their current
-    publications, those of the decisions not yet due — after the roles and the calendar."""
-    cutoff = last_overdue_decision(today)
-    span = (date(year, 1, 1), date(year, 12, 31))
-    owners = _units(user).values("pk")
-    decisions = (
-        EnforcementCase.objects.filter(must_publish(), decided_on__range=span, owner__in=owners)
+    """Per department, the decisions of ``year`` the publication rules required to be
+    published (``publicity.rule_qs``: the rule in force on the decision date for the
+    department's sector): ``due`` in all, ``published`` (a publication not withdrawn), ``late``
+    (published after the day the rules gave), ``missing`` (not published, and that day past
+    by ``today``). A revoked decision is not owed. One grouped query over the decisions'
+    publication index — each carries the day it was published and was due
+    (``publicity.sync_publication``) — after the roles, the sectors, the rules and the clock."""
+    units = list(_units(user))
+    owed = publicity.rule_qs(units, year)
+    unpublished = Q(published_on__isnull=True)
+    rows = (
+        EnforcementCase.objects.filter(
+            outcome=Outcome.PENALTY,
+            decided_on__range=(date(year, 1, 1), date(year, 12, 31)),
+            owner__in=[u.pk for u in units],
+        )
+        .filter(publicity.any_of(q for _, q in owed))
+        .exclude(case_id__in=publicity.ended_decisions())
         .order_by()
         .values_list("owner_id")
-        .annotate(due=Count("id"), by_cutoff=Count("id", filter=Q(decided_on__lte=cutoff)))
-    )
-    # The decisions' publications, counted for the body that published them (the deciding
-    # department, which is the case's owner): no second pass over the owners. The decisions
-    # of the year, and those of them already overdue, are two hashed sets of case ids.
-    of_year = EnforcementCase.objects.filter(must_publish(), decided_on__range=span)
-    late = Q(on_time=False) | Q(published_on__gt=F("statutory_deadline"))
-    published = (
-        scoped(user, Publication)
-        .filter(org_unit__in=owners, case_id__in=of_year.values("case_id"))
-        # A record is written on or after the day it says it was published, which is on or
-        # after the decision: a sound lower bound on the indexed write time.
-        .filter(published_at__gte=datetime(year, 1, 1, tzinfo=get_current_timezone()))
-        # A withdrawn record no longer counts (the withdrawals are few: a hashed set).
-        .exclude(pk__in=Withdrawal.objects.values("publication_id"))
-        .order_by()
-        .values_list("org_unit_id")
         .annotate(
-            published=Count("case_id", distinct=True),
-            late=Count("case_id", distinct=True, filter=late),
+            due=Count("pk"),
+            published=Count("pk", filter=~unpublished),
+            late=Count("pk", filter=Q(published_on__gt=F("publication_due"))),
+            missing=Count("pk", filter=unpublished & publicity.past_due(owed, today)),
         )
     )
-    # The decisions of the last few days are not overdue yet: their publications are taken
-    # back out of the published ones when counting what is missing (a small set, and empty
-    # for a past year).
-    recent = (
-        scoped(user, Publication)
-        .filter(
-            org_unit__in=owners,
-            case_id__in=of_year.filter(decided_on__gt=cutoff).values("case_id"),
-        )
-        .exclude(pk__in=Withdrawal.objects.values("publication_id"))
-        .order_by()
-        .values_list("org_unit_id")
-        .annotate(n=Count("case_id", distinct=True))
-    )
-    counts = {
-        unit: {"due": due, "published": 0, "late": 0, "missing": by_cutoff}
-        for unit, due, by_cutoff in decisions
-    }
-    for unit, n, n_late in published:
-        row = counts.setdefault(unit, {"due": 0, "published": 0, "late": 0, "missing": 0})
-        row["published"], row["late"] = n, n_late
-        row["missing"] -= n
-    for unit, n in recent:
-        counts.setdefault(unit, {"due": 0, "published": 0, "late": 0, "missing": 0})
-        counts[unit]["missing"] += n
-    return _rows(user, counts)
+    names = {u.pk: u.name for u in units}
+    out = [
+        DepartmentRow(unit, names[unit], {"due": d, "published": p, "late": n, "missing": m})
+        for unit, d, p, n, m in rows
+    ]
+    return sorted(out, key=lambda r: (-sum(r.counts.values()), r.name))
 
 
 @dataclass

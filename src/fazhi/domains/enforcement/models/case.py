@@ -98,6 +98,13 @@ class EnforcementCase(models.Model):
         blank=True,
     )
 
+    # 执法公示 (行政处罚法 第四十八条): the day the decision was published (its earliest penalty
+    # publication not withdrawn) and the last day the publication rules gave for it. Copies
+    # kept by ``publicity.sync_publication`` on every publication and withdrawal, so that
+    # supervision counts the published, late and missing without joining the publications.
+    published_on = models.DateField("公开日期", null=True, blank=True, editable=False)
+    publication_due = models.DateField("公开期限", null=True, blank=True, editable=False)
+
     scope = Scope("participants", "case")
     objects = RestrictedManager()
 
@@ -109,6 +116,20 @@ class EnforcementCase(models.Model):
         indexes = [
             models.Index(fields=["decided_on", "outcome"], name="enforcement_ec_decided_on"),
             models.Index(fields=["owner", "decided_on"], name="enforcement_ec_owner_decided"),
+            # The supervision publication view reads a year of decisions from this index alone
+            # (an index-only scan): the rules' columns and the publication's copies.
+            models.Index(
+                fields=[
+                    "decided_on",
+                    "owner",
+                    "outcome",
+                    "procedure",
+                    "penalty_type",
+                    "published_on",
+                    "publication_due",
+                ],
+                name="enforcement_ec_publication",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
