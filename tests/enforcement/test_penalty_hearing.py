@@ -79,7 +79,12 @@ def test_the_hearing_walks_its_periods_and_its_presider(org, people, item) -> No
     ask = {"manner": "written"}
     late = refused(case, "request_hearing", people.alice, on=date(2024, 3, 14), data=ask)
     assert late.refusals[0].basis == "行政处罚法 第六十四条" and "2024-03-13" in str(late)
+    period = case.deadlines.get(key="penalty.decision")
+    due_before = period.due
     take(case, "request_hearing", people.alice, data={"manner": "written"}, on=date(2024, 3, 13))
+    # 市场监管: the time from the request to the hearing is not counted in the 90 days.
+    period.refresh_from_db()
+    assert period.status == "paused" and "听证时间不计入" in period.pauses[0]["reason"]
     # No decision while the requested hearing has not been held.
     refused(case, "decide", people.henry, on=date(2024, 3, 20), data={"decision": "罚款"})
     chair = officer(org, "郑主持", "H0001")
@@ -100,6 +105,9 @@ def test_the_hearing_walks_its_periods_and_its_presider(org, people, item) -> No
         data={**HEARD, "facts_changed": "on"},
         on=date(2024, 3, 25),
     )
+    period.refresh_from_db()
+    assert period.status == "running" and due_before is not None and period.due is not None
+    assert (period.due - due_before).days == (date(2024, 3, 25) - date(2024, 3, 13)).days
     # The hearing changed the facts: back to legal review before the decision.
     decision = {"decision": "罚款五千元", "fine": "5000"}
     error = refused(case, "decide", people.henry, on=date(2024, 3, 26), data=decision)

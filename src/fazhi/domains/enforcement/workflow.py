@@ -340,6 +340,7 @@ WORKFLOW.add(
     basis=hearing.HEARING_BASIS,
     form=hearing.HearingRequestForm,
     gates=[hearing.may_request_hearing],
+    effect=hearing.pause_decision_period,
     meets=("penalty.hearing_request",),
 )
 WORKFLOW.add(
@@ -361,6 +362,7 @@ WORKFLOW.add(
     basis=hearing.HEARING_BASIS,
     form=hearing.HearingForm,
     gates=[hearing.on_the_hearing_date, hearing.presider_did_not_investigate],
+    effect=hearing.resume_decision_period,
 )
 WORKFLOW.add(
     "discuss",

@@ -27,7 +27,7 @@ from fazhi.core.clock.periods import Period, PeriodKind, Unit
 from fazhi.core.org.models import Officer
 
 from ..choices import PartyKind, PenaltyType
-from .common import detail, last_event, money, province_of
+from .common import detail, last_event, money, province_of, sector_of
 
 HEARING_BASIS = "行政处罚法 第六十四条"
 
@@ -306,3 +306,63 @@ def hearing_held_if_requested(ctx: StepContext) -> Refusal | None:
         "行政处罚法 第六十五条",
         missing_step="hold_hearing",
     )
+
+
+# -- hearing time outside the decision period, where the sector's rules say so ---------------
+
+
+@dataclass(frozen=True)
+class HearingTimeExcluded:
+    """From ``effective_from``, the time from a hearing request to the hearing is not counted
+    in the 90-day decision period of a department of ``sector`` (行政处罚法 第六十条 leaves
+    the period to 法律、法规、规章另有规定; the Act itself excludes nothing)."""
+
+    sector: str
+    effective_from: date
+    basis: str
+
+
+_HEARING_EXCLUDED: list[HearingTimeExcluded] = []
+
+
+def declare_hearing_time_excluded(rule: HearingTimeExcluded) -> HearingTimeExcluded:
+    if rule not in _HEARING_EXCLUDED:
+        _HEARING_EXCLUDED.append(rule)
+    return rule
+
+
+# 市场监督管理行政处罚程序规定 (国家市场监督管理总局令第2号, 施行2019-04-01): 听证、公告、检测、
+# 检验、检疫、鉴定等时间不计入案件办理期限 (the article number was not checked; the basis names
+# the rule).
+MARKET_HEARING_EXCLUDED = declare_hearing_time_excluded(
+    HearingTimeExcluded(
+        "SCJG",
+        date(2019, 4, 1),
+        "市场监督管理行政处罚程序规定（听证时间不计入案件办理期限）",
+    )
+)
+
+
+def hearing_time_rule(case: Case, on: date) -> HearingTimeExcluded | None:
+    sector = sector_of(case.owner_unit())
+    rules = [r for r in _HEARING_EXCLUDED if r.sector == sector and r.effective_from <= on]
+    return rules[-1] if rules else None
+
+
+def pause_decision_period(ctx: StepContext, event: Any) -> None:
+    """The request stops the decision period's clock where the sector's rules exclude hearing
+    time; ``resume_decision_period`` starts it again when the hearing is held."""
+    from fazhi.core.casework.deadlines import pause
+
+    rule = hearing_time_rule(ctx.case, ctx.on)
+    if rule is None:
+        return
+    for period in ctx.case.deadlines.filter(key="penalty.decision", status=DeadlineStatus.RUNNING):
+        pause(period, ctx.on, actor=ctx.actor, reason=f"听证时间不计入办案期限（{rule.basis}）")
+
+
+def resume_decision_period(ctx: StepContext, event: Any) -> None:
+    from fazhi.core.casework.deadlines import resume
+
+    for period in ctx.case.deadlines.filter(key="penalty.decision", status=DeadlineStatus.PAUSED):
+        resume(period, ctx.on, actor=ctx.actor)
