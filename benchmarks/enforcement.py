@@ -45,7 +45,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
-SERVER = os.environ.get("FAZHI_BENCH_PG", "postgresql://postgres@127.0.0.1:5432")
+from benchmarks._pg import built, database_url, recreate, step  # noqa: E402
+
 DB = "fazhi_bench_enforcement"
 N_CASES = int(os.environ.get("FAZHI_BENCH_CASES", 1_000_000))
 N_DEPARTMENTS = 60
@@ -71,50 +72,11 @@ KINDS = {
 }  # fmt: skip
 
 
-def database_url(name: str) -> str:
-    return f"{SERVER}/{name}"
-
-
-def _admin() -> Any:
-    import psycopg
-
-    return psycopg.connect(database_url("postgres"), autocommit=True)
-
-
-def built() -> dict | None:
-    import psycopg
-
-    with _admin() as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DB]).fetchone():
-            return None
-    with psycopg.connect(database_url(DB)) as conn:
-        ok = conn.execute("SELECT to_regclass('bench_marker') IS NOT NULL").fetchone()
-        if not ok or not ok[0]:
-            return None
-        row = conn.execute("SELECT info FROM bench_marker").fetchone()
-        return row[0] if row else None
-
-
-def recreate() -> None:
-    with _admin() as conn:
-        conn.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [DB]
-        )
-        conn.execute(f'DROP DATABASE IF EXISTS "{DB}"')
-        conn.execute(f'CREATE DATABASE "{DB}"')
-
-
 def _setup() -> None:
     import django
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fazhi.settings")
     django.setup()
-
-
-def _step(label: str, started: float) -> float:
-    now = time.perf_counter()
-    print(f"    {label:<58} {now - started:7.1f} s", flush=True)
-    return now
 
 
 # --------------------------------------------------------------------------------------------
@@ -196,7 +158,7 @@ def build_bulk(units: list[int], today: date, n: int) -> None:
         dropped = _secondary_indexes(cur, tables)
         for name, _ in dropped:
             cur.execute(f"DROP INDEX {name}")
-        t = _step(f"org tables, {len(dropped)} secondary indexes dropped", t)
+        t = step(f"org tables, {len(dropped)} secondary indexes dropped", t)
 
         cur.execute(
             """
@@ -246,7 +208,7 @@ def build_bulk(units: list[int], today: date, n: int) -> None:
             """,
             {"late": LATE_PERCENT, "published": PUBLISHED_PERCENT, "today": today},
         )
-        t = _step(f"plan of {n:,} cases", t)
+        t = step(f"plan of {n:,} cases", t)
 
         cur.execute(
             """
@@ -267,7 +229,7 @@ def build_bulk(units: list[int], today: date, n: int) -> None:
             "INSERT INTO casework_participant (role, case_id, org_unit_id, staff_id) "
             "SELECT 'owner', id, owner, NULL::bigint FROM bench_case"
         )
-        t = _step(f"{n:,} cases and their owners", t)
+        t = step(f"{n:,} cases and their owners", t)
         cur.execute(
             """
             INSERT INTO enforcement_enforcementcase (case_id, power_item_id, procedure,
@@ -288,7 +250,7 @@ def build_bulk(units: list[int], today: date, n: int) -> None:
             FROM bench_case ORDER BY id
             """
         )
-        t = _step("enforcement details (decisions)", t)
+        t = step("enforcement details (decisions)", t)
         cur.execute(
             """
             INSERT INTO casework_deadline (key, name, basis, start, amount, unit, pauses,
@@ -302,7 +264,7 @@ def build_bulk(units: list[int], today: date, n: int) -> None:
             FROM bench_case ORDER BY id
             """
         )
-        t = _step(f"{n:,} decision deadlines", t)
+        t = step(f"{n:,} decision deadlines", t)
         cur.execute(
             """
             INSERT INTO disclosure_publication (kind, title, org_unit_id, case_id, subject,
@@ -316,7 +278,7 @@ def build_bulk(units: list[int], today: date, n: int) -> None:
             ORDER BY id
             """
         )
-        t = _step(f"{cur.rowcount:,} publications", t)
+        t = step(f"{cur.rowcount:,} publications", t)
         for _, definition in dropped:
             cur.execute(definition)
         cur.execute("SET session_replication_role = DEFAULT")
@@ -326,10 +288,10 @@ def build_bulk(units: list[int], today: date, n: int) -> None:
                 f"coalesce((SELECT max(id) FROM {table}), 0) + 1, false)"
             )
         cur.execute("DROP TABLE bench_case")
-        t = _step(f"{len(dropped)} indexes rebuilt", t)
+        t = step(f"{len(dropped)} indexes rebuilt", t)
     with connection.cursor() as cur:
         cur.execute(f"VACUUM ANALYZE {', '.join(tables)}")
-    _step("VACUUM ANALYZE", t)
+    step("VACUUM ANALYZE", t)
 
 
 def child_build() -> None:
@@ -341,9 +303,9 @@ def child_build() -> None:
     started = t = time.perf_counter()
     today = timezone.localdate()
     call_command("migrate", verbosity=0)
-    t = _step("migrate", t)
+    t = step("migrate", t)
     units = build_org()
-    t = _step(f"org tree (a city, {N_DEPARTMENTS} departments) and staff", t)
+    t = step(f"org tree (a city, {N_DEPARTMENTS} departments) and staff", t)
     build_bulk(units, today, N_CASES)
     seconds = time.perf_counter() - started
     info = {"built_on": today.isoformat(), "cases": N_CASES, "seconds": seconds}
@@ -598,12 +560,12 @@ def run_child(args: list[str], var: Path, stream: bool = False) -> dict:
 def main(rebuild: bool, requests: int, explain: bool) -> int:
     var = Path(tempfile.mkdtemp(prefix="fazhi-bench-enforcement-"))
     print("Fazhi enforcement supervision benchmark (PostgreSQL)")
-    info = None if rebuild else built()
+    info = None if rebuild else built(DB)
     if info is not None and info["cases"] == N_CASES:
         print(f"  {DB}: reusing the data built {info['built_on']} in {info['seconds']:.0f} s")
     else:
         print(f"  {DB}: building ({N_CASES:,} cases) …", flush=True)
-        recreate()
+        recreate(DB)
         info = run_child(["build"], var, stream=True)
         print(f"  {DB}: built in {info['seconds']:.1f} s ({info['seconds'] / 60:.1f} min)")
     extra = ["--requests", str(requests)] + (["--explain"] if explain else [])

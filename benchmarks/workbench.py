@@ -45,7 +45,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
-SERVER = os.environ.get("FAZHI_BENCH_PG", "postgresql://postgres@127.0.0.1:5432")
+from benchmarks._pg import built, database_url, recreate, step  # noqa: E402
+
 DB_FULL = "fazhi_bench"
 DB_EMPTY = "fazhi_bench_empty"
 
@@ -116,43 +117,9 @@ FILLER_EVENTS = ["deadline_started", "deadline_recomputed", "deadline_paused", "
                  "linked", "deadline_met"]  # fmt: skip
 
 
-def database_url(name: str) -> str:
-    return f"{SERVER}/{name}"
-
-
 # --------------------------------------------------------------------------------------------
 # Databases
 # --------------------------------------------------------------------------------------------
-
-
-def _admin() -> Any:
-    import psycopg
-
-    return psycopg.connect(database_url("postgres"), autocommit=True)
-
-
-def built(name: str) -> dict | None:
-    """The marker row of a finished build, or None."""
-    import psycopg
-
-    with _admin() as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            return None
-    with psycopg.connect(database_url(name)) as conn:
-        ok = conn.execute("SELECT to_regclass('bench_marker') IS NOT NULL").fetchone()
-        if not ok or not ok[0]:
-            return None
-        row = conn.execute("SELECT info FROM bench_marker").fetchone()
-        return row[0] if row else None
-
-
-def recreate(name: str) -> None:
-    with _admin() as conn:
-        conn.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [name]
-        )
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
 
 
 # --------------------------------------------------------------------------------------------
@@ -167,12 +134,6 @@ def _setup() -> None:
     django.setup()
     # The second kind of case, as in tests/casework (registers its workflow).
     import tests.casework.kinds  # noqa: F401
-
-
-def _step(label: str, started: float) -> float:
-    now = time.perf_counter()
-    print(f"    {label:<58} {now - started:7.1f} s", flush=True)
-    return now
 
 
 def build_org(today: date) -> dict[str, Any]:
@@ -285,7 +246,7 @@ def build_bulk(org: dict[str, Any], today: date, n: int) -> None:
         dropped = _secondary_indexes(cur, tables)
         for name, _ in dropped:
             cur.execute(f"DROP INDEX {name}")
-        t = _step(f"org tables, {len(dropped)} secondary indexes dropped", t)
+        t = step(f"org tables, {len(dropped)} secondary indexes dropped", t)
 
         # The plan of every case: owner, other unit, kind, stage, dates.
         cur.execute(
@@ -336,7 +297,7 @@ def build_bulk(org: dict[str, Any], today: date, n: int) -> None:
                 "INSERT INTO bench_kind VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
                 [kind, spec["states"], spec["steps"], *spec["deadline"], spec["other_role"]],
             )
-        t = _step(f"plan of {n:,} cases", t)
+        t = step(f"plan of {n:,} cases", t)
 
         cur.execute(
             """
@@ -359,7 +320,7 @@ def build_bulk(org: dict[str, Any], today: date, n: int) -> None:
             ORDER BY c.id
             """
         )  # fmt: skip
-        t = _step(f"{n:,} cases", t)
+        t = step(f"{n:,} cases", t)
         cur.execute(
             """
             INSERT INTO casework_participant (role, case_id, org_unit_id, staff_id)
@@ -380,7 +341,7 @@ def build_bulk(org: dict[str, Any], today: date, n: int) -> None:
                 """,
                 [proof_id],
             )
-        t = _step("participants (owner, respondent, handler), complaint details", t)
+        t = step("participants (owner, respondent, handler), complaint details", t)
 
         cur.execute(
             """
@@ -416,7 +377,7 @@ def build_bulk(org: dict[str, Any], today: date, n: int) -> None:
                 "fillers": len(FILLER_EVENTS),
             },
         )  # fmt: skip
-        t = _step(f"{n * EVENTS_PER_CASE:,} events", t)
+        t = step(f"{n * EVENTS_PER_CASE:,} events", t)
 
         cur.execute(
             """
@@ -458,7 +419,7 @@ def build_bulk(org: dict[str, Any], today: date, n: int) -> None:
             """,
             {"per_case": DEADLINES_PER_CASE},
         )
-        t = _step(f"{n * DEADLINES_PER_CASE:,} deadlines", t)
+        t = step(f"{n * DEADLINES_PER_CASE:,} deadlines", t)
 
         # What the hourly job would have written for the busy unit's handler and head:
         # approaching and overdue deadlines of the last month, the older ones read.
@@ -484,7 +445,7 @@ def build_bulk(org: dict[str, Any], today: date, n: int) -> None:
                 "recipients": [clerks[0][0], org["heads"][0]],
             },
         )
-        t = _step(f"{cur.rowcount:,} notifications", t)
+        t = step(f"{cur.rowcount:,} notifications", t)
 
         for _, definition in dropped:
             cur.execute(definition)
@@ -495,11 +456,11 @@ def build_bulk(org: dict[str, Any], today: date, n: int) -> None:
                 f"coalesce((SELECT max(id) FROM {table}), 0) + 1, false)"
             )
         cur.execute("DROP TABLE bench_case")
-        t = _step(f"{len(dropped)} indexes rebuilt", t)
+        t = step(f"{len(dropped)} indexes rebuilt", t)
     connection.commit() if not connection.get_autocommit() else None
     with connection.cursor() as cur:
         cur.execute(f"VACUUM ANALYZE {', '.join(tables)}")
-    _step("VACUUM ANALYZE", t)
+    step("VACUUM ANALYZE", t)
 
 
 def build_probe(org: dict[str, Any], today: date) -> int:
@@ -533,7 +494,7 @@ def child_build(full: bool) -> None:
     started = t = time.perf_counter()
     today = timezone.localdate()
     call_command("migrate", verbosity=0)
-    t = _step("migrate", t)
+    t = step("migrate", t)
     org = build_org(today)
     services.create_item(
         ProofRequirement,
@@ -542,13 +503,13 @@ def child_build(full: bool) -> None:
         fields={"name": "无犯罪记录证明", "status": "cancelled", "issuer": "社区居委会",
                 "replacement": "data_sharing", "community_issued": True},
     )  # fmt: skip
-    t = _step("org tree (a city, 57 departments) and staff", t)
+    t = step("org tree (a city, 57 departments) and staff", t)
     n = N_CASES if full else 0
     if n:
         build_bulk(org, today, n)
         t = time.perf_counter()
     probe = build_probe(org, today)
-    t = _step("probe case through the workflow", t)
+    t = step("probe case through the workflow", t)
     seconds = time.perf_counter() - started
     info = {"built_on": today.isoformat(), "cases": n, "probe": probe, "seconds": seconds}
     with connection.cursor() as cur:
