@@ -22,11 +22,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
-from pathlib import Path
 from typing import Any
 
-import yaml
 from django import forms
 from django.db import models, transaction
 from django.db.models import Count, F, Q
@@ -43,11 +40,11 @@ from fazhi.core.disclosure.models import Publication
 from fazhi.core.org.choices import Role
 
 from .choices import Outcome, PenaltyState, PenaltyType
-from .models import DepartmentSector, EnforcementCase, PublicationRule
-from .models.publicity import Sector
+from .models import EnforcementCase, PublicationRule
+from .sectors import config as _config
+from .sectors import sector_of, sectors_of
 from .workflow import WORKFLOW
 
-RULES_FILE = Path(__file__).resolve().parent / "data" / "publicity_rules.yaml"
 PENALTY_KIND = "行政处罚决定"
 WITHDRAWAL = "penalty.publicity_withdrawal"
 BASIS = "行政处罚法 第四十八条"
@@ -69,13 +66,6 @@ MARKET_PENALTY_PUBLICITY = statutes.register(
 
 
 # -- the rules as data ------------------------------------------------------------------------
-
-
-@cache
-def _config() -> dict[str, Any]:
-    with RULES_FILE.open(encoding="utf-8") as f:
-        data: dict[str, Any] = yaml.safe_load(f)
-    return data
 
 
 def load_rules(**_: Any) -> int:
@@ -114,36 +104,6 @@ def _load_rules() -> int:
         )
         count += 1
     return count
-
-
-def _sector_by_name(name: str) -> str:
-    for sector, words in _config()["sectors"].items():
-        if any(w in name for w in words):
-            return str(sector)
-    return Sector.OTHER
-
-
-def sectors_of(departments: Iterable[Any]) -> dict[int, str]:
-    """The sector of each department (an ``OrgUnit`` or its id): its ``DepartmentSector`` row,
-    else the words of its name. Two queries at most, whatever the number of departments."""
-    from fazhi.core.org.models import OrgUnit
-
-    units = list(departments)
-    ids = [getattr(u, "pk", u) for u in units]
-    names = {u.pk: u.name for u in units if isinstance(u, OrgUnit)}
-    missing = [i for i in ids if i not in names]
-    if missing:
-        names.update(OrgUnit.objects.filter(pk__in=missing).values_list("pk", "name"))
-    declared = dict(
-        DepartmentSector.objects.filter(department_id__in=ids).values_list(
-            "department_id", "sector"
-        )
-    )
-    return {i: declared.get(i) or _sector_by_name(names.get(i, "")) for i in ids}
-
-
-def sector_of(department: Any) -> str:
-    return sectors_of([department])[department.pk]
 
 
 def rules_in_force(

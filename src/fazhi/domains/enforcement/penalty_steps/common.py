@@ -38,12 +38,6 @@ def province_of(unit: Any) -> str:
     return ""
 
 
-def sector_of(unit: Any) -> str:
-    """A department's sector, from its code ``<division>-<SECTOR>`` (e.g. 420700-SCJG)."""
-    code = getattr(unit, "code", "") or ""
-    return code.rsplit("-", 1)[-1].upper() if "-" in code else ""
-
-
 def money(value: Any) -> Decimal | None:
     if value in (None, ""):
         return None

@@ -21,7 +21,9 @@ from fazhi.core.casework.models import Case
 from fazhi.core.casework.workflow import Refusal, StepContext
 
 from ..choices import PenaltyType
-from .common import detail, last_event, money, sector_of, taken_after
+from ..models.publicity import Sector
+from ..sectors import sector_of
+from .common import detail, last_event, money, taken_after
 from .discretion import discretion_summary, review_context
 from .hearing import notified_fine
 
@@ -36,7 +38,7 @@ REVIEW_BASIS = "行政处罚法 第五十八条"
 
 @dataclass(frozen=True)
 class ReviewBeforeNotice:
-    """From ``effective_from``, a department of ``sector`` (the suffix of its code, e.g. SCJG)
+    """From ``effective_from``, a department of ``sector`` (``sectors.sector_of``)
     has its penalty reviewed before the notice, so the notice carries the reviewed penalty."""
 
     sector: str
@@ -58,7 +60,7 @@ def declare_review_before_notice(rule: ReviewBeforeNotice) -> ReviewBeforeNotice
 # the article numbers were not checked, so the refusal cites the Act and names the rule).
 MARKET_REGULATION = declare_review_before_notice(
     ReviewBeforeNotice(
-        "SCJG",
+        Sector.MARKET,
         date(2019, 4, 1),
         "行政处罚法 第五十八条；市场监督管理行政处罚程序规定（先法制审核后告知）",
     )

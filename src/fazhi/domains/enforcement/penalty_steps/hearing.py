@@ -27,7 +27,9 @@ from fazhi.core.clock.periods import Period, PeriodKind, Unit
 from fazhi.core.org.models import Officer
 
 from ..choices import PartyKind, PenaltyType
-from .common import detail, last_event, money, province_of, sector_of
+from ..models.publicity import Sector
+from ..sectors import sector_of
+from .common import detail, last_event, money, province_of
 
 HEARING_BASIS = "行政处罚法 第六十四条"
 
@@ -336,7 +338,7 @@ def declare_hearing_time_excluded(rule: HearingTimeExcluded) -> HearingTimeExclu
 # the rule).
 MARKET_HEARING_EXCLUDED = declare_hearing_time_excluded(
     HearingTimeExcluded(
-        "SCJG",
+        Sector.MARKET,
         date(2019, 4, 1),
         "市场监督管理行政处罚程序规定（听证时间不计入案件办理期限）",
     )
