@@ -21,7 +21,7 @@ from typing import Any
 from fazhi.core.casework.collection import CaseIn, collect
 from fazhi.core.casework.models import Case
 from fazhi.core.org.models import OrgUnit, Staff
-from fazhi.shell.scenario.planning import Digest
+from fazhi.shell.scenario.planning import Digest, rng_for
 
 from .. import meetings
 from ..collected import read_ecology, read_transport
@@ -125,7 +125,51 @@ def load_meetings(builder: Any, result: Any) -> None:
     builder.audit("enforcement.Meeting", result.created, digest, meetings=result.created)
 
 
+# Who published each bureau's decisions of 2019 through the platform (the back office's
+# 执法公示 page): most within the period, a few late, one never (so supervision has something
+# to flag). A setting of the scenario, not a figure of the report.
+PUBLISHERS = {ECOLOGY: ECOLOGY_CLERK, TRANSPORT: "jtys_clerk"}
+LATE_PER_MILLE = 40
+NEVER_PER_MILLE = 15
+
+
+def load_publications(builder: Any, result: Any) -> None:
+    """The bureaus' clerks publish their collected 2019 decisions through the disclosure gate,
+    by the sector's rules (``publicity.publish_decision``, as the 执法公示 page does), each on
+    a working day after its decision."""
+    from fazhi.core.clock.calendar import get_calendar
+    from fazhi.core.disclosure.models import Publication
+
+    from .. import publicity
+    from ..models import EnforcementCase
+
+    calendar = get_calendar()
+    rng = rng_for(builder.seed, "enforcement.publications")
+    for name, username in PUBLISHERS.items():
+        clerk = Staff.objects.filter(username=username).first()
+        unit = OrgUnit.objects.filter(name=name).first()
+        if clerk is None or unit is None:
+            continue
+        owed = publicity.required_decisions([unit], 2019).filter(case__source_system__gt="")
+        done = set(Publication.objects.filter(case__in=owed.values("case")).values_list(
+            "case_id", flat=True))  # fmt: skip
+        for ec in owed.order_by("decided_on", "pk").select_related("case"):
+            roll = rng.randrange(1000)  # drawn for every decision, so a rerun draws the same
+            if ec.case_id in done or roll < NEVER_PER_MILLE or ec.decided_on is None:
+                continue
+            late = roll < NEVER_PER_MILLE + LATE_PER_MILLE
+            due = publicity.rule_due(EnforcementCase.objects.get(pk=ec.pk)) or ec.decided_on
+            on = (
+                calendar.add_workdays(due, 1 + roll % 3)
+                if late
+                else min(due, calendar.add_workdays(ec.decided_on, 1 + roll % 5))
+            )
+            publicity.publish_decision(ec.case, actor=clerk, on=on)
+            result.created += 1
+
+
 STAGES: tuple[tuple[str, Callable[[Any, Any], None]], ...] = (
     ("归集执法案件（生态环境、交通运输 2019 年处罚）", load_collected),
     ("生态环境案审会（2019 年）", load_meetings),
+    ("执法决定公示（生态环境、交通运输 2019 年）", load_publications),
 )
