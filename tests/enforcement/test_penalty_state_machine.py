@@ -5,7 +5,7 @@ major decision without a passed review and the heads' collective discussion; two
 officers on every investigative act, and a hearing presided by none of them; the deadlines
 consistent with the events (the decision period started at filing and met at the decision, the
 payment period started on the day of service); no 结案 of a fine neither paid nor sent to the
-court; the case's state the last step's."""
+court; the case's state the last step's; the record sealed, and every stream of the cases verifies."""
 
 from __future__ import annotations
 
@@ -16,11 +16,13 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.utils import timezone
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from fazhi.core.casework.files import store_document
 from fazhi.core.casework.workflow import TransitionError, register_case, take, workflow_for
+from fazhi.core.integrity.sealing import seal_all, stream_groups, verify
 from fazhi.core.org.models import Officer
 
 from .conftest import officer
@@ -171,6 +173,11 @@ def test_random_steps_keep_the_invariants(
             if name == "schedule_hearing":
                 hearing_on = date.fromisoformat(done.data["hearing_on"])
     check_invariants(case, major)
+    # The full-process record is sealed and verifies, whatever the sequence (第四十七条).
+    seal_all(now=timezone.now() + timedelta(days=1))  # every record settled
+    for stream in stream_groups()["cases"]:
+        report = verify(stream)
+        assert report.ok and report.unsealed == 0, (stream, report.problems)
     event(f"reached {case.state}")
 
 
