@@ -17,6 +17,7 @@ class ListsConfig(AppConfig):
         from . import (  # noqa: F401
             api,
             complaints,
+            discretion_imports,
             figures,
             imports,
             models,
