@@ -306,3 +306,15 @@ def test_conditions_read_as_departments_write_them(org, items) -> None:
     ]
     assert parse("货值金额：很多")[1] == ["“货值金额”的取值应为数值，而不是“很多”"]
     assert parse("货值金额<-1")[1] == ["“货值金额”的取值不能为负数"]
+
+
+def test_writing_the_good_rows_skips_a_benchmark_with_a_bad_row_whole(org, people, items) -> None:
+    rows = [list(r) for r in ROWS]
+    rows[2][6] = "态度良好"  # the food benchmark's third tier
+    job = imported(org, people, rows, mode="good")
+    assert job.status == "done", job.message
+    assert (job.created, job.bad_rows) == (1, 3)
+    assert (2, "", "同一裁量基准的第4行有错误，未导入") in errors_of(job)
+    assert list(DiscretionBenchmark.objects.values_list("name", flat=True)) == [
+        "未将营业执照置于住所醒目位置裁量基准"
+    ]

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from fazhi.core.intake.choices import ImportMode
 from fazhi.core.intake.excel import Column, Table
 from fazhi.core.intake.specs import Context, ImportSpec, Outcome, field_column, register
 
@@ -394,7 +395,11 @@ class DiscretionBenchmarkImport(ImportSpec):
         if not isinstance(version, DiscretionBenchmarkVersion):
             table.error(i, "", f"裁量基准“{b.item.code}”没有现行版本，不能通过导入修改")
             return
-        changes = {name: v for name, v in b.fields.items() if getattr(version, name) != v}
+        # A column the file leaves out (名称, 法律依据) leaves the stored value as it is.
+        fields = {
+            k: v for k, v in b.fields.items() if k not in ("name", "legal_basis") or table.has(k)
+        }
+        changes = {name: v for name, v in fields.items() if getattr(version, name) != v}
         keys = ("order", *TIER_KEYS)
         have = [{k: getattr(t, k) for k in keys} for t in version.tiers.order_by("order")]
         b.tiers_changed = have != b.tiers
@@ -420,7 +425,7 @@ class DiscretionBenchmarkImport(ImportSpec):
     def _whole_or_nothing(self, table: Table, plan: BenchmarkPlan, ctx: Context) -> None:
         """A benchmark with a bad row is not written at all: its other rows say so (when the
         job writes the good rows; an all-or-nothing job writes nothing anyway)."""
-        if getattr(ctx.job, "mode", "all") == "all":
+        if getattr(ctx.job, "mode", ImportMode.ALL_OR_NOTHING) == ImportMode.ALL_OR_NOTHING:
             return
         for b in plan.benchmarks:
             rows = (b.start, *b.rows)
@@ -613,7 +618,12 @@ class NoPenaltyImport(ImportSpec):
             table.error(i, "", f"免罚事项“{item.code}”没有现行版本，不能通过导入修改")
             return
         fields = plan.rows[i]["fields"]
-        changes = {k: v for k, v in fields.items() if getattr(version, k) != v}
+        # A column the file leaves out (名称, 法律依据) leaves the stored value as it is.
+        changes = {
+            k: v
+            for k, v in fields.items()
+            if getattr(version, k) != v and (k not in ("name", "legal_basis") or table.has(k))
+        }
         if not changes:
             plan.unchanged += 1
             return
