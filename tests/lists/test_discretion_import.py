@@ -318,3 +318,23 @@ def test_writing_the_good_rows_skips_a_benchmark_with_a_bad_row_whole(org, peopl
     assert list(DiscretionBenchmark.objects.values_list("name", flat=True)) == [
         "未将营业执照置于住所醒目位置裁量基准"
     ]
+
+
+@pytest.mark.parametrize("spec", ["discretion-benchmarks", "no-penalty-items"])
+def test_the_template_is_one_its_import_reads(client, org, people, spec) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from fazhi.core.intake import services as intake
+
+    client.force_login(people.alice)
+    data = client.get(f"/office/imports/template/{spec}/").content
+    job = intake.run(
+        intake.create_job(
+            spec,
+            department=org.scjg,
+            upload=io.BytesIO(data),
+            file_name="t.xlsx",
+            actor=people.alice,
+        ).pk
+    )
+    assert job.status == "refused" and "没有数据行" in job.message
