@@ -21,6 +21,7 @@ class ListsConfig(AppConfig):
             figures,
             imports,
             models,
+            no_penalty_imports,
             public_complaints,
             screens,
         )
