@@ -17,9 +17,11 @@ class ListsConfig(AppConfig):
         from . import (  # noqa: F401
             api,
             complaints,
+            discretion_imports,
             figures,
             imports,
             models,
+            no_penalty_imports,
             public_complaints,
             screens,
         )
