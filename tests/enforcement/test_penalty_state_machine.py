@@ -5,7 +5,8 @@ major decision without a passed review and the heads' collective discussion; two
 officers on every investigative act, and a hearing presided by none of them; the deadlines
 consistent with the events (the decision period started at filing and met at the decision, the
 payment period started on the day of service); no 结案 of a fine neither paid nor sent to the
-court; the case's state the last step's; the record sealed, and every stream of the cases verifies."""
+court; the case's state the last step's; the record sealed, and every stream of the cases
+verifies."""
 
 from __future__ import annotations
 
