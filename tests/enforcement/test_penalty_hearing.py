@@ -190,3 +190,34 @@ def test_a_2019_hearing_follows_the_1996_law(org, people, item) -> None:
     take(case, "close", people.alice, on=date(2019, 6, 10))
     case.refresh_from_db()
     assert case.state == "closed" and case.enforcement.surcharge == Decimal("0.00")
+
+
+def test_appraisal_time_is_left_out_of_the_90_days_only_where_the_sector_says(
+    org, people, item
+) -> None:
+    from fazhi.domains.enforcement.models import DepartmentSector
+
+    case, _ = investigated(org, people, item)
+    period = case.deadlines.get(key="penalty.decision")
+    due_before = period.due
+    appraisal = {"kind": "鉴定", "reason": "送检过期食品"}
+    take(case, "exclude_time", people.alice, data=appraisal, on=date(2024, 3, 5))
+    period.refresh_from_db()
+    assert period.status == "paused" and "鉴定时间不计入" in period.pauses[0]["reason"]
+    again = refused(case, "exclude_time", people.alice, on=date(2024, 3, 6), data=appraisal)
+    assert again.refusals[0].basis == "行政处罚法 第六十条"
+    notified(case, people, on=date(2024, 3, 6))
+    # No decision while the appraisal runs: the step to end it is named.
+    waiting = refused(
+        case, "decide", people.henry, on=date(2024, 4, 1), data={"decision": "罚款", "fine": "5000"}
+    )
+    assert any(r.missing_step == "end_exclusion" for r in waiting.refusals)
+    take(case, "end_exclusion", people.alice, data={"result": "不合格"}, on=date(2024, 3, 25))
+    period.refresh_from_db()
+    assert period.status == "running" and due_before is not None and period.due is not None
+    assert (period.due - due_before).days == (date(2024, 3, 25) - date(2024, 3, 5)).days
+    # A department whose sector's rules exclude nothing: the 90 days run on.
+    other, _ = investigated(org, people, item)
+    DepartmentSector.objects.create(department=org.scjg, sector="ecology")
+    plain = refused(other, "exclude_time", people.alice, on=date(2024, 3, 5), data=appraisal)
+    assert plain.refusals[0].basis == "行政处罚法 第六十条" and "照常计算" in str(plain)

@@ -365,6 +365,28 @@ WORKFLOW.add(
     effect=hearing.resume_decision_period,
 )
 WORKFLOW.add(
+    "exclude_time",
+    "登记不计入办案期限的期间",
+    [S.FILED, S.INVESTIGATED, S.REVIEWED, S.NOTIFIED],
+    STAY,
+    staff_roles=OFFICERS,
+    basis=hearing.PERIOD_BASIS,
+    form=hearing.ExcludedTimeForm,
+    gates=[hearing.time_may_be_excluded],
+    effect=hearing.exclude_time,
+)
+WORKFLOW.add(
+    "end_exclusion",
+    "不计入办案期限的期间结束",
+    [S.FILED, S.INVESTIGATED, S.REVIEWED, S.NOTIFIED],
+    STAY,
+    staff_roles=OFFICERS,
+    basis=hearing.PERIOD_BASIS,
+    form=hearing.ExcludedTimeEndForm,
+    gates=[hearing.excluded_time_open],
+    effect=hearing.end_exclusion,
+)
+WORKFLOW.add(
     "discuss",
     "负责人集体讨论",
     [S.NOTIFIED, S.HEARD, S.REVIEWED],
@@ -385,6 +407,7 @@ WORKFLOW.add(
         decision.notified_first,
         reviewed_if_major,
         hearing.hearing_held_if_requested,
+        hearing.no_excluded_time_open,
         decision.hearing_findings_dealt_with,
         decision.not_heavier_than_notified,
         decision.discussed_if_complex_or_major,

@@ -310,61 +310,129 @@ def hearing_held_if_requested(ctx: StepContext) -> Refusal | None:
     )
 
 
-# -- hearing time outside the decision period, where the sector's rules say so ---------------
+# -- time outside the decision period, where the sector's rules say so ------------------------
+
+
+# The kinds of time a sector's rules may leave out of the 90-day period (行政处罚法 第六十条:
+# 法律、法规、规章另有规定的，从其规定; the Act itself excludes nothing).
+EXCLUDABLE = ("听证", "鉴定", "检测", "检验", "检疫", "公告", "专家评审")
+PERIOD_BASIS = "行政处罚法 第六十条"
 
 
 @dataclass(frozen=True)
-class HearingTimeExcluded:
-    """From ``effective_from``, the time from a hearing request to the hearing is not counted
-    in the 90-day decision period of a department of ``sector`` (行政处罚法 第六十条 leaves
-    the period to 法律、法规、规章另有规定; the Act itself excludes nothing)."""
+class ExcludedTime:
+    """From ``effective_from``, the time of ``kinds`` is not counted in the decision period of
+    a department of ``sector`` (``sectors.sector_of``)."""
 
     sector: str
     effective_from: date
+    kinds: tuple[str, ...]
     basis: str
 
 
-_HEARING_EXCLUDED: list[HearingTimeExcluded] = []
+_EXCLUDED: list[ExcludedTime] = []
 
 
-def declare_hearing_time_excluded(rule: HearingTimeExcluded) -> HearingTimeExcluded:
-    if rule not in _HEARING_EXCLUDED:
-        _HEARING_EXCLUDED.append(rule)
+def declare_excluded_time(rule: ExcludedTime) -> ExcludedTime:
+    if rule not in _EXCLUDED:
+        _EXCLUDED.append(rule)
     return rule
 
 
 # 市场监督管理行政处罚程序规定 (国家市场监督管理总局令第2号, 施行2019-04-01): 听证、公告、检测、
-# 检验、检疫、鉴定等时间不计入案件办理期限 (the article number was not checked; the basis names
-# the rule).
-MARKET_HEARING_EXCLUDED = declare_hearing_time_excluded(
-    HearingTimeExcluded(
+# 检验、检疫、鉴定、专家评审等时间不计入案件办理期限 (the article number was not checked; the
+# basis names the rule).
+MARKET_EXCLUDED = declare_excluded_time(
+    ExcludedTime(
         Sector.MARKET,
         date(2019, 4, 1),
-        "市场监督管理行政处罚程序规定（听证时间不计入案件办理期限）",
+        EXCLUDABLE,
+        "市场监督管理行政处罚程序规定（听证、检测、鉴定、公告等时间不计入案件办理期限）",
     )
 )
 
 
-def hearing_time_rule(case: Case, on: date) -> HearingTimeExcluded | None:
+def excluded_time_rule(case: Case, on: date, kind: str) -> ExcludedTime | None:
     sector = sector_of(case.owner_unit())
-    rules = [r for r in _HEARING_EXCLUDED if r.sector == sector and r.effective_from <= on]
-    return rules[-1] if rules else None
+    rules = [r for r in _EXCLUDED if r.sector == sector and r.effective_from <= on]
+    return rules[-1] if rules and kind in rules[-1].kinds else None
 
 
-def pause_decision_period(ctx: StepContext, event: Any) -> None:
-    """The request stops the decision period's clock where the sector's rules exclude hearing
-    time; ``resume_decision_period`` starts it again when the hearing is held."""
+def _pause(ctx: StepContext, kind: str) -> None:
     from fazhi.core.casework.deadlines import pause
 
-    rule = hearing_time_rule(ctx.case, ctx.on)
+    rule = excluded_time_rule(ctx.case, ctx.on, kind)
     if rule is None:
         return
     for period in ctx.case.deadlines.filter(key="penalty.decision", status=DeadlineStatus.RUNNING):
-        pause(period, ctx.on, actor=ctx.actor, reason=f"听证时间不计入办案期限（{rule.basis}）")
+        pause(period, ctx.on, actor=ctx.actor, reason=f"{kind}时间不计入办案期限（{rule.basis}）")
 
 
-def resume_decision_period(ctx: StepContext, event: Any) -> None:
+def _resume(ctx: StepContext) -> None:
     from fazhi.core.casework.deadlines import resume
 
     for period in ctx.case.deadlines.filter(key="penalty.decision", status=DeadlineStatus.PAUSED):
         resume(period, ctx.on, actor=ctx.actor)
+
+
+def pause_decision_period(ctx: StepContext, event: Any) -> None:
+    """The hearing request stops the decision period's clock where the sector's rules exclude
+    hearing time; ``resume_decision_period`` starts it again when the hearing is held."""
+    _pause(ctx, "听证")
+
+
+def resume_decision_period(ctx: StepContext, event: Any) -> None:
+    _resume(ctx)
+
+
+class ExcludedTimeForm(forms.Form):
+    kind = forms.ChoiceField(label="期间", choices=[(k, k) for k in EXCLUDABLE if k != "听证"])
+    reason = forms.CharField(label="事由", widget=forms.Textarea, max_length=2000)
+
+
+class ExcludedTimeEndForm(forms.Form):
+    result = forms.CharField(label="结果", widget=forms.Textarea, max_length=2000)
+
+
+def time_may_be_excluded(ctx: StepContext) -> Refusal | None:
+    kind = str(ctx.data.get("kind") or "")
+    if excluded_time_rule(ctx.case, ctx.on, kind) is None:
+        return Refusal(
+            f"本部门适用的规定未将{kind}时间排除在办案期限之外，九十日期限照常计算",
+            PERIOD_BASIS,
+        )
+    if ctx.case.deadlines.filter(key="penalty.decision", status=DeadlineStatus.PAUSED).exists():
+        return Refusal("已有不计入办案期限的期间尚未结束", PERIOD_BASIS)
+    if not ctx.case.deadlines.filter(
+        key="penalty.decision", status=DeadlineStatus.RUNNING
+    ).exists():
+        return Refusal("办案期限未在计时中", PERIOD_BASIS)
+    return None
+
+
+def excluded_time_open(ctx: StepContext) -> Refusal | None:
+    """For the end of an excluded time: one was registered and has not ended."""
+    if not ctx.case.deadlines.filter(key="penalty.decision", status=DeadlineStatus.PAUSED).exists():
+        return Refusal(
+            "没有尚未结束的不计入办案期限的期间", PERIOD_BASIS, missing_step="exclude_time"
+        )
+    return None
+
+
+def no_excluded_time_open(ctx: StepContext) -> Refusal | None:
+    """The decision waits for the excluded time (a 鉴定, a 公告 …) to end."""
+    if ctx.case.deadlines.filter(key="penalty.decision", status=DeadlineStatus.PAUSED).exists():
+        return Refusal(
+            "不计入办案期限的期间（如鉴定、公告）尚未结束",
+            PERIOD_BASIS,
+            missing_step="end_exclusion",
+        )
+    return None
+
+
+def exclude_time(ctx: StepContext, event: Any) -> None:
+    _pause(ctx, str(ctx.data.get("kind") or ""))
+
+
+def end_exclusion(ctx: StepContext, event: Any) -> None:
+    _resume(ctx)
