@@ -221,3 +221,28 @@ def test_appraisal_time_is_left_out_of_the_90_days_only_where_the_sector_says(
     DepartmentSector.objects.create(department=org.scjg, sector="ecology")
     plain = refused(other, "exclude_time", people.alice, on=date(2024, 3, 5), data=appraisal)
     assert plain.refusals[0].basis == "行政处罚法 第六十条" and "照常计算" in str(plain)
+
+
+def test_the_head_extends_the_90_days_once_where_the_sector_allows(org, people, item) -> None:
+    from fazhi.domains.enforcement.models import DepartmentSector
+
+    case, _ = investigated(org, people, item)
+    period = case.deadlines.get(key="penalty.decision")
+    due_before = period.due
+    ask = {"days": "30", "reason": "案情复杂，需调取外省证据"}
+    by_clerk = refused(case, "extend_decision", people.alice, on=date(2024, 5, 6), data=ask)
+    assert "负责人" in str(by_clerk)
+    take(case, "extend_decision", people.henry, data=ask, on=date(2024, 5, 6))
+    period.refresh_from_db()
+    # 90 days from 2024-03-01 end on 05-30; 30 more end on Saturday 06-29, due on Monday 07-01.
+    assert due_before == date(2024, 5, 30) and period.due == date(2024, 7, 1)
+    assert period.extension_approved_by == people.henry
+    extended = case.events.get(kind="deadline_extended")
+    assert "三十日" in extended.data["basis"]
+    twice = refused(case, "extend_decision", people.henry, on=date(2024, 5, 7), data=ask)
+    assert "只能延长一次" in str(twice)
+    # The Act allows no extension: a department whose sector's rules say nothing gets none.
+    other, _ = investigated(org, people, item)
+    DepartmentSector.objects.create(department=org.scjg, sector="ecology")
+    none = refused(other, "extend_decision", people.henry, on=date(2024, 5, 6), data=ask)
+    assert none.refusals[0].basis == "行政处罚法 第六十条"

@@ -160,13 +160,22 @@ def resume(deadline: Deadline, on: date, *, actor: Any = None) -> Deadline:
 
 
 def extend(
-    deadline: Deadline, *, approved_by: Any, reason: str, amount: int | None = None
+    deadline: Deadline,
+    *,
+    approved_by: Any,
+    reason: str,
+    amount: int | None = None,
+    cap: Period | None = None,
 ) -> Deadline:
     """A one-time extension with its approval recorded.
 
     The approver enters ``amount`` (in the statute's unit), at most the cap of the version in
     force (行政复议法 第六十二条 ≤30 日; 行政许可法 第四十二条 10 工作日); ``None`` grants the
     cap. It runs from the legal end date, after any move past rest days.
+
+    ``cap``: where the statute leaves the period to another provision (行政处罚法 第六十条
+    "法律、法规、规章另有规定的，从其规定") and that provision allows an extension, the domain
+    passes it, with its basis, in place of the statute's.
     """
     if not reason.strip():
         raise ValueError("延长期限须说明理由")
@@ -176,7 +185,12 @@ def extend(
             raise ValueError("只有计时中的期限可以延长")
         if d.extension_amount:
             raise ValueError("期限只能延长一次")
-        ext = statutes.extension_for(d.key, d.start, amount)
+        if cap is None:
+            ext = statutes.extension_for(d.key, d.start, amount)
+        elif amount is not None and (amount < 1 or amount > cap.amount):
+            raise ValueError(f"延长不得超过 {cap}（{cap.basis}）")
+        else:
+            ext = Period(amount or cap.amount, cap.unit, cap.basis)
         d.extension_amount, d.extension_unit = ext.amount, ext.unit
         d.extension_approved_by, d.extension_reason = approved_by, reason
         _apply(d)

@@ -387,6 +387,17 @@ WORKFLOW.add(
     effect=hearing.end_exclusion,
 )
 WORKFLOW.add(
+    "extend_decision",
+    "延长办案期限",
+    [S.FILED, S.INVESTIGATED, S.REVIEWED, S.NOTIFIED, S.HEARD],
+    STAY,
+    staff_roles=HEAD,
+    basis=hearing.PERIOD_BASIS,
+    form=hearing.ExtensionForm,
+    gates=[hearing.may_extend_decision_period],
+    effect=hearing.extend_decision_period,
+)
+WORKFLOW.add(
     "discuss",
     "负责人集体讨论",
     [S.NOTIFIED, S.HEARD, S.REVIEWED],

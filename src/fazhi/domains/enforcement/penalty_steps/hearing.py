@@ -436,3 +436,78 @@ def exclude_time(ctx: StepContext, event: Any) -> None:
 
 def end_exclusion(ctx: StepContext, event: Any) -> None:
     _resume(ctx)
+
+
+# -- an extension of the decision period, where the sector's rules allow one ------------------
+
+
+@dataclass(frozen=True)
+class DecisionExtension:
+    """From ``effective_from``, the head of a department of ``sector`` may extend the decision
+    period once by up to ``cap`` (the Act allows none; 第六十条 defers to other provisions)."""
+
+    sector: str
+    effective_from: date
+    cap: Period
+
+
+_EXTENSIONS: list[DecisionExtension] = []
+
+
+def declare_decision_extension(rule: DecisionExtension) -> DecisionExtension:
+    if rule not in _EXTENSIONS:
+        _EXTENSIONS.append(rule)
+    return rule
+
+
+# 市场监督管理行政处罚程序规定: 案情复杂或者其他原因，不能在规定期限内作出处理决定的，经市场监督
+# 管理部门负责人批准，可以延长三十日 (the article number was not checked; the basis names the rule).
+MARKET_EXTENSION = declare_decision_extension(
+    DecisionExtension(
+        Sector.MARKET,
+        date(2019, 4, 1),
+        Period(30, Unit.DAYS, "市场监督管理行政处罚程序规定（经负责人批准可以延长三十日）"),
+    )
+)
+
+
+def extension_rule(case: Case, on: date) -> DecisionExtension | None:
+    sector = sector_of(case.owner_unit())
+    rules = [r for r in _EXTENSIONS if r.sector == sector and r.effective_from <= on]
+    return rules[-1] if rules else None
+
+
+class ExtensionForm(forms.Form):
+    days = forms.IntegerField(label="延长日数", min_value=1, max_value=30)
+    reason = forms.CharField(label="延长理由（案情复杂等）", widget=forms.Textarea, max_length=200)
+
+
+def may_extend_decision_period(ctx: StepContext) -> Refusal | None:
+    rule = extension_rule(ctx.case, ctx.on)
+    if rule is None:
+        return Refusal("本部门适用的规定未允许延长九十日的办案期限", PERIOD_BASIS)
+    period = ctx.case.deadlines.filter(key="penalty.decision").order_by("-id").first()
+    if period is None or period.status != DeadlineStatus.RUNNING:
+        return Refusal("办案期限未在计时中", PERIOD_BASIS)
+    if period.extension_amount:
+        return Refusal("办案期限只能延长一次", rule.cap.basis)
+    if int(ctx.data.get("days") or 0) > rule.cap.amount:
+        return Refusal(f"延长不得超过{rule.cap}", rule.cap.basis)
+    if period.due is not None and ctx.on > period.due:
+        return Refusal(f"办案期限已于 {period.due.isoformat()} 届满，不能再延长", PERIOD_BASIS)
+    return None
+
+
+def extend_decision_period(ctx: StepContext, event: Any) -> None:
+    from fazhi.core.casework.deadlines import extend
+
+    rule = extension_rule(ctx.case, ctx.on)
+    assert rule is not None  # the gate checked it
+    period = ctx.case.deadlines.filter(key="penalty.decision").order_by("-id").get()
+    extend(
+        period,
+        approved_by=ctx.actor,
+        reason=str(ctx.data.get("reason") or ""),
+        amount=int(ctx.data["days"]),
+        cap=rule.cap,
+    )
