@@ -5,10 +5,11 @@ the decision period."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import yaml
 
@@ -55,3 +56,23 @@ def sector_of(department: Any) -> str:
     if department is None:
         return Sector.OTHER
     return sectors_of([department])[department.pk]
+
+
+class SectorRule(Protocol):
+    """A rule of a sector's own procedure, declared with the day it took effect."""
+
+    @property
+    def sector(self) -> str: ...
+
+    @property
+    def effective_from(self) -> date: ...
+
+
+R = TypeVar("R", bound=SectorRule)
+
+
+def rule_in_force(rules: Sequence[R], department: Any, on: date) -> R | None:
+    """The latest of ``rules`` declared for the department's sector and in force on ``on``."""
+    sector = sector_of(department)
+    found = [r for r in rules if r.sector == sector and r.effective_from <= on]
+    return found[-1] if found else None

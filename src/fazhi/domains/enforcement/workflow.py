@@ -40,7 +40,7 @@ from fazhi.domains.lists.services import as_of
 from .choices import Outcome, PartyKind, PenaltyState, PenaltyType
 from .models import EnforcementCase
 from .officers import OfficerPair
-from .penalty_steps import decision, discretion, execution, hearing, outcomes
+from .penalty_steps import decision, discretion, execution, hearing, outcomes, periods
 from .penalty_steps.common import detail
 
 KIND = "penalty"
@@ -340,7 +340,7 @@ WORKFLOW.add(
     basis=hearing.HEARING_BASIS,
     form=hearing.HearingRequestForm,
     gates=[hearing.may_request_hearing],
-    effect=hearing.pause_decision_period,
+    effect=periods.pause_decision_period,
     meets=("penalty.hearing_request",),
 )
 WORKFLOW.add(
@@ -362,7 +362,7 @@ WORKFLOW.add(
     basis=hearing.HEARING_BASIS,
     form=hearing.HearingForm,
     gates=[hearing.on_the_hearing_date, hearing.presider_did_not_investigate],
-    effect=hearing.resume_decision_period,
+    effect=periods.resume_decision_period,
 )
 WORKFLOW.add(
     "exclude_time",
@@ -370,10 +370,10 @@ WORKFLOW.add(
     [S.FILED, S.INVESTIGATED, S.REVIEWED, S.NOTIFIED],
     STAY,
     staff_roles=OFFICERS,
-    basis=hearing.PERIOD_BASIS,
-    form=hearing.ExcludedTimeForm,
-    gates=[hearing.time_may_be_excluded],
-    effect=hearing.exclude_time,
+    basis=periods.PERIOD_BASIS,
+    form=periods.ExcludedTimeForm,
+    gates=[periods.time_may_be_excluded],
+    effect=periods.exclude_time,
 )
 WORKFLOW.add(
     "end_exclusion",
@@ -381,10 +381,10 @@ WORKFLOW.add(
     [S.FILED, S.INVESTIGATED, S.REVIEWED, S.NOTIFIED],
     STAY,
     staff_roles=OFFICERS,
-    basis=hearing.PERIOD_BASIS,
-    form=hearing.ExcludedTimeEndForm,
-    gates=[hearing.excluded_time_open],
-    effect=hearing.end_exclusion,
+    basis=periods.PERIOD_BASIS,
+    form=periods.ExcludedTimeEndForm,
+    gates=[periods.excluded_time_open],
+    effect=periods.end_exclusion,
 )
 WORKFLOW.add(
     "extend_decision",
@@ -392,10 +392,10 @@ WORKFLOW.add(
     [S.FILED, S.INVESTIGATED, S.REVIEWED, S.NOTIFIED, S.HEARD],
     STAY,
     staff_roles=HEAD,
-    basis=hearing.PERIOD_BASIS,
-    form=hearing.ExtensionForm,
-    gates=[hearing.may_extend_decision_period],
-    effect=hearing.extend_decision_period,
+    basis=periods.PERIOD_BASIS,
+    form=periods.ExtensionForm,
+    gates=[periods.may_extend_decision_period],
+    effect=periods.extend_decision_period,
 )
 WORKFLOW.add(
     "discuss",
@@ -418,7 +418,7 @@ WORKFLOW.add(
         decision.notified_first,
         reviewed_if_major,
         hearing.hearing_held_if_requested,
-        hearing.no_excluded_time_open,
+        periods.no_excluded_time_open,
         decision.hearing_findings_dealt_with,
         decision.not_heavier_than_notified,
         decision.discussed_if_complex_or_major,

@@ -22,7 +22,7 @@ from fazhi.core.casework.workflow import Refusal, StepContext
 
 from ..choices import PenaltyType
 from ..models.publicity import Sector
-from ..sectors import sector_of
+from ..sectors import rule_in_force
 from .common import detail, last_event, money, taken_after
 from .discretion import discretion_summary, review_context
 from .hearing import notified_fine
@@ -68,9 +68,7 @@ MARKET_REGULATION = declare_review_before_notice(
 
 
 def review_first_rule(case: Case, on: date) -> ReviewBeforeNotice | None:
-    sector = sector_of(case.owner_unit())
-    rules = [r for r in _REVIEW_FIRST if r.sector == sector and r.effective_from <= on]
-    return rules[-1] if rules else None
+    return rule_in_force(_REVIEW_FIRST, case.owner_unit(), on)
 
 
 def reviewed_before_notice(ctx: StepContext) -> Refusal | None:
