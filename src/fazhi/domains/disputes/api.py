@@ -25,6 +25,8 @@ class ReconsiderationCaseSerializer(serializers.ModelSerializer):
 
 
 class ReconsiderationCaseViewSet(ScopedReadOnlyViewSet):
-    queryset = ReconsiderationCase.objects.select_related("case")
+    queryset = ReconsiderationCase.objects.select_related("case").order_by(
+        "-case__opened_on", "-pk"
+    )
     serializer_class = ReconsiderationCaseSerializer
     filterset_class = ReconsiderationCaseFilterSet
