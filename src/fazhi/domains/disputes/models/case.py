@@ -40,6 +40,7 @@ class ReconsiderationCase(models.Model):
     class Meta:
         verbose_name = "行政复议案件"
         verbose_name_plural = "行政复议案件"
+        ordering = ["-id"]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(outcome="") | models.Q(procedural_end=""),
