@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "fazhi.core.disclosure",
     "fazhi.domains.lists",
     "fazhi.domains.enforcement",
+    "fazhi.domains.disputes",
     "fazhi.core.intake",
     "fazhi.shell.office",
     "fazhi.shell.portal",

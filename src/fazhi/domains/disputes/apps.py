@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+
+
+class DisputesConfig(AppConfig):
+    name = "fazhi.domains.disputes"
+    label = "disputes"
+    verbose_name = "行政争议"
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from fazhi import registry
+
+        # Importing registers the kind, its steps and the list screen.
+        from . import api, models, screens, workflow  # noqa: F401
+
+        auditlog.register(models.ReconsiderationCase)
+        registry.api_route(
+            "reconsideration-cases", api.ReconsiderationCaseViewSet, "reconsiderationcase"
+        )

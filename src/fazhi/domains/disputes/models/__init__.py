@@ -1,0 +1,3 @@
+from .case import ReconsiderationCase
+
+__all__ = ["ReconsiderationCase"]
