@@ -32,7 +32,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -45,7 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
-from benchmarks._pg import built, database_url, recreate, step  # noqa: E402
+from benchmarks._pg import built, recreate, run_script, step  # noqa: E402
 
 DB = "fazhi_bench_enforcement"
 N_CASES = int(os.environ.get("FAZHI_BENCH_CASES", 1_000_000))
@@ -527,34 +526,7 @@ def _raw_states(row: Any) -> list[tuple[str, int]]:
 
 
 def run_child(args: list[str], var: Path, stream: bool = False) -> dict:
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "fazhi.settings",
-        "DATABASE_URL": database_url(DB),
-        "FAZHI_VAR_DIR": str(var),
-        "FAZHI_LOG_LEVEL": "ERROR",
-        "FAZHI_STRICT_SCOPING": "1",
-        "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)]),
-    }
-    cmd = [sys.executable, __file__, "--child", *args]
-    if stream:
-        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, text=True)
-        last = ""
-        assert proc.stdout is not None
-        for line in proc.stdout:
-            if line.startswith("{"):
-                last = line
-            else:
-                print(line, end="", flush=True)
-        if proc.wait() != 0:
-            raise SystemExit(f"{args[0]} failed")
-        return json.loads(last)
-    done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
-    sys.stderr.write(done.stderr if "--explain" in args or done.returncode else "")
-    if done.returncode != 0:
-        sys.stderr.write(done.stdout)
-        raise SystemExit(f"{args[0]} failed")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_script(__file__, args, DB, var, stream=stream)
 
 
 def main(rebuild: bool, requests: int, explain: bool) -> int:

@@ -33,7 +33,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -45,7 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
-from benchmarks._pg import built, database_url, recreate, step  # noqa: E402
+from benchmarks._pg import built, recreate, run_script, step  # noqa: E402
 
 DB_FULL = "fazhi_bench"
 DB_EMPTY = "fazhi_bench_empty"
@@ -625,34 +624,7 @@ def _explain(queries: list[dict], label: str) -> None:
 
 
 def run_child(args: list[str], db: str, var: Path, stream: bool = False) -> dict:
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "fazhi.settings",
-        "DATABASE_URL": database_url(db),
-        "FAZHI_VAR_DIR": str(var),
-        "FAZHI_LOG_LEVEL": "ERROR",
-        "FAZHI_STRICT_SCOPING": "1",
-        "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)]),
-    }
-    cmd = [sys.executable, __file__, "--child", *args]
-    if stream:  # progress lines as they come, the result on the last line
-        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, text=True)
-        last = ""
-        assert proc.stdout is not None
-        for line in proc.stdout:
-            if line.startswith("{"):
-                last = line
-            else:
-                print(line, end="", flush=True)
-        if proc.wait() != 0:
-            raise SystemExit(f"{args[0]} on {db} failed")
-        return json.loads(last)
-    done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
-    sys.stderr.write(done.stderr if "--explain" in args or done.returncode else "")
-    if done.returncode != 0:
-        sys.stderr.write(done.stdout)
-        raise SystemExit(f"{args[0]} on {db} failed")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_script(__file__, args, db, var, stream=stream)
 
 
 def ensure(db: str, full: bool, rebuild: bool, var: Path) -> dict:

@@ -89,6 +89,18 @@ class Figure:
     year: int = 2019
 
 
+@dataclass(frozen=True)
+class Persona:
+    """A staff account of the Ezhou 2019 scenario that a domain's stages act as: its role in
+    the org unit of ``unit`` (a code); created with the foundation's personas."""
+
+    username: str
+    role: str
+    unit: str
+    description: str
+    app: str
+
+
 @dataclass
 class _Registry:
     urls: list[UrlMount] = field(default_factory=list)
@@ -98,6 +110,7 @@ class _Registry:
     commands: dict[str, Command] = field(default_factory=dict)
     stages: list[Stage] = field(default_factory=list)
     figures: dict[str, Figure] = field(default_factory=dict)
+    personas: dict[str, Persona] = field(default_factory=dict)
 
 
 REGISTRY = _Registry()
@@ -139,6 +152,14 @@ def stage(label: str, load: Callable[[Any, Any], None], *, order: int, app: str)
     entry = Stage(label, load, order, app)
     if all(s.label != label for s in REGISTRY.stages):
         REGISTRY.stages.append(entry)
+
+
+def persona(username: str, role: str, unit: str, description: str, *, app: str) -> None:
+    _unique("persona", REGISTRY.personas, username, Persona(username, role, unit, description, app))
+
+
+def personas() -> list[Persona]:
+    return list(REGISTRY.personas.values())
 
 
 def figure(

@@ -194,7 +194,7 @@ def test_the_same_seed_gives_the_same_scenario(scenario: BuildReport) -> None:
 def test_each_persona_has_an_account_with_its_role(scenario: BuildReport, var_dir: Any) -> None:
     stored = json.loads((var_dir / accounts.CREDENTIALS_FILE).read_text(encoding="utf-8"))
     assert stat.S_IMODE((var_dir / accounts.CREDENTIALS_FILE).stat().st_mode) == 0o600
-    for persona in data.PERSONAS:
+    for persona in data.all_personas():
         staff = Staff.objects.get(username=persona.username)
         assert staff.check_password(stored["accounts"][persona.username]["password"])
         assert staff.display_name
@@ -213,7 +213,7 @@ def test_each_persona_has_an_account_with_its_role(scenario: BuildReport, var_di
     accounts.print_credentials(out)
     text = out.getvalue()
     assert "用户名" in text and "密码" in text and str(var_dir) in text
-    for persona in data.PERSONAS:
+    for persona in data.all_personas():
         assert persona.username in text
         assert stored["accounts"][persona.username]["password"] in text
 

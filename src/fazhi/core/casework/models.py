@@ -190,6 +190,11 @@ EVENT_LABELS = {
 }
 
 
+def register_event_label(kind: str, label: str) -> None:
+    """A domain's own event that is not a workflow step (e.g. evidence recorded on an act)."""
+    EVENT_LABELS.setdefault(kind, label)
+
+
 class EventQuerySet(AppendOnlyQuerySet):
     pass
 

@@ -38,6 +38,7 @@ class EnforcementConfig(AppConfig):
         )
         from .evidence import check_evidence_files
         from .scenario import handled, stage
+        from .scenario.personas import register_personas
 
         auditlog.register(models.EnforcementCase)
         auditlog.register(models.PublicationRule)
@@ -82,6 +83,7 @@ class EnforcementConfig(AppConfig):
             roles=frozenset({Role.DEPARTMENT_HEAD, Role.SUPERVISOR}),
         )
         figures.register_figures()
+        register_personas()
         # The collected cases (orders 200–209) need the foundation's units, entities and
         # personas only.
         for order, (label, load) in enumerate(stage.STAGES, 200):

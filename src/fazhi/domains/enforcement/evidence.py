@@ -21,7 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from fazhi.core.casework.files import store_document
-from fazhi.core.casework.models import EVENT_LABELS, Case, Event
+from fazhi.core.casework.models import Case, Event, register_event_label
 from fazhi.core.casework.workflow import Refusal, TransitionError, workflow_for
 from fazhi.core.org.choices import Role
 
@@ -30,7 +30,7 @@ from .models import Evidence
 
 BASIS = "行政处罚法 第四十七条"
 EVENT_KIND = "evidence_recorded"
-EVENT_LABELS.setdefault(EVENT_KIND, "登记音像证据")
+register_event_label(EVENT_KIND, "登记音像证据")
 
 SUFFIXES = {
     EvidenceKind.PHOTO: {"jpg", "jpeg", "png", "heic", "webp"},

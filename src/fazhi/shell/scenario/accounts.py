@@ -72,7 +72,9 @@ def ensure_accounts(seed: int, result: Any, source: str) -> None:
 
     from .planning import Digest, name_pools, rng_for
 
-    units = {u.code: u for u in OrgUnit.objects.filter(code__in={p.unit for p in data.PERSONAS})}
+    units = {
+        u.code: u for u in OrgUnit.objects.filter(code__in={p.unit for p in data.all_personas()})
+    }
     stored = _load()
     accounts: dict[str, dict[str, str]] = stored.setdefault("accounts", {})
     pools = name_pools(seed)
@@ -88,7 +90,7 @@ def ensure_accounts(seed: int, result: Any, source: str) -> None:
     created_roles: list[str] = []
     passwords_set: list[str] = []
     file_changed = False
-    for persona in data.PERSONAS:
+    for persona in data.all_personas():
         display_name = rng.choice(pools.everyone)  # drawn for every persona: stable sequence
         if persona.username == OFFICER_PERSONA and officer is not None:
             display_name = officer.person.name
@@ -137,7 +139,7 @@ def ensure_accounts(seed: int, result: Any, source: str) -> None:
     if file_changed:
         _save(stored)
     result.created = len(created_staff) + len(created_roles)
-    result.existing = len(data.PERSONAS) - len(created_staff)
+    result.existing = len(data.all_personas()) - len(created_staff)
     rows = result.created + len(passwords_set)
     if rows:
         record_bulk_import(
@@ -173,7 +175,7 @@ def print_credentials(out: Any) -> None:
 
     unit_names = {u.code: u.short_name or u.name for u in plan_units()}
     rows = [("用户名", "姓名", "角色", "机构", "密码")]
-    for persona in data.PERSONAS:
+    for persona in data.all_personas():
         entry = accounts.get(persona.username)
         if not entry:
             continue

@@ -194,3 +194,16 @@ class Persona:
 
 
 PERSONAS = read_csv(DATA / "personas.csv", Persona)
+
+
+def all_personas() -> tuple[Persona, ...]:
+    """The foundation's personas, then those the domains register (``registry.persona``)."""
+    from fazhi import registry
+
+    known = {p.username for p in PERSONAS}
+    extra = (
+        Persona(p.username, p.role, p.unit, p.description)
+        for p in registry.personas()
+        if p.username not in known
+    )
+    return (*PERSONAS, *extra)
