@@ -1,0 +1,1 @@
+"""Models of the inspection domain; each sub-domain in its own module."""

@@ -1,0 +1,1 @@
+"""Models of the rulemaking domain; each sub-domain in its own module."""
