@@ -217,6 +217,20 @@ def workflows() -> list[Workflow]:
     return sorted(_WORKFLOWS.values(), key=lambda w: w.kind)
 
 
+# Another app reacting to a step it does not own (e.g. a reconsideration decision that ends a
+# penalty decision's publication): run in the step's transaction, after the step's own effect,
+# so a failure rolls the step back too. Keyed by (case kind, step name).
+_AFTER_STEP: dict[tuple[str, str], list[Effect]] = {}
+
+
+def register_after_step(kind: str, step_name: str, fn: Effect) -> None:
+    """Run ``fn(ctx, event)`` after step ``step_name`` of ``kind`` is taken (once per function:
+    registering the same one again, as a reloaded ``ready()`` does, changes nothing)."""
+    hooks = _AFTER_STEP.setdefault((kind, step_name), [])
+    if fn not in hooks:
+        hooks.append(fn)
+
+
 # -- who may act ------------------------------------------------------------------------------
 
 
@@ -457,6 +471,8 @@ def take(
         _deadlines(locked, step, on, actor)
         if step.effect is not None:
             step.effect(ctx, event)
+        for hook in _AFTER_STEP.get((wf.kind, name), ()):
+            hook(ctx, event)
         for attr in fields:
             setattr(case, attr, getattr(locked, attr))
         return event

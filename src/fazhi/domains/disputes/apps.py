@@ -18,3 +18,7 @@ class DisputesConfig(AppConfig):
         registry.api_route(
             "reconsideration-cases", api.ReconsiderationCaseViewSet, "reconsiderationcase"
         )
+        # Decision documents, service, publication, performance, typical cases, rules.
+        from . import decision_apps
+
+        decision_apps.ready()

@@ -1,3 +1,14 @@
 from .case import ReconsiderationCase
+from .performance import DecisionPerformance, PerformanceRecord
+from .rules import CommitteeRule, CommitteeRuleVersion
+from .typical import TypicalCase, TypicalCaseCompilation
 
-__all__ = ["ReconsiderationCase"]
+__all__ = [
+    "CommitteeRule",
+    "CommitteeRuleVersion",
+    "DecisionPerformance",
+    "PerformanceRecord",
+    "ReconsiderationCase",
+    "TypicalCase",
+    "TypicalCaseCompilation",
+]
