@@ -13,6 +13,7 @@ from fazhi.core.casework.documents import generate_document
 from fazhi.core.casework.models import Case, Document, DocumentNumbering, Party
 from fazhi.core.casework.workflow import take
 from fazhi.core.org.models import Person
+from fazhi.core.org.validators import make_id_number
 
 from .conftest import apply
 
@@ -20,7 +21,7 @@ ACCEPTED_ON = date(2024, 3, 8)
 DECIDED_ON = date(2024, 4, 12)
 ISSUED_ON = date(2024, 4, 15)
 APPLICANT = "张三丰"
-ID_NUMBER = "420704198001011234"
+ID_NUMBER = make_id_number("42070419800101123")
 
 
 def numbering(org: Any) -> None:

@@ -45,6 +45,26 @@ CHANGE_OF: dict[str, str] = {
 }
 
 
+def _natural_applicants(case: Case) -> list[str]:
+    return list(
+        Party.objects.filter(
+            case=case, role__in=["applicant", "third_party"], person__isnull=False
+        ).values_list("person__name", flat=True)
+    )
+
+
+def _reduce(value: Any, names: list[str]) -> Any:
+    """A natural person applicant or third party is published as 张某 wherever named: the gate
+    keeps a case's parties' names (行政处罚法 第四十八条 publishes the penalised party), but a
+    reconsideration applicant is the one complaining, not a party being sanctioned
+    (个人信息保护法 第六条: no more than the purpose needs)."""
+    if not isinstance(value, str):
+        return value
+    for name in sorted(names, key=len, reverse=True):
+        value = value.replace(name, mask_name(name))
+    return value
+
+
 def _party_names(case: Case, role: str) -> str:
     names = []
     for p in Party.objects.filter(case=case, role=role).select_related("person", "entity"):
@@ -102,11 +122,12 @@ def publish_decision(case: Case, *, actor: Any = None, on: date | None = None) -
         "决定日期": rc.ended_on,
         "送达日期": served_on(case),
     }
+    names = _natural_applicants(case)
     return publish(
         kind=KIND,
         title=f"{body_name(case)}行政复议决定书（{doc.number}）",
         org_unit=case.owner_unit(),
-        fields={k: v for k, v in fields.items() if v not in ("", None)},
+        fields={k: _reduce(v, names) for k, v in fields.items() if v not in ("", None)},
         subject=rc,
         case=case,
         actor=actor,
