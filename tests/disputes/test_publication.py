@@ -14,11 +14,24 @@ from fazhi.core.casework.workflow import TransitionError, take
 from fazhi.core.disclosure.models import Publication
 from fazhi.domains.disputes import decision_docs, publicity
 
-from ..enforcement.conftest import item  # noqa: F401  (the fixture)
 from ..enforcement.test_publicity import _published
 from .decided import APPLICANT, ID_NUMBER, decided_case, decision_document
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def power_item(org: Any) -> Any:
+    """The market regulator's power item of the enforcement tests' penalty cases."""
+    from fazhi.domains.lists import services
+    from fazhi.domains.lists.models import PowerItem
+
+    return services.create_item(
+        PowerItem,
+        department=org.scjg,
+        valid_from=date(2019, 1, 1),
+        fields={"name": "对销售不符合食品安全标准食品的处罚", "kind": "penalty"},
+    )
 
 
 def test_a_decision_is_published_masked_only_after_service(
@@ -81,11 +94,11 @@ def test_the_body_publishes_from_the_decision_page(
 def test_a_revoked_penalty_s_publication_is_withdrawn_on_time(
     org: Any,
     people: Any,
-    item: Any,
+    power_item: Any,
     fy_handler: Any,
-    fy_head: Any,  # noqa: F811
+    fy_head: Any,
 ) -> None:
-    penalty = _published(org, people, item)
+    penalty = _published(org, people, power_item)
     assert Publication.objects.filter(case=penalty, withdrawal__isnull=True).exists()
     case = decided_case(
         org, fy_handler, fy_head, "revoke", reviewed_case=penalty,
@@ -109,11 +122,11 @@ def test_a_revoked_penalty_s_publication_is_withdrawn_on_time(
 def test_a_late_withdrawal_is_measured(
     org: Any,
     people: Any,
-    item: Any,
+    power_item: Any,
     fy_handler: Any,
-    fy_head: Any,  # noqa: F811
+    fy_head: Any,
 ) -> None:
-    penalty = _published(org, people, item)
+    penalty = _published(org, people, power_item)
     decided_case(
         org, fy_handler, fy_head, "declare_unlawful", reviewed_case=penalty,
         knew_on=date(2024, 3, 25), received_on=date(2024, 4, 1), decided_on=date(2024, 5, 6),
@@ -128,11 +141,11 @@ def test_a_late_withdrawal_is_measured(
 def test_an_upheld_penalty_keeps_its_publication(
     org: Any,
     people: Any,
-    item: Any,
+    power_item: Any,
     fy_handler: Any,
-    fy_head: Any,  # noqa: F811
+    fy_head: Any,
 ) -> None:
-    penalty = _published(org, people, item)
+    penalty = _published(org, people, power_item)
     decided_case(
         org, fy_handler, fy_head, "uphold", reviewed_case=penalty,
         knew_on=date(2024, 3, 25), received_on=date(2024, 4, 1), decided_on=date(2024, 4, 30),
