@@ -32,7 +32,8 @@ TEMPLATES = Path(__file__).resolve().parent / "doc_templates"
 FORM = "disputes.typical_cases"
 KIND = "行政复议典型案例"
 
-# Words of the act's description that name its category, most specific first.
+# Words of the act's description that name its category, most specific first (an omission
+# to act on a complaint is a non-performance case, not a complaint-handling one).
 KEYWORDS: tuple[tuple[ActCategory, tuple[str, ...]], ...] = (
     (ActCategory.INFORMATION, ("信息公开", "政府信息")),
     (ActCategory.WORK_INJURY, ("工伤",)),
@@ -41,8 +42,8 @@ KEYWORDS: tuple[tuple[ActCategory, tuple[str, ...]], ...] = (
     (ActCategory.NATURAL_RESOURCES, ("土地", "林地", "山林", "权属", "水域")),
     (ActCategory.REGISTRATION, ("登记", "不动产", "确权", "户籍")),
     (ActCategory.SOCIAL_SECURITY, ("社会保险", "社保", "养老", "低保", "最低生活保障")),
-    (ActCategory.COMPLAINT, ("投诉", "举报")),
     (ActCategory.NONPERFORMANCE, ("不履行", "未履行", "不作为", "拖延履行", "法定职责")),
+    (ActCategory.COMPLAINT, ("投诉", "举报")),
     (ActCategory.LICENSING, ("许可", "审批", "执照", "证照")),
     (ActCategory.COERCION, ("查封", "扣押", "冻结", "强制", "拆除")),
     (ActCategory.PENALTY, ("罚款", "处罚", "吊销", "没收", "警告", "拘留")),
