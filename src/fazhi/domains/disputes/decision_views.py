@@ -13,7 +13,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -130,11 +130,11 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, "已登记履行情况")
                 return redirect("disputes_decisions:decision_detail", pk=case.pk)
         elif action == "order" and perf is not None:
-            form = OrderForm(request.POST, prefix="o")
-            if not form.is_valid():
-                refusals = form_refusals(form)
+            order_form = OrderForm(request.POST, prefix="o")
+            if not order_form.is_valid():
+                refusals = form_refusals(order_form)
             else:
-                performance.order(perf, actor=request.user, **form.cleaned_data)
+                performance.order(perf, actor=request.user, **order_form.cleaned_data)
                 messages.success(request, "已责令限期履行")
                 return redirect("disputes_decisions:decision_detail", pk=case.pk)
         elif action is not None:
@@ -241,9 +241,7 @@ def compilation_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def compilation_file(request: HttpRequest, pk: int) -> HttpResponse:
-    from django.http import FileResponse
-
+def compilation_file(request: HttpRequest, pk: int) -> FileResponse:
     comp = _compilation(request, pk)
     if comp.document is None:
         raise Http404
