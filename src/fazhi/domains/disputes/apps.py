@@ -18,3 +18,6 @@ class DisputesConfig(AppConfig):
         registry.api_route(
             "reconsideration-cases", api.ReconsiderationCaseViewSet, "reconsiderationcase"
         )
+        from . import parties_apps
+
+        parties_apps.ready()

@@ -1,3 +1,17 @@
+from .access import FileAccess, FileAccessRequest, RespondentSubmission
 from .case import ReconsiderationCase
+from .hearing import CommitteeOpinion, CommitteeReferral, Hearing
+from .parties import Application, IncidentalReview, PartyRecord
 
-__all__ = ["ReconsiderationCase"]
+__all__ = [
+    "Application",
+    "CommitteeOpinion",
+    "CommitteeReferral",
+    "FileAccess",
+    "FileAccessRequest",
+    "Hearing",
+    "IncidentalReview",
+    "PartyRecord",
+    "ReconsiderationCase",
+    "RespondentSubmission",
+]
