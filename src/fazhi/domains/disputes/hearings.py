@@ -54,7 +54,14 @@ class StaffChoice(forms.ModelChoiceField):
 
 
 def _staff_field(label: str, required: bool = True) -> StaffChoice:
-    return StaffChoice(label=label, queryset=Staff.objects.none(), required=required)
+    # 第五十条第三款: the host and the panel are 行政复议人员 of the body.
+    invalid = "须由本机构的行政复议人员担任（行政复议法 第五十条第三款）"
+    return StaffChoice(
+        label=label,
+        queryset=Staff.objects.none(),
+        required=required,
+        error_messages={"invalid_choice": invalid},
+    )
 
 
 class ScheduleForm(forms.Form):
@@ -65,7 +72,7 @@ class ScheduleForm(forms.Form):
     notice_served_on = forms.DateField(label="书面通知当事人日期")
     host = _staff_field("主持人")
     member_1 = _staff_field("听证员一")
-    member_2 = _staff_field("听证员二")
+    member_2 = _staff_field("听证员二", required=False)
     member_3 = _staff_field("听证员三", required=False)
     recorder = _staff_field("记录员")
 
