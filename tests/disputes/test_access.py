@@ -116,3 +116,13 @@ def test_another_account_reads_nothing(client: Any, replied: Case, fy_handler: A
     assert doc is not None
     assert client.get(f"/disputes/apply/cases/{replied.pk}/files/{doc.pk}/").status_code == 404
     assert not FileAccess.objects.exists()
+
+
+def test_the_respondent_sees_the_log_but_does_not_act(
+    client: Any, people: Any, replied: Case
+) -> None:
+    client.force_login(people.alice)
+    response = client.get(f"/office/disputes/parties/cases/{replied.pk}/")
+    page = response.content.decode()
+    assert response.status_code == 200 and "阅卷记录" in page
+    assert 'name="action"' not in page

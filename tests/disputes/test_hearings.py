@@ -165,3 +165,25 @@ def test_the_committee_member_sees_only_the_assigned_case(
     client.force_login(fy_head)
     page = client.get(f"/office/disputes/parties/cases/{assigned.pk}/").content.decode()
     assert "建议变更为罚款三千元" in page and "重要参考依据" in page
+
+
+def test_the_hearings_list_exports_to_excel(
+    client: Any, people: Any, fy_handler: Any, panel: dict[str, Any], application: Case
+) -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    accepted_with_copy(application, fy_handler)
+    schedule(application, fy_handler, panel, date(2024, 3, 15), date(2024, 3, 25))
+    client.force_login(fy_handler)
+    response = client.get("/office/r/reconsideration-hearings/export/")
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet is not None
+    values = [str(c.value) for row in sheet.iter_rows() for c in row]
+    assert "市司法局听证室" in values
+    client.force_login(people.bob)  # a department with no part in the case
+    response = client.get("/office/r/reconsideration-hearings/export/")
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows())  # type: ignore[union-attr]
+    assert len(rows) == 1  # the header only

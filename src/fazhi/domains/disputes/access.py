@@ -28,13 +28,18 @@ register_event_label("file_access_decided", "阅卷申请审查")
 register_event_label("file_access", "阅卷")
 
 
-def _handler(case: Case, actor: Any) -> None:
+def is_handler(case: Case, actor: Any) -> bool:
     owner = case.owner_unit()
     roles = (Role.RECONSIDERATION_HANDLER, Role.RECONSIDERATION_HEAD)
-    if actor is None or not any(
-        r.role in roles and owner is not None and r.org_unit_id == owner.pk
-        for r in actor.role_rows()
-    ):
+    return (
+        actor is not None
+        and owner is not None
+        and any(r.role in roles and r.org_unit_id == owner.pk for r in actor.role_rows())
+    )
+
+
+def _handler(case: Case, actor: Any) -> None:
+    if not is_handler(case, actor):
         raise StepRefused(Refusal("阅卷事项由本案行政复议机构的承办人或负责人办理", BASIS))
 
 

@@ -12,7 +12,15 @@ def ready() -> None:
     from fazhi.core.org.choices import Role
 
     # Importing adds the steps and declares the periods.
-    from . import access, committee, hearings, intake, models, party_api  # noqa: F401
+    from . import (  # noqa: F401
+        access,
+        committee,
+        hearings,
+        intake,
+        models,
+        party_api,
+        party_screens,
+    )
     from .workflow import WORKFLOW
 
     for model in (

@@ -190,7 +190,9 @@ def case_panel(request: HttpRequest, pk: int) -> HttpResponse:
         "accesses": scoped(request, FileAccess, "view")
         .filter(case=case)
         .prefetch_related("documents"),
-        "forms": forms_,
+        # Only the body's handler or head acts on 阅卷; the others (the respondent, a member)
+        # see the requests and the log.
+        "forms": forms_ if access.is_handler(case, request.user) else {},
         "refusals": refusals,
     }
     return render(request, "disputes/case_panel.html", context, status=400 if refusals else 200)
