@@ -83,6 +83,7 @@ def test_an_applicant_applies_online_and_follows_the_case(
     account = citizen()
     assert client.get("/disputes/apply/").status_code == 302  # sign in first
     sign_in_account(client, account)
+    assert "知道该行政行为之日" in client.get("/disputes/apply/").content.decode()
     form = {
         "title": "不服罚款",
         "act_complained": "罚款五千元",
