@@ -13,7 +13,7 @@ from fazhi.core.accounts.submissions import submissions_for
 from fazhi.core.casework.models import Case, CaseLink, Party
 from fazhi.core.casework.workflow import TransitionError, open_case, take
 from fazhi.core.clock import statutes
-from fazhi.domains.disputes import intake
+from fazhi.domains.disputes import incidental, intake
 from fazhi.domains.disputes.models import Application, IncidentalReview, PartyRecord
 
 from .conftest import KNEW_ON, apply
@@ -203,7 +203,9 @@ def test_incidental_review_handled_here_or_transferred(
     assert reply.org_unit == org.ec_sfj and reply.amount == 60
     # The receiving body's answer (the rulemaking app will call this when it records one).
     there.refresh_from_db()
-    intake.answer_incidental(there, conclusion="unlawful", answer="超越权限", on=date(2024, 4, 1))
+    incidental.answer_incidental(
+        there, conclusion="unlawful", answer="超越权限", on=date(2024, 4, 1)
+    )
     there.refresh_from_db()
     assert there.state == "answered" and there.conclusion == "unlawful"
     assert (

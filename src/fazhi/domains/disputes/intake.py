@@ -1,5 +1,4 @@
-"""Intake (行政复议法 第二十二条) and the parties (第十六条 第三人, 第十七条 代理人), and
-the incidental review of normative documents (附带审查, 第十三条, 第五十六条至第六十条).
+"""Intake (行政复议法 第二十二条) and the parties (第十六条 第三人, 第十七条 代理人).
 
 An application comes in online (an applicant's public account, verified by phone: they follow
 the case under 我的办件), at the counter, by post, or orally (the handler records it on the
@@ -18,8 +17,6 @@ from django.conf import settings
 from django.db import transaction
 
 from fazhi.core.accounts.submissions import SubmissionItem
-from fazhi.core.casework.choices import DeadlineStatus
-from fazhi.core.casework.deadlines import mark_met, start_deadline
 from fazhi.core.casework.models import Case, Party
 from fazhi.core.casework.workflow import (
     STAY,
@@ -29,52 +26,14 @@ from fazhi.core.casework.workflow import (
     form_refusals,
     register_case,
 )
-from fazhi.core.clock import statutes
-from fazhi.core.clock.periods import Period, Unit
 from fazhi.core.org.choices import UnitKind
 from fazhi.core.org.models import OrgUnit, Person
 
 from .choices import OPEN_STATES
-from .models import Application, IncidentalReview, PartyRecord
-from .party_choices import (
-    AgentKind,
-    Channel,
-    IncidentalConclusion,
-    IncidentalState,
-    NormativeLevel,
-    ThirdPartyJoin,
-)
+from .models import Application, PartyRecord
+from .party_choices import AgentKind, Channel, ThirdPartyJoin
 from .respondent import store_application
 from .workflow import HANDLER, KIND, WORKFLOW, ReconsiderationForm
-
-D, WD = Unit.DAYS, Unit.WORKDAYS
-IN_FORCE = date(2024, 1, 1)
-
-
-def _period(key: str, name: str, amount: int, unit: Unit, basis: str) -> str:
-    statutes.register(
-        statutes.StatutoryPeriod(
-            key, name, (statutes.Version(IN_FORCE, Period(amount, unit, basis)),)
-        )
-    )
-    return key
-
-
-# 第五十六条: 有权处理的, 三十日内依法处理; 无权处理的, 七日内 (第八十八条: 工作日) 转送.
-INCIDENTAL_HANDLE = _period(
-    "reconsideration.incidental_handle", "附带审查（本机关处理）", 30, D, "行政复议法 第五十六条"
-)
-INCIDENTAL_TRANSFER = _period(
-    "reconsideration.incidental_transfer", "附带审查申请转送", 7, WD, "行政复议法 第五十六条"
-)
-# 第五十八条: 制定机关自收到书面通知之日起十日内提交书面答复.
-INCIDENTAL_MAKER_REPLY = _period(
-    "reconsideration.incidental_maker_reply", "制定机关书面答复", 10, WD, "行政复议法 第五十八条"
-)
-# 第六十条: 接受转送的机关自收到转送之日起六十日内回复处理意见.
-INCIDENTAL_TRANSFER_REPLY = _period(
-    "reconsideration.incidental_transfer_reply", "接受转送机关回复", 60, D, "行政复议法 第六十条"
-)
 
 AGENTS_PER_PRINCIPAL = 2  # 第十七条第一款: 可以委托一至二名代理人
 
@@ -123,14 +82,14 @@ def reconsideration_body() -> OrgUnit | None:
     return OrgUnit.objects.filter(code=code).first()
 
 
-def _owner(case: Case) -> OrgUnit:
+def owner_unit(case: Case) -> OrgUnit:
     owner = case.owner_unit()
     assert owner is not None  # every case is opened with its owner
     return owner
 
 
 def _applicant(case: Case, data: Mapping[str, Any], account: Any = None) -> Party:
-    owner = _owner(case)
+    owner = owner_unit(case)
     entity = getattr(account, "entity", None) if account is not None else None
     if entity is not None and account.binding_status == "verified":
         return Party.objects.create(case=case, role="applicant", entity=entity)
@@ -280,7 +239,7 @@ def _person(case: Case, data: Mapping[str, Any]) -> Person:
         name=data["name"],
         id_number=data.get("id_number", "") or "",
         phone=data.get("phone", "") or "",
-        owner_unit=_owner(case),
+        owner_unit=owner_unit(case),
     )
 
 
@@ -301,136 +260,6 @@ def _agent_added(ctx: StepContext, event: Any) -> None:
         principal=ctx.data["principal"],
         agent_kind=ctx.data["agent_kind"],
         mandate=ctx.data["mandate"],
-    )
-
-
-# -- 附带审查 --------------------------------------------------------------------------------
-
-
-class IncidentalForm(forms.Form):
-    document_title = forms.CharField(label="规范性文件名称", max_length=200)
-    document_number = forms.CharField(label="文号", max_length=80, required=False)
-    level = forms.ChoiceField(label="文件类别（规章除外）", choices=NormativeLevel.choices)
-    maker = forms.CharField(label="制定机关", max_length=200)
-    clauses = forms.CharField(label="请求审查的条款", max_length=300, required=False)
-    competent = forms.BooleanField(label="本机关有权处理", required=False)
-    routed_to = forms.ModelChoiceField(
-        label="转送的有权处理机关（本机关无权处理时）",
-        queryset=OrgUnit.objects.all(),
-        required=False,
-    )
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if not data.get("competent") and data.get("routed_to") is None:
-            self.add_error("routed_to", "本机关无权处理的，须写明转送的有权处理机关")
-        return data
-
-
-class IncidentalChoice(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return f"《{obj.document_title}》（{obj.get_state_display()}）"
-
-
-class _IncidentalPick(forms.Form):
-    review = IncidentalChoice(label="附带审查申请", queryset=IncidentalReview.objects.none())
-    states: tuple[str, ...] = ()
-
-    def bind_case(self, case: Case) -> None:
-        field = self.fields["review"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = IncidentalReview.objects.filter(case=case, state__in=self.states)
-
-
-class TransferForm(_IncidentalPick):
-    states = (IncidentalState.TO_TRANSFER,)
-
-
-class NotifyMakerForm(_IncidentalPick):
-    states = (IncidentalState.HANDLING,)
-
-
-class AnswerForm(_IncidentalPick):
-    states = (IncidentalState.HANDLING, IncidentalState.TRANSFERRED)
-    conclusion = forms.ChoiceField(label="处理结论", choices=IncidentalConclusion.choices)
-    answer = forms.CharField(label="处理意见", widget=forms.Textarea, max_length=4000)
-
-
-def _incidental_recorded(ctx: StepContext, event: Any) -> None:
-    data = ctx.data
-    competent = bool(data.get("competent"))
-    review = IncidentalReview.objects.create(
-        case=ctx.case,
-        document_title=data["document_title"],
-        document_number=data.get("document_number", ""),
-        level=data["level"],
-        maker=data["maker"],
-        clauses=data.get("clauses", ""),
-        requested_on=ctx.on,
-        competent=competent,
-        routed_to=_owner(ctx.case) if competent else data["routed_to"],
-        state=IncidentalState.HANDLING if competent else IncidentalState.TO_TRANSFER,
-    )
-    key = INCIDENTAL_HANDLE if competent else INCIDENTAL_TRANSFER
-    start_deadline(ctx.case, key, ctx.on, org_unit=review.routed_to, actor=ctx.actor)
-
-
-def _meet(case: Case, key: str, on: date, actor: Any) -> None:
-    # Several requests may run at once: the oldest running clock of the key is this one's.
-    d = (
-        case.deadlines.filter(key=key, status=DeadlineStatus.RUNNING)
-        .order_by("start", "id")
-        .first()
-    )
-    if d is not None:
-        mark_met(d, on, actor=actor)
-
-
-def _transferred(ctx: StepContext, event: Any) -> None:
-    review: IncidentalReview = ctx.data["review"]
-    _move(review, IncidentalState.TRANSFERRED, transferred_on=ctx.on)
-    _meet(ctx.case, INCIDENTAL_TRANSFER, ctx.on, ctx.actor)
-    start_deadline(
-        ctx.case, INCIDENTAL_TRANSFER_REPLY, ctx.on, org_unit=review.routed_to, actor=ctx.actor
-    )
-
-
-def _maker_notified(ctx: StepContext, event: Any) -> None:
-    start_deadline(ctx.case, INCIDENTAL_MAKER_REPLY, ctx.on, actor=ctx.actor)
-
-
-def _move(review: IncidentalReview, state: str, **fields: Any) -> None:
-    if not review.may_become(state):
-        raise TransitionError(
-            Refusal(
-                f"附带审查当前为“{review.get_state_display()}”，不能改为该状态",
-                "行政复议法 第五十六条",
-            )
-        )
-    IncidentalReview.objects.filter(pk=review.pk).update(state=state, **fields)
-
-
-def answer_incidental(
-    review: IncidentalReview, *, conclusion: str, answer: str, on: date, actor: Any = None
-) -> None:
-    """The handling body's answer (this body's own handling, or the receiving body's reply —
-    the rulemaking app calls this when it records one)."""
-    key = (
-        INCIDENTAL_TRANSFER_REPLY
-        if review.state == IncidentalState.TRANSFERRED
-        else INCIDENTAL_HANDLE
-    )
-    _move(review, IncidentalState.ANSWERED, answered_on=on, conclusion=conclusion, answer=answer)
-    _meet(review.case, key, on, actor)
-
-
-def _answered(ctx: StepContext, event: Any) -> None:
-    answer_incidental(
-        ctx.data["review"],
-        conclusion=ctx.data["conclusion"],
-        answer=ctx.data["answer"],
-        on=ctx.on,
-        actor=ctx.actor,
     )
 
 
@@ -457,44 +286,4 @@ WORKFLOW.add(
     gates=[agents_within_limit],
     form=AgentForm,
     effect=_agent_added,
-)
-WORKFLOW.add(
-    "incidental_review",
-    "登记规范性文件附带审查申请",
-    OPEN,
-    STAY,
-    staff_roles=[HANDLER],
-    basis="行政复议法 第十三条、第五十六条",
-    form=IncidentalForm,
-    effect=_incidental_recorded,
-)
-WORKFLOW.add(
-    "transfer_incidental",
-    "转送附带审查申请",
-    OPEN,
-    STAY,
-    staff_roles=[HANDLER],
-    basis="行政复议法 第五十六条",
-    form=TransferForm,
-    effect=_transferred,
-)
-WORKFLOW.add(
-    "notify_maker",
-    "书面通知制定机关答复",
-    OPEN,
-    STAY,
-    staff_roles=[HANDLER],
-    basis="行政复议法 第五十八条",
-    form=NotifyMakerForm,
-    effect=_maker_notified,
-)
-WORKFLOW.add(
-    "answer_incidental",
-    "登记附带审查处理意见",
-    OPEN,
-    STAY,
-    staff_roles=[HANDLER],
-    basis="行政复议法 第五十九条、第六十条",
-    form=AnswerForm,
-    effect=_answered,
 )

@@ -16,6 +16,7 @@ def ready() -> None:
         access,
         committee,
         hearings,
+        incidental,
         intake,
         models,
         party_api,

@@ -109,7 +109,7 @@ class PartyRecord(models.Model):
 
 class IncidentalReview(models.Model):
     """附带审查: a request to review the normative document the act relied on, routed to the
-    body that handles it. The rulemaking app answers it (``intake.answer_incidental``)."""
+    body that handles it. The rulemaking app answers it (``incidental.answer_incidental``)."""
 
     case = models.ForeignKey(
         "casework.Case", on_delete=models.CASCADE, related_name="incidental_reviews"
