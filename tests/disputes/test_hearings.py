@@ -148,7 +148,7 @@ def test_the_committee_member_sees_only_the_assigned_case(
     doc = other.documents.get()
     assert client.get(f"/office/cases/{other.pk}/files/{doc.pk}/").status_code == 404
     listing = client.get("/office/r/reconsideration-cases/").content.decode()
-    assert str(assigned.pk) in listing or assigned.title in listing
+    assert assigned.number in listing and other.number not in listing
     api = APIClient()
     api.force_authenticate(member)
     ids = {row["id"] for row in api.get("/api/cases/").json()["results"]}

@@ -90,9 +90,9 @@ def owner_unit(case: Case) -> OrgUnit:
 
 def _applicant(case: Case, data: Mapping[str, Any], account: Any = None) -> Party:
     owner = owner_unit(case)
-    entity = getattr(account, "entity", None) if account is not None else None
-    if entity is not None and account.binding_status == "verified":
-        return Party.objects.create(case=case, role="applicant", entity=entity)
+    # An enterprise account applies for its entity only once its binding is verified.
+    if account is not None and account.acts_for_entity:
+        return Party.objects.create(case=case, role="applicant", entity=account.entity)
     person = Person.objects.create(
         name=data["applicant_name"],
         id_number=data.get("applicant_id_number", "") or "",
