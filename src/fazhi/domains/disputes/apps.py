@@ -22,3 +22,7 @@ class DisputesConfig(AppConfig):
         from . import decision_apps
 
         decision_apps.ready()
+        # Intake channels, parties, respondent's screen, hearings, committee, 阅卷.
+        from . import parties_apps
+
+        parties_apps.ready()
