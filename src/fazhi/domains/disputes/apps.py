@@ -18,3 +18,7 @@ class DisputesConfig(AppConfig):
         registry.api_route(
             "reconsideration-cases", api.ReconsiderationCaseViewSet, "reconsiderationcase"
         )
+        # 行政应诉: its own sub-domain (litigation/), registered from here.
+        from .litigation import apps as litigation
+
+        litigation.ready()
