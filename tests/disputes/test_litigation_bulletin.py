@@ -119,7 +119,9 @@ def test_the_office_page_issues_and_the_portal_lists(
     client.force_login(people.june)
     page = client.get("/office/disputes/litigation/bulletins/?year=2019")
     assert page.status_code == 200 and "印发通报" in page.content.decode()
-    done = client.post("/office/disputes/litigation/bulletins/create/", {"year": 2019, "quarter": 2})
+    done = client.post(
+        "/office/disputes/litigation/bulletins/create/", {"year": 2019, "quarter": 2}
+    )
     assert done.status_code == 302
     made = AppearanceBulletin.objects.unrestricted("test").get()
     word = client.get(f"/office/disputes/litigation/bulletins/{made.pk}/docx/")

@@ -58,13 +58,16 @@ def bulletin_create(request: HttpRequest) -> HttpResponse:
     if not issuers:
         raise PermissionDenied("负责人出庭应诉情况通报由司法局经办人或负责人印发")
     year = _year(request)
+    quarter = request.POST.get("quarter", "")
+    if quarter not in ("1", "2", "3", "4"):
+        messages.error(request, "季度须为 1 至 4")
+        return redirect(f"{reverse('disputes_litigation:bulletin_list')}?year={year}")
     try:
-        quarter = int(request.POST.get("quarter", ""))
         made = bulletin.issue_bulletin(
-            issuers[0], year, quarter, actor=request.user, on=timezone.localdate()
+            issuers[0], year, int(quarter), actor=request.user, on=timezone.localdate()
         )
     except ValueError as exc:
-        messages.error(request, str(exc) or "季度须为 1 至 4")
+        messages.error(request, str(exc))
     else:
         messages.success(request, f"已印发并公开{made}")
     return redirect(f"{reverse('disputes_litigation:bulletin_list')}?year={year}")
