@@ -321,3 +321,11 @@ def test_from_2023_a_suggestion_without_a_date_gets_two_months(org: Any, people:
     s = JudicialSuggestion.objects.get(lawsuit__case=case)
     assert s.reply_due == due("litigation.suggestion_reply", date(2024, 3, 4)) == date(2024, 5, 6)
     assert "第八条" in s.due_basis
+    # The clock is the addressee's, and the case's end does not cancel it.
+    take(case, "withdraw", people.alice, data={}, on=date(2024, 3, 5))
+    clock = case.deadlines.get(key="litigation.suggestion_reply")
+    assert (clock.org_unit, clock.due, clock.status) == (org.scjg, s.reply_due, "running")
+    take(case, "reply_suggestion", people.alice, data={"suggestion": s.pk, "reply": "已采纳"},
+         on=date(2024, 4, 1))  # fmt: skip
+    clock.refresh_from_db()
+    assert (clock.status, clock.met_on) == ("met", date(2024, 4, 1))

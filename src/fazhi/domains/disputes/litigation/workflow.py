@@ -12,8 +12,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django import forms
-
 from fazhi.core.casework.choices import DeadlineStatus, LinkKind
 from fazhi.core.casework.deadlines import cancel, mark_met, start_deadline
 from fazhi.core.casework.models import Case, Participant
@@ -34,8 +32,6 @@ from fazhi.core.org.models import OrgUnit
 
 from ..litigation_choices import (
     HEAD_APPEARERS,
-    JUDGED,
-    AbsenceReason,
     Appearer,
     DecisionType,
     DefendantCapacity,
@@ -52,6 +48,17 @@ from ..models import (
     LawsuitDefendant,
 )
 from . import periods
+from .forms import (
+    AppealForm,
+    DefenceForm,
+    EndForm,
+    HearingForm,
+    JudgeForm,
+    LawsuitForm,
+    RetrialForm,
+    SuggestionForm,
+    SuggestionReplyForm,
+)
 
 KIND = "lawsuit"
 S = LawsuitState
@@ -84,117 +91,6 @@ def absence_basis(on: date) -> str:
     if on >= HEAD_RULE_2020:
         return "最高人民法院关于行政机关负责人出庭应诉若干问题的规定 第八条"
     return "最高人民法院关于适用《中华人民共和国行政诉讼法》的解释 第一百二十九条第三款"
-
-
-# -- forms ------------------------------------------------------------------------------------
-
-
-class _CaseBound(forms.Form):
-    """A step's form whose defendant choices are the case's own defendants."""
-
-    def bind_case(self, case: Case) -> None:
-        units = LawsuitDefendant.objects.filter(lawsuit__case=case).values_list("org_unit_id")
-        if "defendant" in self.fields:
-            field = self.fields["defendant"]
-            assert isinstance(field, forms.ModelChoiceField)
-            field.queryset = OrgUnit.objects.filter(pk__in=units)
-
-
-class LawsuitForm(forms.Form):
-    title = forms.CharField(label="案由", max_length=200)
-    court = forms.CharField(label="一审法院", max_length=100)
-    court_number = forms.CharField(label="法院案号", max_length=60)
-    plaintiffs = forms.CharField(label="原告（每行一人）", widget=forms.Textarea, max_length=2000)
-    served_on = forms.DateField(label="收到起诉状副本之日")
-    defendant = forms.ModelChoiceField(
-        label="被告（作出行政行为的行政机关）", queryset=OrgUnit.objects.all()
-    )
-    reconsideration_body = forms.ModelChoiceField(
-        label="复议机关（维持原行政行为的，为共同被告）",
-        queryset=OrgUnit.objects.all(),
-        required=False,
-    )
-    other_defendants = forms.ModelMultipleChoiceField(
-        label="其他被告", queryset=OrgUnit.objects.all(), required=False
-    )
-    reconsideration_case = forms.ModelChoiceField(
-        label="经复议的，复议案件（本平台办理的）",
-        queryset=Case.objects.filter(kind="reconsideration"),
-        required=False,
-    )
-    enforcement_case = forms.ModelChoiceField(
-        label="被诉的执法案件（本平台办理的）",
-        queryset=Case.objects.filter(kind__in=["penalty", "coercion"]),
-        required=False,
-    )
-
-
-class DefenceForm(_CaseBound):
-    defendant = forms.ModelChoiceField(label="被告", queryset=OrgUnit.objects.none())
-    evidence = forms.CharField(
-        label="提交的证据和规范性文件", widget=forms.Textarea, max_length=4000
-    )
-
-
-class HearingForm(_CaseBound):
-    defendant = forms.ModelChoiceField(label="被告", queryset=OrgUnit.objects.none())
-    appearer = forms.ChoiceField(label="出庭人员", choices=Appearer.choices)
-    name = forms.CharField(label="出庭人姓名", max_length=50, required=False)
-    post = forms.CharField(label="职务", max_length=50, required=False)
-    absence_reason = forms.ChoiceField(
-        label="负责人未出庭的理由",
-        choices=[("", "—"), *AbsenceReason.choices],
-        required=False,
-    )
-    absence_note = forms.CharField(label="理由说明", max_length=500, required=False)
-    head_requested = forms.BooleanField(label="法院书面建议负责人出庭", required=False)
-
-
-class JudgeForm(forms.Form):
-    decision_type = forms.ChoiceField(
-        label="裁判文书",
-        choices=[(DecisionType.JUDGMENT.value, "判决"), (DecisionType.RULING.value, "裁定")],
-    )
-    outcome = forms.ChoiceField(label="结果", choices=JUDGED)
-    note = forms.CharField(label="裁判要旨", widget=forms.Textarea, max_length=4000, required=False)
-
-
-class AppealForm(forms.Form):
-    appellant = forms.ChoiceField(
-        label="上诉人", choices=[("plaintiff", "原告"), ("defendant", "被告"), ("third", "第三人")]
-    )
-    court = forms.CharField(label="二审法院", max_length=100)
-    court_number = forms.CharField(label="二审案号", max_length=60)
-
-
-class RetrialForm(forms.Form):
-    court = forms.CharField(label="再审法院", max_length=100)
-    court_number = forms.CharField(label="再审案号", max_length=60)
-
-
-class EndForm(forms.Form):
-    note = forms.CharField(label="说明", widget=forms.Textarea, max_length=2000, required=False)
-
-
-class SuggestionForm(_CaseBound):
-    defendant = forms.ModelChoiceField(label="被建议单位", queryset=OrgUnit.objects.none())
-    court = forms.CharField(label="提出建议的法院", max_length=100)
-    content = forms.CharField(label="建议内容", widget=forms.Textarea, max_length=4000)
-    reply_due = forms.DateField(label="建议书载明的答复期限", required=False)
-
-
-class SuggestionReplyForm(forms.Form):
-    suggestion = forms.ModelChoiceField(
-        label="司法建议", queryset=JudicialSuggestion.objects.none()
-    )
-    reply = forms.CharField(label="答复内容", widget=forms.Textarea, max_length=4000)
-
-    def bind_case(self, case: Case) -> None:
-        field = self.fields["suggestion"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = JudicialSuggestion.objects.filter(
-            lawsuit__case=case, replied_on__isnull=True
-        )
 
 
 # -- gates ------------------------------------------------------------------------------------
@@ -411,7 +307,11 @@ def _decide_instance(ctx: StepContext, outcome: str, decision_type: str) -> Cour
 
 def _end(ctx: StepContext, outcome: str, reason: str) -> None:
     LawsuitCase.objects.filter(case=ctx.case).update(outcome=outcome, ended_on=ctx.on)
-    for d in ctx.case.deadlines.filter(status__in=[DeadlineStatus.RUNNING, DeadlineStatus.PAUSED]):
+    # A judicial suggestion is answered whatever becomes of the case: its clock keeps running.
+    running = ctx.case.deadlines.filter(
+        status__in=[DeadlineStatus.RUNNING, DeadlineStatus.PAUSED]
+    ).exclude(key=periods.SUGGESTION_REPLY)
+    for d in running:
         cancel(d, ctx.actor, reason)
 
 
@@ -478,6 +378,12 @@ def _suggestion_received(ctx: StepContext, event: Any) -> None:
     if due is None:
         result = statutes.compute_statutory(periods.SUGGESTION_REPLY, ctx.on)
         due, basis = result.due, periods.SUGGESTION_RULE
+        # The declared period is a clock on the addressee's workbench; a date the court set
+        # is kept on the suggestion (``reply_due``, an indexed date) only.
+        start_deadline(
+            ctx.case, periods.SUGGESTION_REPLY, ctx.on, org_unit=ctx.data["defendant"],
+            actor=ctx.actor,
+        )  # fmt: skip
     assert due is not None  # an act's period always ends (no pause here)
     JudicialSuggestion.objects.create(
         lawsuit=detail(ctx.case),
@@ -491,9 +397,22 @@ def _suggestion_received(ctx: StepContext, event: Any) -> None:
 
 
 def _suggestion_replied(ctx: StepContext, event: Any) -> None:
-    JudicialSuggestion.objects.filter(pk=ctx.data["suggestion"].pk).update(
+    suggestion = ctx.data["suggestion"]
+    JudicialSuggestion.objects.filter(pk=suggestion.pk).update(
         replied_on=ctx.on, reply=ctx.data["reply"]
     )
+    clock = (
+        ctx.case.deadlines.filter(
+            key=periods.SUGGESTION_REPLY,
+            org_unit=suggestion.addressed_to,
+            start=suggestion.received_on,
+            status=DeadlineStatus.RUNNING,
+        )
+        .order_by("id")
+        .first()
+    )
+    if clock is not None:
+        mark_met(clock, ctx.on, actor=ctx.actor)
 
 
 def _suggestion_actor(ctx: StepContext) -> Refusal | None:
