@@ -329,3 +329,11 @@ def test_from_2023_a_suggestion_without_a_date_gets_two_months(org: Any, people:
          on=date(2024, 4, 1))  # fmt: skip
     clock.refresh_from_db()
     assert (clock.status, clock.met_on) == ("met", date(2024, 4, 1))
+
+
+def test_an_incomplete_form_is_refused_by_its_fields_only(org: Any, people: Any) -> None:
+    case = sue(org, people.alice)
+    for name in ("file_defence", "record_hearing", "receive_suggestion", "reply_suggestion"):
+        with pytest.raises(TransitionError) as exc:
+            take(case, name, people.alice, data={}, on=date(2019, 5, 6))
+        assert all("：" in str(r) for r in exc.value.refusals), name  # 字段：错误

@@ -101,6 +101,8 @@ def _defendant(ctx: StepContext) -> LawsuitDefendant:
 
 
 def defence_not_filed(ctx: StepContext) -> Refusal | None:
+    if "defendant" not in ctx.data:  # the form's own refusal says what is missing
+        return None
     d = _defendant(ctx)
     if d.defence_filed_on is not None:
         return Refusal(
@@ -112,7 +114,7 @@ def defence_not_filed(ctx: StepContext) -> Refusal | None:
 
 def reason_when_head_absent(ctx: StepContext) -> Refusal | None:
     """行政诉讼法 第三条第三款: the head appears; when not, the reason is recorded."""
-    if ctx.data["appearer"] in HEAD_APPEARERS:
+    if "appearer" not in ctx.data or ctx.data["appearer"] in HEAD_APPEARERS:
         return None
     if not ctx.data.get("absence_reason"):
         return Refusal(
@@ -124,7 +126,7 @@ def reason_when_head_absent(ctx: StepContext) -> Refusal | None:
 
 
 def appearer_named(ctx: StepContext) -> Refusal | None:
-    if ctx.data["appearer"] != Appearer.NOBODY and not ctx.data.get("name"):
+    if ctx.data.get("appearer", Appearer.NOBODY) != Appearer.NOBODY and not ctx.data.get("name"):
         return Refusal(
             "须填写出庭人员的姓名和职务", "最高人民法院关于适用《行政诉讼法》的解释 第一百三十一条"
         )
@@ -132,6 +134,8 @@ def appearer_named(ctx: StepContext) -> Refusal | None:
 
 
 def not_recorded_twice(ctx: StepContext) -> Refusal | None:
+    if "defendant" not in ctx.data:
+        return None
     instance = current_instance(ctx.case)
     if Appearance.objects.filter(
         hearing__instance=instance, hearing__held_on=ctx.on, defendant=ctx.data["defendant"]
@@ -168,6 +172,8 @@ def appeal_period_over(ctx: StepContext) -> Refusal | None:
 
 
 def suggestion_due(ctx: StepContext) -> Refusal | None:
+    if "defendant" not in ctx.data:
+        return None
     if ctx.data.get("reply_due") is not None:
         if ctx.data["reply_due"] < ctx.on:
             return Refusal("答复期限不能早于收到司法建议之日")
@@ -417,6 +423,8 @@ def _suggestion_replied(ctx: StepContext, event: Any) -> None:
 
 def _suggestion_actor(ctx: StepContext) -> Refusal | None:
     """The addressee answers for itself (or the unit that registered the lawsuit)."""
+    if "suggestion" not in ctx.data:
+        return None
     s = ctx.data["suggestion"]
     units = {r.org_unit_id for r in ctx.actor.role_rows() if r.role in ACTORS}
     owner = Participant.objects.filter(case=ctx.case, role="owner", org_unit_id__in=units)
