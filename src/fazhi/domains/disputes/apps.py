@@ -26,3 +26,7 @@ class DisputesConfig(AppConfig):
         from . import parties_apps
 
         parties_apps.ready()
+        # 行政应诉: its own sub-domain (litigation/), registered from here.
+        from .litigation import apps as litigation
+
+        litigation.ready()
