@@ -12,7 +12,8 @@ class DisputesConfig(AppConfig):
         from fazhi import registry
 
         # Importing registers the kind, its steps and the list screen.
-        from . import api, models, screens, workflow  # noqa: F401
+        # 视为受理 (the lapse hook), 中止/恢复, 转为普通程序; 调解 and 和解.
+        from . import agreement, api, clock, models, screens, workflow  # noqa: F401  # noqa: F401
 
         auditlog.register(models.ReconsiderationCase)
         registry.api_route(
