@@ -16,6 +16,14 @@ class DisputesConfig(AppConfig):
         from . import agreement, api, clock, models, screens, workflow  # noqa: F401  # noqa: F401
 
         auditlog.register(models.ReconsiderationCase)
+        # The reconsideration history of the Ezhou 2019 scenario (orders 240–244 are ours) and
+        # the seed report's figures it fills (docs/figures.md rows 67–75).
+        from . import figures
+        from .scenario import stage
+
+        stage.register_personas()
+        registry.stage("行政复议案件（2018年结转及2019年）", stage.load, order=240, app="disputes")
+        figures.register_figures()
         registry.api_route(
             "reconsideration-cases", api.ReconsiderationCaseViewSet, "reconsiderationcase"
         )
