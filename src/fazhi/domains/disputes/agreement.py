@@ -19,8 +19,7 @@ from fazhi.core.casework.deadlines import mark_met
 from fazhi.core.casework.workflow import STAY, Refusal, StepContext
 
 from .choices import Outcome, ReconsiderationState
-from .models import ReconsiderationCase
-from .workflow import DECISION_KEYS, HANDLER, HEAD, WORKFLOW, _end, accepted, detail
+from .workflow import DECISION_KEYS, HANDLER, HEAD, WORKFLOW, _end, accepted, detail, update_detail
 
 S = ReconsiderationState
 ACTIVE = [S.ACCEPTED, S.REPLIED]
@@ -55,7 +54,7 @@ def _mediated(ctx: StepContext, event: Any) -> None:
 
 
 def _settled(ctx: StepContext, event: Any) -> None:
-    ReconsiderationCase.objects.filter(case=ctx.case).update(settled_on=ctx.on)
+    update_detail(ctx.case, settled_on=ctx.on)
 
 
 WORKFLOW.add(

@@ -34,7 +34,6 @@ from fazhi.core.casework.workflow import STAY, Refusal, StepContext, take_system
 from fazhi.core.clock import statutes
 
 from .choices import Procedure, ReconsiderationState, SuspensionGround
-from .models import ReconsiderationCase
 from .workflow import (
     COPY,
     DECISION,
@@ -53,6 +52,7 @@ from .workflow import (
     article,
     detail,
     not_suspended,
+    update_detail,
 )
 
 S = ReconsiderationState
@@ -123,18 +123,14 @@ class SuspendForm(forms.Form):
 
 def _suspended(ctx: StepContext, event: Any) -> None:
     ground = ctx.data["ground"]
-    ReconsiderationCase.objects.filter(case=ctx.case).update(
-        suspension_ground=ground, suspended_on=ctx.on
-    )
+    update_detail(ctx.case, suspension_ground=ground, suspended_on=ctx.on)
     label = SuspensionGround(ground).label
     for d in _decision_clocks(ctx.case):
         pause(d, ctx.on, actor=ctx.actor, reason=f"行政复议中止：{label}")
 
 
 def _resumed(ctx: StepContext, event: Any) -> None:
-    ReconsiderationCase.objects.filter(case=ctx.case).update(
-        suspension_ground="", suspended_on=None
-    )
+    update_detail(ctx.case, suspension_ground="", suspended_on=None)
     for d in _decision_clocks(ctx.case):
         if d.status == DeadlineStatus.PAUSED:
             resume(d, ctx.on, actor=ctx.actor)
@@ -199,7 +195,7 @@ def _rebase(case: Case, old: str, new: str, actor: Any, reason: str, **kwargs: A
 
 def _switched(ctx: StepContext, event: Any) -> None:
     case = ctx.case
-    ReconsiderationCase.objects.filter(case=case).update(procedure=Procedure.ORDINARY)
+    update_detail(case, procedure=Procedure.ORDINARY)
     reason = "转为普通程序审理（行政复议法 第五十五条）"
     _rebase(case, SIMPLIFIED_COPY, COPY, ctx.actor, reason)
     _rebase(case, SIMPLIFIED_REPLY, REPLY, ctx.actor, reason, org_unit=detail(case).respondent())

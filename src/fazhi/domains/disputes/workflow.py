@@ -112,8 +112,23 @@ SUSPENSION_LIMIT = statutes.register(
 ).key
 
 
+_DETAIL = "_reconsideration_detail"
+
+
 def detail(case: Case) -> ReconsiderationCase:
-    return ReconsiderationCase.objects.get(case=case)
+    """The case's detail, read once per step: the gates and effects of one step ask for it
+    several times on the step's own (locked) case instance."""
+    rc = case.__dict__.get(_DETAIL)
+    if rc is None:
+        rc = ReconsiderationCase.objects.get(case=case)
+        case.__dict__[_DETAIL] = rc
+    return rc
+
+
+def update_detail(case: Case, **fields: Any) -> None:
+    """Write fields of the case's detail; the next ``detail(case)`` reads them back."""
+    ReconsiderationCase.objects.filter(case=case).update(**fields)
+    case.__dict__.pop(_DETAIL, None)
 
 
 def law(case: Case) -> str:
@@ -330,7 +345,7 @@ def _correction_received(ctx: StepContext, event: Any) -> None:
 def start_accepted(case: Case, on: date, actor: Any) -> None:
     """受理 on ``on`` (by the handler or by the law): the copy and the decision clocks of the
     case's procedure run from that day (第四十八条、第五十四条、第六十二条)."""
-    ReconsiderationCase.objects.filter(case=case).update(accepted_on=on)
+    update_detail(case, accepted_on=on)
     simplified = _simplified(case)
     start_deadline(case, SIMPLIFIED_COPY if simplified else COPY, on, actor=actor)
     start_deadline(case, SIMPLIFIED_DECISION if simplified else DECISION, on, actor=actor)
@@ -354,9 +369,7 @@ def _extended(ctx: StepContext, event: Any) -> None:
 def _end(ctx: StepContext, reason: str, **fields: Any) -> None:
     """The case ends: its fields, and the office's clocks that no longer run."""
     # A case that ends while suspended is no longer suspended; the 中止 stays on the record.
-    ReconsiderationCase.objects.filter(case=ctx.case).update(
-        ended_on=ctx.on, suspension_ground="", suspended_on=None, **fields
-    )
+    update_detail(ctx.case, ended_on=ctx.on, suspension_ground="", suspended_on=None, **fields)
     for d in ctx.case.deadlines.filter(status__in=[DeadlineStatus.RUNNING, DeadlineStatus.PAUSED]):
         cancel(d, ctx.actor, reason)
 
