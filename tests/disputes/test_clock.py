@@ -264,3 +264,11 @@ def test_no_switch_after_the_simplified_period_ran_out(
         take(case, "switch_to_ordinary", fy_head, data={"reasons": "x"},
              on=get_calendar().add_workdays(late, 1))  # fmt: skip
     assert "行政复议法 第六十二条第二款" in refusal_text(exc)
+
+
+def test_the_law_is_chosen_by_the_day_received(org: Any, fy_handler: Any) -> None:
+    # Knew of the act under the 1999 law, applied under the 2023 law: the 2023 article is cited.
+    late = apply(org, fy_handler, knew_on=date(2023, 10, 9), on=date(2024, 1, 10))
+    with pytest.raises(TransitionError) as exc:
+        take(late, "accept", fy_handler, on=date(2024, 1, 11))
+    assert "行政复议法 第二十条" in refusal_text(exc) and "1999" not in refusal_text(exc)

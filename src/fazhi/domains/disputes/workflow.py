@@ -170,7 +170,7 @@ def within_application_window(ctx: StepContext) -> Refusal | None:
         return Refusal(
             f"申请人于 {rc.knew_on.isoformat()} 知道该行政行为，申请期限至 "
             f"{result.due.isoformat()} 届满，{applied_on.isoformat()} 提出的申请已超过期限",
-            result.basis,
+            article(ctx.case, "application"),
         )
     return None
 
