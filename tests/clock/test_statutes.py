@@ -84,11 +84,12 @@ def test_credit_repair_changes_on_1_april_2026() -> None:
 
 
 def test_before_the_first_version_the_current_value_applies_with_a_note() -> None:
-    period, note = statutes.period_in_force(
-        "reconsideration.simplified_decision", date(2019, 9, 20)
-    )
-    assert period.amount == 30
+    period, note = statutes.period_in_force("reconsideration.material_notice", date(2019, 9, 20))
+    assert period.amount == 5
     assert note is not None and note.startswith("未录入较早版本，适用现行规定")
+    # A rule that did not exist then is refused instead (no simplified procedure before 2024).
+    with pytest.raises(statutes.NotInForce, match="未规定简易程序"):
+        statutes.period_in_force("reconsideration.simplified_decision", date(2019, 9, 20))
 
 
 def test_compute_statutory_carries_the_note_and_the_extension(cal: WorkCalendar) -> None:
@@ -96,8 +97,12 @@ def test_compute_statutory_carries_the_note_and_the_extension(cal: WorkCalendar)
         "licensing.decision", date(2019, 9, 20), extended=True, calendar=cal
     )
     assert c.due == date(2019, 11, 6)
-    old = statutes.compute_statutory("reconsideration.decision", date(2019, 9, 20), calendar=cal)
+    old = statutes.compute_statutory("reconsideration.correction", date(2019, 9, 20), calendar=cal)
     assert any(line.startswith("未录入较早版本") for line in old.explain())
+    # The 1999 law's version applies to a reconsideration decision clock started in 2019.
+    y1999 = statutes.compute_statutory("reconsideration.decision", date(2019, 9, 20), calendar=cal)
+    assert not any(line.startswith("未录入较早版本") for line in y1999.explain())
+    assert "行政复议法（1999）第三十一条" in " ".join(y1999.explain())
 
 
 def test_a_period_without_extension_refuses_one(cal: WorkCalendar) -> None:

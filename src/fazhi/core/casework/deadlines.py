@@ -7,7 +7,7 @@ Every computation goes through the clock (``fazhi.core.clock``); nothing here ad
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
@@ -283,17 +283,21 @@ def register_lapse_hook(key: str, fn: LapseHook) -> LapseHook:
     return fn
 
 
-def record_lapses(today: date | None = None) -> int:
+def record_lapses(today: date | None = None, *, keys: Iterable[str] | None = None) -> int:
     """Record, once, the consequence of every running deadline whose due date has passed and
     whose statute declares one: an event ``deadline_lapsed`` on the case, then the domain's
-    hook. Returns how many were recorded; safe to run any number of times."""
+    hook. Returns how many were recorded; safe to run any number of times.
+
+    ``keys`` narrows the run to those periods (a domain's scenario walking its own history on
+    a past ``today``, without touching other domains' clocks)."""
     today = today or timezone.localdate()
-    keys = statutes.keys_with_lapse()
-    if not keys:
+    wanted = None if keys is None else set(keys)
+    lapsing = [k for k in statutes.keys_with_lapse() if wanted is None or k in wanted]
+    if not lapsing:
         return 0
     ids = list(
         Deadline.objects.filter(
-            key__in=keys,
+            key__in=lapsing,
             status=DeadlineStatus.RUNNING,
             due__lt=today,
             lapse_recorded_at__isnull=True,

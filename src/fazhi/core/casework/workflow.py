@@ -424,7 +424,31 @@ def take(
     wf = workflow_for(case.kind)
     if wf is None or name not in wf.transitions:
         raise TransitionError(f"案件类型 {case.kind} 没有“{name}”这一步")
-    step = wf.transitions[name]
+    return _take(wf, wf.transitions[name], case, actor, data, on, note, document_ids)
+
+
+def take_system(
+    case: Case, name: str, *, on: date, data: Mapping[str, Any] | None = None, note: str = ""
+) -> Event:
+    """Take a ``system`` step (e.g. 视为受理 when a review period lapses): no person acts, the
+    state and the gates are checked as for any step, the event has no actor."""
+    wf = workflow_for(case.kind)
+    if wf is None or name not in wf.transitions or not wf.transitions[name].system:
+        raise TransitionError(f"案件类型 {case.kind} 没有由系统办理的“{name}”这一步")
+    return _take(wf, wf.transitions[name], case, None, data, on, note, ())
+
+
+def _take(
+    wf: Workflow,
+    step: Step,
+    case: Case,
+    actor: Any,
+    data: Mapping[str, Any] | None,
+    on: date | None,
+    note: str,
+    document_ids: Sequence[int],
+) -> Event:
+    name = step.name
     on = on or timezone.localdate()
     with transaction.atomic():
         # Two staff pressing the same button: the second waits here and then sees the new state.
@@ -432,9 +456,10 @@ def take(
         for check in (_collected_refusal(locked, step), _state_refusal(wf, locked, step)):
             if check is not None:
                 raise TransitionError(check)
-        who = _role_refusal(locked, actor, step) or _qualification_refusal(actor, step, on)
-        if who is not None:
-            raise StepRefused(who)
+        if not (step.system and actor is None):
+            who = _role_refusal(locked, actor, step) or _qualification_refusal(actor, step, on)
+            if who is not None:
+                raise StepRefused(who)
         cleaned, refusals = _form_refusals(step, data, locked)
         ctx = StepContext(locked, actor, cleaned, on, step)
         for gate in step.gates:

@@ -322,18 +322,52 @@ LICENSING_HEARING_ORGANISE = _declare(
 )  # fmt: skip
 
 # --- 行政复议法 (2023修订, 施行2024-01-01). 第八十八条: 三日、五日、七日、十日为工作日 (V) ---
-# 第二十条第一款: 自知道或者应当知道该行政行为之日起六十日内提出申请 (A1)
-RECONSIDERATION_APPLICATION = _declare(
-    "reconsideration.application", "申请行政复议", 60, D,
-    "行政复议法 第二十条", date(2024, 1, 1),
-)  # fmt: skip
-# 第三十条: 收到申请后五日内审查; 审查期限届满未作出不予受理决定的, 自届满之日起视为受理 (A6)
-RECONSIDERATION_ACCEPTANCE_REVIEW = _declare(
-    "reconsideration.acceptance_review", "复议申请受理审查", 5, WD,
-    "行政复议法 第三十条", date(2024, 1, 1),
-    lapse=Lapse("视为受理：审查期限届满未作出不予受理决定，自届满之日起视为受理",
-                "行政复议法 第三十条"),
-)  # fmt: skip
+# The 1999 law (施行1999-10-01; the 2009 and 2017 amendments left the articles below and their
+# numbers unchanged, LawRefBook/Laws 行政复议法(2017-09-01).md) applies to clocks started before
+# 2024-01-01. Its 第四十条第二款 makes only "五日"、"七日" working days; its other periods are
+# natural days (V). It had no simplified procedure.
+_FY1999 = date(1999, 10, 1)
+_FY2023 = date(2024, 1, 1)
+# 第二十条第一款: 自知道或者应当知道该行政行为之日起六十日内提出申请 (A1);
+# 1999年法第九条第一款: 自知道该具体行政行为之日起六十日内提出.
+RECONSIDERATION_APPLICATION = register(
+    StatutoryPeriod(
+        "reconsideration.application",
+        "申请行政复议",
+        (
+            Version(_FY1999, Period(60, D, "行政复议法（1999）第九条")),
+            Version(_FY2023, Period(60, D, "行政复议法 第二十条")),
+        ),
+    )
+)
+# 第三十条: 收到申请后五日内审查; 审查期限届满未作出不予受理决定的, 自届满之日起视为受理 (A6).
+# 1999年法第十七条: 收到申请后五日内审查 (第四十条: 工作日); 除不予受理外, 申请"自行政复议机关负责
+# 法制工作的机构收到之日起即为受理": the consequence dates from receipt, not from the lapse.
+RECONSIDERATION_ACCEPTANCE_REVIEW = register(
+    StatutoryPeriod(
+        "reconsideration.acceptance_review",
+        "复议申请受理审查",
+        (
+            Version(
+                _FY1999,
+                Period(5, WD, "行政复议法（1999）第十七条"),
+                lapse=Lapse(
+                    "视为受理：五日内未决定不予受理的，自收到申请之日起即为受理",
+                    "行政复议法（1999）第十七条第二款",
+                    as_of="start",
+                ),
+            ),
+            Version(
+                _FY2023,
+                Period(5, WD, "行政复议法 第三十条"),
+                lapse=Lapse(
+                    "视为受理：审查期限届满未作出不予受理决定，自届满之日起视为受理",
+                    "行政复议法 第三十条",
+                ),
+            ),
+        ),
+    )
+)
 # 第三十一条: 材料不齐全的, 自收到申请之日起五日内书面通知补正 (A7)
 RECONSIDERATION_MATERIAL_NOTICE = _declare(
     "reconsideration.material_notice", "复议申请补正通知", 5, WD,
@@ -344,11 +378,17 @@ RECONSIDERATION_CORRECTION = _declare(
     "reconsideration.correction", "复议申请人补正", 10, WD,
     "行政复议法 第三十一条", date(2024, 1, 1),
 )  # fmt: skip
-# 第四十八条: 受理之日起七日内发送申请书副本 (A11)
-RECONSIDERATION_COPY = _declare(
-    "reconsideration.copy_to_respondent", "发送复议申请书副本", 7, WD,
-    "行政复议法 第四十八条", date(2024, 1, 1),
-)  # fmt: skip
+# 第四十八条: 受理之日起七日内发送申请书副本 (A11); 1999年法第二十三条: 同为七日 (工作日).
+RECONSIDERATION_COPY = register(
+    StatutoryPeriod(
+        "reconsideration.copy_to_respondent",
+        "发送复议申请书副本",
+        (
+            Version(_FY1999, Period(7, WD, "行政复议法（1999）第二十三条")),
+            Version(_FY2023, Period(7, WD, "行政复议法 第四十八条")),
+        ),
+    )
+)
 # 第四十八条: 被申请人收到副本之日起十日内答复并提交证据、依据 (A11); 第八十八条: 十日为工作日.
 # 1999年法第二十三条: 同为十日; 其第四十条第二款只把"五日"、"七日"定为工作日, 十日按自然日
 # (LawRefBook/Laws 行政复议法(2017-09-01).md, 2009、2017两次修正未改条文序号) (V).
@@ -357,31 +397,59 @@ RECONSIDERATION_REPLY = register(
         "reconsideration.respondent_reply",
         "被申请人答复",
         (
-            Version(date(1999, 10, 1), Period(10, D, "行政复议法（1999）第二十三条")),
-            Version(date(2024, 1, 1), Period(10, WD, "行政复议法 第四十八条")),
+            Version(_FY1999, Period(10, D, "行政复议法（1999）第二十三条")),
+            Version(_FY2023, Period(10, WD, "行政复议法 第四十八条")),
         ),
     )
 )
+_NO_SIMPLIFIED = "2024年1月1日前的行政复议法未规定简易程序"
 # 第五十四条: 简易程序, 受理之日起三日内发送副本 (A12)
-RECONSIDERATION_SIMPLIFIED_COPY = _declare(
-    "reconsideration.simplified_copy", "简易程序发送副本", 3, WD,
-    "行政复议法 第五十四条", date(2024, 1, 1),
-)  # fmt: skip
+RECONSIDERATION_SIMPLIFIED_COPY = register(
+    StatutoryPeriod(
+        "reconsideration.simplified_copy",
+        "简易程序发送副本",
+        (Version(_FY2023, Period(3, WD, "行政复议法 第五十四条")),),
+        before_first=_NO_SIMPLIFIED,
+    )
+)
 # 第五十四条: 简易程序, 被申请人收到副本之日起五日内答复 (A12)
-RECONSIDERATION_SIMPLIFIED_REPLY = _declare(
-    "reconsideration.simplified_reply", "简易程序被申请人答复", 5, WD,
-    "行政复议法 第五十四条", date(2024, 1, 1),
-)  # fmt: skip
-# 第六十二条第一款: 受理之日起六十日内决定; 复议机构负责人批准可延长, 不超过三十日 (A18)
-RECONSIDERATION_DECISION = _declare(
-    "reconsideration.decision", "行政复议决定（普通程序）", 60, D,
-    "行政复议法 第六十二条", date(2024, 1, 1), extension=30,
-)  # fmt: skip
+RECONSIDERATION_SIMPLIFIED_REPLY = register(
+    StatutoryPeriod(
+        "reconsideration.simplified_reply",
+        "简易程序被申请人答复",
+        (Version(_FY2023, Period(5, WD, "行政复议法 第五十四条")),),
+        before_first=_NO_SIMPLIFIED,
+    )
+)
+# 第六十二条第一款: 受理之日起六十日内决定; 复议机构负责人批准可延长, 不超过三十日 (A18).
+# 1999年法第三十一条: 同为六十日、延长不超过三十日, 但由行政复议机关的负责人批准.
+RECONSIDERATION_DECISION = register(
+    StatutoryPeriod(
+        "reconsideration.decision",
+        "行政复议决定（普通程序）",
+        (
+            Version(
+                _FY1999,
+                Period(60, D, "行政复议法（1999）第三十一条"),
+                Period(30, D, "行政复议法（1999）第三十一条"),
+            ),
+            Version(
+                _FY2023,
+                Period(60, D, "行政复议法 第六十二条"),
+                Period(30, D, "行政复议法 第六十二条"),
+            ),
+        ),
+    )
+)
 # 第六十二条第二款: 简易程序受理之日起三十日内决定, 无延长 (A19). 2024年前无简易程序。
-RECONSIDERATION_SIMPLIFIED_DECISION = _declare(
-    "reconsideration.simplified_decision", "行政复议决定（简易程序）", 30, D,
-    "行政复议法 第六十二条第二款", date(2024, 1, 1),
-)  # fmt: skip
+RECONSIDERATION_SIMPLIFIED_DECISION = register(
+    StatutoryPeriod(
+        "reconsideration.simplified_decision",
+        "行政复议决定（简易程序）",
+        (Version(_FY2023, Period(30, D, "行政复议法 第六十二条第二款")),),
+        before_first=_NO_SIMPLIFIED,
+    )
+)
 
 # --- 行政处罚法 (2021修订, 施行2021-07-15). 第八十五条: 二日、三日、五日、七日为工作日 (V) ---
 # 第六十条: 自立案之日起九十日内作出处罚决定 (B14); 本法未设延长, 行业规定另有规定的从其规定

@@ -12,9 +12,18 @@ class DisputesConfig(AppConfig):
         from fazhi import registry
 
         # Importing registers the kind, its steps and the list screen.
-        from . import api, models, screens, workflow  # noqa: F401
+        # 视为受理 (the lapse hook), 中止/恢复, 转为普通程序; 调解 and 和解.
+        from . import agreement, api, clock, models, screens, workflow  # noqa: F401  # noqa: F401
 
         auditlog.register(models.ReconsiderationCase)
+        # The reconsideration history of the Ezhou 2019 scenario (orders 240–244 are ours) and
+        # the seed report's figures it fills (docs/figures.md rows 67–75).
+        from . import figures
+        from .scenario import stage
+
+        stage.register_personas()
+        registry.stage("行政复议案件（2018年结转及2019年）", stage.load, order=240, app="disputes")
+        figures.register_figures()
         registry.api_route(
             "reconsideration-cases", api.ReconsiderationCaseViewSet, "reconsiderationcase"
         )

@@ -24,7 +24,6 @@ from fazhi.core.disclosure.gate import publish
 from fazhi.core.disclosure.masking import mask_name
 from fazhi.core.disclosure.models import Publication
 
-from .choices import Outcome
 from .decision_choices import ActCategory
 from .models import ReconsiderationCase, TypicalCase, TypicalCaseCompilation
 
@@ -73,7 +72,6 @@ def concluded(year: int) -> Any:
     return (
         ReconsiderationCase.objects.filter(ended_on__year=year)
         .exclude(outcome="")
-        .exclude(outcome=Outcome.SETTLE)
         .select_related("case")
         .order_by("ended_on", "pk")
     )

@@ -288,7 +288,9 @@ def _defence_filed(ctx: StepContext, event: Any) -> None:
 
 
 def _hearing_recorded(ctx: StepContext, event: Any) -> None:
-    hearing, _ = CourtSession.objects.get_or_create(instance=current_instance(ctx.case), held_on=ctx.on)
+    hearing, _ = CourtSession.objects.get_or_create(
+        instance=current_instance(ctx.case), held_on=ctx.on
+    )
     data = ctx.data
     head = data["appearer"] in HEAD_APPEARERS
     Appearance.objects.create(

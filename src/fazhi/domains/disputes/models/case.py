@@ -8,7 +8,7 @@ from django.db import models
 
 from fazhi.core.org.scoping import RestrictedManager, Scope
 
-from ..choices import Outcome, ProceduralEnd, Procedure, TerminationReason
+from ..choices import Outcome, ProceduralEnd, Procedure, SuspensionGround, TerminationReason
 
 
 class ReconsiderationCase(models.Model):
@@ -23,6 +23,16 @@ class ReconsiderationCase(models.Model):
     procedure = models.CharField(
         "程序", max_length=20, choices=Procedure.choices, default=Procedure.ORDINARY
     )
+    # 受理 by the handler or by the law (视为受理, 第三十条第三款; 1999年法第十七条第二款): the
+    # day the decision clock runs from.
+    accepted_on = models.DateField("受理日期", null=True, blank=True)
+    # 中止 (第三十九条): set while the case is suspended; past suspensions are on the record.
+    suspension_ground = models.CharField(
+        "中止情形", max_length=30, choices=SuspensionGround.choices, blank=True
+    )
+    suspended_on = models.DateField("中止日期", null=True, blank=True)
+    # 和解 (第七十四条): the day the parties settled; the case then ends by withdrawal.
+    settled_on = models.DateField("和解日期", null=True, blank=True)
     # A decision on the merits and a procedural end are exclusive (the constraint below).
     outcome = models.CharField("复议决定", max_length=30, choices=Outcome.choices, blank=True)
     procedural_end = models.CharField(
@@ -50,6 +60,11 @@ class ReconsiderationCase(models.Model):
                 condition=models.Q(termination_reason="")
                 | models.Q(procedural_end=ProceduralEnd.TERMINATED),
                 name="%(app_label)s_%(class)s_reason_only_terminated",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(suspension_ground="", suspended_on__isnull=True)
+                | (~models.Q(suspension_ground="") & models.Q(suspended_on__isnull=False)),
+                name="%(app_label)s_%(class)s_suspension_dated",
             ),
         ]
 
