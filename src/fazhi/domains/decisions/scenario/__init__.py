@@ -1,0 +1,1 @@
+STAGES: list = []
