@@ -152,6 +152,10 @@ def work_summary(assignments: QuerySet[AdviserAssignment], year: int) -> dict[st
 # -- the public directory ----------------------------------------------------------------------
 
 
+def directory_subject(township_id: int) -> str:
+    return f"org.orgunit:{township_id}"
+
+
 def directory_rows(township: OrgUnit, on: date) -> list[dict[str, str]]:
     rows = []
     qs = (
@@ -181,8 +185,10 @@ def publish_directory(
     rows = directory_rows(township, on)
     if not rows:
         return None
+    # Keyed as the plain org unit (not its Government proxy), so the portal finds it by id.
+    subject = OrgUnit.objects.get(pk=township.pk)
     for old in Publication.objects.filter(
-        kind=DIRECTORY_KIND, subject=f"org.orgunit:{township.pk}", withdrawal__isnull=True
+        kind=DIRECTORY_KIND, subject=directory_subject(township.pk), withdrawal__isnull=True
     ):
         withdraw(old, reason="名录更新", actor=actor, on=on)
     return publish(
@@ -190,7 +196,7 @@ def publish_directory(
         title=f"{township.name}村（社区）法律顾问名录",
         org_unit=publisher or township,
         fields={"乡镇（街道）": township.name, "法律顾问": rows, "依据": BASIS},
-        subject=township,
+        subject=subject,
         party_names=[r["法律顾问"] for r in rows],
         actor=actor,
         published_on=on,

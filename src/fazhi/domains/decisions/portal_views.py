@@ -81,7 +81,10 @@ def adviser_contact(request: HttpRequest, region_id: int) -> HttpResponse:
         raise Http404("没有这个村（社区）")
     published = (
         _current(request)
-        .filter(kind=advisers.DIRECTORY_KIND, subject=f"org.orgunit:{region.government_id}")
+        .filter(
+            kind=advisers.DIRECTORY_KIND,
+            subject=advisers.directory_subject(region.government_id),
+        )
         .exists()
     )
     if not published:

@@ -171,7 +171,7 @@ def _directories(root: OrgUnit, sfj: OrgUnit, digest: Digest) -> int:
     count = 0
     townships = OrgUnit.objects.filter(path__startswith=root.path, level="township")
     for township in townships.order_by("code"):
-        if f"org.orgunit:{township.pk}" in published:
+        if advisers.directory_subject(township.pk) in published:
             continue
         if advisers.publish_directory(township, on=DIRECTORY_ON, publisher=sfj) is not None:
             count += 1
