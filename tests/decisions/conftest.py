@@ -32,7 +32,9 @@ class World:
 
 @pytest.fixture
 def world(org: Org, people: People) -> World:
-    catalog = DecisionCatalog.objects.create(government=org.city, year=2019)
+    catalog = DecisionCatalog.objects.create(
+        government=org.city, year=2019, state="approved", approved_on=date(2019, 2, 27)
+    )
     item = CatalogItem.objects.create(
         catalog=catalog,
         number=1,

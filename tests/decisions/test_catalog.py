@@ -15,6 +15,8 @@ from fazhi.domains.decisions.models import CatalogAdjustment, DecisionCatalog
 
 def test_it_is_published_only_after_approval_and_adjusted_with_reasons(world) -> None:
     w = world
+    w.catalog.state, w.catalog.approved_on = "draft", None
+    w.catalog.save()
     with pytest.raises(TransitionError) as early:
         catalog.publish_catalog(w.catalog, on=date(2019, 3, 1))
     assert "经同级党委同意后" in str(early.value) and "第三条第三款" in str(early.value)

@@ -265,3 +265,13 @@ def test_against_the_majority_the_head_gives_reasons_and_speaks_last(world):
     discussion = MajorDecision.objects.get(case=case).discussions.get()
     assert discussion.against_majority_reasons == "省里要求年内启动"
     assert discussion.opinions.filter(stance="disagree").count() == 2
+
+
+def test_a_decision_is_a_matter_of_the_approved_catalog(world):
+    w = world
+    w.catalog.state, w.catalog.approved_on = "draft", None
+    w.catalog.save()
+    with pytest.raises(TransitionError) as refused:
+        new_decision(w)
+    assert "经同级党委同意的决策事项目录" in str(refused.value)
+    assert not MajorDecision.objects.exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 
 from fazhi.core.org.models import LegalAdviser, OrgUnit
 
@@ -24,7 +25,14 @@ def _lines(text: str) -> list[list[str]]:
 
 
 class DecisionForm(forms.Form):
-    item = forms.ModelChoiceField(label="目录事项", queryset=CatalogItem.objects.all())
+    # 条例 第三条第三款: a major decision is a matter of the catalog the party committee agreed to.
+    item = forms.ModelChoiceField(
+        label="目录事项",
+        queryset=CatalogItem.objects.filter(
+            catalog__state__in=["approved", "published"], cancelled_on__isnull=True
+        ),
+        error_messages={"invalid_choice": "请选择经同级党委同意的决策事项目录中的事项"},
+    )
     title = forms.CharField(label="决策名称", max_length=200)
     draft = forms.CharField(label="决策草案及说明", widget=forms.Textarea, max_length=20000)
     not_public_reason = forms.CharField(
@@ -118,9 +126,26 @@ class LegalityOpinionForm(forms.Form):
     )
     public_lawyers = forms.CharField(label="提出法律意见的公职律师", max_length=200, required=False)
 
+    def bind_case(self, case: Any) -> None:
+        # The advisers the reviewing office manages (or retains), not every adviser's name.
+        units = case.participants.filter(role="reviewer").values("org_unit_id")
+        field = self.fields["advisers"]
+        assert isinstance(field, forms.ModelMultipleChoiceField)
+        field.queryset = LegalAdviser.objects.filter(
+            Q(owner_unit_id__in=units) | Q(assignments__org_unit_id__in=units)
+        ).distinct()
+
 
 class AgendaForm(forms.Form):
     meeting = forms.ModelChoiceField(label="会议", queryset=Meeting.objects.all())
+
+    def bind_case(self, case: Any) -> None:
+        # Only the decision body's own meetings are offered.
+        field = self.fields["meeting"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = Meeting.objects.filter(
+            government_id__in=case.participants.filter(role="handler").values("org_unit_id")
+        )
 
 
 class DiscussionForm(forms.Form):
