@@ -166,3 +166,53 @@ def test_the_coverage_page_is_the_justice_bureaus(client, world, town) -> None:
     client.force_login(clerk)
     done = client.post(f"/office/decisions/advisers/directory/{township.code}/", follow=True)
     assert "目前没有派驻法律顾问" in done.content.decode()
+
+
+def test_the_client_agency_logs_work_and_evaluates_its_adviser(client, world) -> None:
+    w = world
+    contract = advisers.sign_contract(
+        w.adviser,
+        contract_no="顾问机关〔2019〕002号",
+        signed_on=date(2018, 12, 28),
+        start=date(2019, 1, 1),
+        end=date(2021, 12, 31),
+        org_unit=w.org.scjg,
+    )
+    url = f"/office/decisions/advisers/contracts/{contract.pk}/"
+    client.force_login(w.people.alice)  # the client agency's clerk
+    client.post(
+        url,
+        {
+            "log": "1",
+            "log-on": "2019-07-01",
+            "log-kind": "review",
+            "log-count": 3,
+            "log-summary": "审查采购合同",
+        },
+    )
+    early = client.post(
+        url,
+        {
+            "log": "1",
+            "log-on": "2018-07-01",
+            "log-kind": "review",
+            "log-count": 1,
+            "log-summary": "服务期前",
+        },
+        follow=True,
+    )
+    assert "不在该法律顾问的服务期内" in early.content.decode()
+    client.post(
+        url,
+        {
+            "evaluate": "1",
+            "ev-year": 2019,
+            "ev-grade": "excellent",
+            "ev-on": "2019-12-20",
+            "ev-remarks": "响应及时",
+        },
+    )
+    assert contract.assignment.work_logs.count() == 1
+    assert contract.assignment.evaluations.get().grade == "excellent"
+    client.force_login(w.people.bob)  # another department sees nothing of it
+    assert client.get(url).status_code == 404

@@ -14,6 +14,7 @@ urlpatterns = [
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting_detail"),
     path("opinions/new/", views.opinion_create, name="opinion_create"),
     path("opinions/<int:pk>/document/", views.opinion_document, name="opinion_document"),
+    path("advisers/contracts/<int:pk>/", views.contract_detail, name="contract_detail"),
     path("advisers/coverage/", views.adviser_coverage, name="adviser_coverage"),
     path("advisers/directory/<str:code>/", views.directory_publish, name="directory_publish"),
 ]

@@ -25,12 +25,21 @@ from . import advisers, catalog, opinions
 from .choices import (
     AdjustmentAction,
     DecisionCategory,
+    EvaluationGrade,
     MeetingKind,
     OpinionConclusion,
     OpinionKind,
     OpinionSubject,
+    WorkKind,
 )
-from .models import CatalogItem, DecisionCatalog, LegalOpinion, MajorDecision, Meeting
+from .models import (
+    AdviserContract,
+    CatalogItem,
+    DecisionCatalog,
+    LegalOpinion,
+    MajorDecision,
+    Meeting,
+)
 from .procedures import missing_procedures
 
 WRITERS = (Role.CLERK, Role.DEPARTMENT_HEAD)
@@ -413,3 +422,69 @@ def directory_publish(request: HttpRequest, code: str) -> HttpResponse:
     else:
         messages.success(request, f"已发布{township.name}村（社区）法律顾问名录")
     return redirect("decisions_office:adviser_coverage")
+
+
+class WorkLogForm(forms.Form):
+    on = forms.DateField(label="日期")
+    kind = forms.ChoiceField(label="工作类别", choices=WorkKind.choices)
+    count = forms.IntegerField(label="件（次）数", min_value=1, initial=1)
+    summary = forms.CharField(label="内容", max_length=500)
+
+
+class EvaluationForm(forms.Form):
+    year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
+    grade = forms.ChoiceField(label="等次", choices=EvaluationGrade.choices)
+    on = forms.DateField(label="评价日期")
+    remarks = forms.CharField(label="评价意见", widget=forms.Textarea, required=False)
+
+
+@login_required
+def contract_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """An adviser's contract with its work log and yearly evaluations; the justice bureau and
+    the client agency record them (a village's evaluation is recorded by the bureau)."""
+    contract = (
+        scoped(request, AdviserContract)
+        .filter(pk=pk)
+        .select_related("assignment__adviser", "assignment__org_unit", "assignment__region")
+        .first()
+    )
+    if contract is None:
+        raise Http404("没有这份合同")
+    may_change = scoped(request, AdviserContract, "change").filter(pk=pk).exists()
+    log_form = WorkLogForm(request.POST if "log" in request.POST else None, prefix="log")
+    eval_form = EvaluationForm(request.POST if "evaluate" in request.POST else None, prefix="ev")
+    if request.method == "POST":
+        if not may_change:
+            raise PermissionDenied("只有司法局或服务对象可以登记法律顾问工作和评价")
+        assignment = contract.assignment
+        try:
+            if log_form.is_bound and log_form.is_valid():
+                d = log_form.cleaned_data
+                advisers.log_work(
+                    assignment, on=d["on"], kind=d["kind"], count=d["count"], summary=d["summary"]
+                )
+                messages.success(request, "已登记工作台账")
+                return redirect("decisions_office:contract_detail", pk=pk)
+            if eval_form.is_bound and eval_form.is_valid():
+                d = eval_form.cleaned_data
+                if assignment.evaluations.filter(year=d["year"]).exists():
+                    raise TransitionError(f"{d['year']} 年度已评价")
+                advisers.evaluate(
+                    assignment, year=d["year"], grade=d["grade"], on=d["on"], remarks=d["remarks"]
+                )
+                messages.success(request, "已登记年度评价")
+                return redirect("decisions_office:contract_detail", pk=pk)
+        except TransitionError as error:
+            _refusal_messages(request, error)
+    return render(
+        request,
+        "decisions/contract_detail.html",
+        {
+            "contract": contract,
+            "logs": contract.assignment.work_logs.all(),
+            "evaluations": contract.assignment.evaluations.all(),
+            "log_form": log_form,
+            "eval_form": eval_form,
+            "may_change": may_change,
+        },
+    )

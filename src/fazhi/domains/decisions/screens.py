@@ -106,6 +106,7 @@ register(
             "round",
         ],
         ordering=["-start", "contract_no"],
+        detail_url_name="decisions_office:contract_detail",
     )
 )
 register(
