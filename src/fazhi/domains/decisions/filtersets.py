@@ -2,7 +2,17 @@ from __future__ import annotations
 
 from fazhi.core.org.filtersets import ScopedFilterSet
 
-from .models import AdviserContract, LegalOpinion, MajorDecision, WorkLog
+from .models import (
+    AdviserContract,
+    AdviserEvaluation,
+    AdviserMessage,
+    CatalogAdjustment,
+    CatalogItem,
+    LegalOpinion,
+    MajorDecision,
+    Meeting,
+    WorkLog,
+)
 
 
 class MajorDecisionFilterSet(ScopedFilterSet):
@@ -27,3 +37,33 @@ class WorkLogFilterSet(ScopedFilterSet):
     class Meta:
         model = WorkLog
         fields = ["kind"]
+
+
+class CatalogItemFilterSet(ScopedFilterSet):
+    class Meta:
+        model = CatalogItem
+        fields = ["category"]
+
+
+class CatalogAdjustmentFilterSet(ScopedFilterSet):
+    class Meta:
+        model = CatalogAdjustment
+        fields = ["action"]
+
+
+class MeetingFilterSet(ScopedFilterSet):
+    class Meta:
+        model = Meeting
+        fields = ["kind"]
+
+
+class AdviserEvaluationFilterSet(ScopedFilterSet):
+    class Meta:
+        model = AdviserEvaluation
+        fields = ["year", "grade"]
+
+
+class AdviserMessageFilterSet(ScopedFilterSet):
+    class Meta:
+        model = AdviserMessage
+        fields = ["answered_on"]

@@ -36,6 +36,7 @@ register(
         "决策事项目录",
         ["catalog__year", "number", "title", "category", "undertaking_unit", "cancelled_on"],
         search_fields=["title"],
+        filterset=filtersets.CatalogItemFilterSet,
         select_related=["catalog", "undertaking_unit"],
         ordering=["-catalog__year", "number"],
     )
@@ -46,6 +47,7 @@ register(
         CatalogAdjustment,
         "决策事项目录调整记录",
         ["catalog__year", "on", "action", "item__title", "reason"],
+        filterset=filtersets.CatalogAdjustmentFilterSet,
         select_related=["catalog", "item"],
         ordering=["-on", "-pk"],
     )
@@ -56,6 +58,7 @@ register(
         Meeting,
         "政府常务（全体）会议",
         ["government", "kind", "session", "held_on", "chair"],
+        filterset=filtersets.MeetingFilterSet,
         select_related=["government"],
         ordering=["-held_on"],
     )
@@ -127,6 +130,7 @@ register(
         AdviserEvaluation,
         "法律顾问年度评价",
         ["year", "assignment__adviser__name", "evaluator", "grade", "evaluated_on"],
+        filterset=filtersets.AdviserEvaluationFilterSet,
         select_related=["assignment__adviser"],
         ordering=["-year", "pk"],
     )
@@ -137,6 +141,7 @@ register(
         AdviserMessage,
         "群众向法律顾问留言",
         ["at", "assignment__adviser__name", "assignment__region", "name", "phone", "answered_on"],
+        filterset=filtersets.AdviserMessageFilterSet,
         select_related=["assignment__adviser", "assignment__region"],
         sensitive_fields=["phone"],
         ordering=["-at"],
