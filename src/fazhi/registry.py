@@ -155,6 +155,12 @@ def stage(label: str, load: Callable[[Any, Any], None], *, order: int, app: str)
 
 
 def persona(username: str, role: str, unit: str, description: str, *, app: str) -> None:
+    # The same person may act in several domains' stages (a department's clerk answers a
+    # reconsideration and drafts a major decision): a second registration with the same role
+    # and unit is that person, not a clash; another role or unit under the name is an error.
+    known = REGISTRY.personas.get(username)
+    if known is not None and (known.role, known.unit) == (role, unit):
+        return
     _unique("persona", REGISTRY.personas, username, Persona(username, role, unit, description, app))
 
 
