@@ -1,0 +1,191 @@
+"""Full-text search over provisions, as the texts stood on a date.
+
+The articles' wording is cut into words when stored (``Provision.search_text``, see
+segment.py); the database indexes those words with its own full-text engine — SQLite's FTS5
+(an external-content table kept by triggers) on the embedded default, a stored ``simple``
+tsvector with a GIN index on PostgreSQL — and ranks the matches (bm25 / ts_rank). A query's
+words must all occur; when no article has them all, articles with any of them are ranked.
+Scoping stays with the caller: the portal passes public texts only, the office a restricted
+queryset of texts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db import connection, models
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from .choices import PROMULGATED_STATES
+from .models import LegalText, Provision
+from .segment import query_words
+
+# Matches considered for one page of results (ranked in the database, then scoped here).
+CANDIDATES = 500
+FTS_TABLE = "rulemaking_provision_fts"
+
+_SQLITE_INDEX = [
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+    "search_text, content='rulemaking_provision', content_rowid='id', tokenize='unicode61')",
+    f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_ai AFTER INSERT ON rulemaking_provision BEGIN "
+    f"INSERT INTO {FTS_TABLE}(rowid, search_text) VALUES (new.id, new.search_text); END",
+    f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_ad AFTER DELETE ON rulemaking_provision BEGIN "
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_text) "
+    "VALUES ('delete', old.id, old.search_text); END",
+    f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_au AFTER UPDATE OF search_text "
+    "ON rulemaking_provision BEGIN "
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_text) "
+    "VALUES ('delete', old.id, old.search_text); "
+    f"INSERT INTO {FTS_TABLE}(rowid, search_text) VALUES (new.id, new.search_text); END",
+]
+_PG_INDEX = [
+    "ALTER TABLE rulemaking_provision ADD COLUMN IF NOT EXISTS search_vector tsvector "
+    "GENERATED ALWAYS AS (to_tsvector('simple', search_text)) STORED",
+    "CREATE INDEX IF NOT EXISTS rulemaking_provision_search_gin "
+    "ON rulemaking_provision USING gin (search_vector)",
+]
+
+
+def ensure_index(conn: Any = None) -> bool:
+    """Create the full-text index if it is missing (True when it was created or repaired).
+
+    Run by the migration and after every migrate: on SQLite a later migration that rebuilds
+    the provision table drops its triggers with it, so they are put back and the index rebuilt.
+    """
+    conn = conn or connection
+    with conn.cursor() as cursor:
+        if conn.vendor == "sqlite":
+            cursor.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type='trigger' AND name LIKE %s",
+                [f"{FTS_TABLE}_%"],
+            )
+            if cursor.fetchone()[0] == 3:
+                return False
+            for sql in _SQLITE_INDEX:
+                cursor.execute(sql)
+            cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+            return True
+        if conn.vendor == "postgresql":
+            for sql in _PG_INDEX:
+                cursor.execute(sql)
+            return True
+    return False
+
+
+def drop_index(conn: Any = None) -> None:
+    conn = conn or connection
+    with conn.cursor() as cursor:
+        if conn.vendor == "sqlite":
+            for suffix in ("ai", "ad", "au"):
+                cursor.execute(f"DROP TRIGGER IF EXISTS {FTS_TABLE}_{suffix}")
+            cursor.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}")
+        elif conn.vendor == "postgresql":
+            cursor.execute("DROP INDEX IF EXISTS rulemaking_provision_search_gin")
+            cursor.execute("ALTER TABLE rulemaking_provision DROP COLUMN IF EXISTS search_vector")
+
+
+@dataclass(frozen=True)
+class Hit:
+    provision: Provision
+    rank: float
+    highlighted: SafeString
+
+
+@dataclass(frozen=True)
+class Results:
+    query: str
+    words: list[str]
+    on: date | None
+    hits: list[Hit]
+    all_words: bool  # every word matched (False: ranked on any of them)
+
+
+def _fts_query(words: list[str], op: str) -> str:
+    if connection.vendor == "postgresql":
+        quoted = ["'" + w.replace("\\", "\\\\").replace("'", "''") + "'" for w in words]
+        return f" {'&' if op == 'AND' else '|'} ".join(quoted)
+    quoted = ['"' + w.replace('"', '""') + '"' for w in words]
+    return (" " if op == "AND" else " OR ").join(quoted)
+
+
+def _candidates(
+    words: list[str], op: str, on: date | None, public_only: bool, limit: int
+) -> list[tuple[int, float]]:
+    where = ["v.state IN (" + ",".join(["%s"] * len(PROMULGATED_STATES)) + ")"]
+    params: list[Any] = [str(s) for s in PROMULGATED_STATES]
+    if on is not None:
+        where.append(
+            "v.effective_from <= %s AND (v.effective_until IS NULL OR v.effective_until >= %s)"
+        )
+        params += [on, on]
+    if public_only:
+        where.append("t.public")
+    filters = " AND ".join(where)
+    if connection.vendor == "postgresql":
+        sql = (
+            "SELECT p.id, ts_rank(p.search_vector, q) AS r "
+            "FROM rulemaking_provision p CROSS JOIN to_tsquery('simple', %s) q "
+            "JOIN rulemaking_textversion v ON v.id = p.version_id "
+            "JOIN rulemaking_legaltext t ON t.id = v.text_id "
+            f"WHERE p.search_vector @@ q AND {filters} ORDER BY r DESC, p.id LIMIT %s"
+        )
+    elif connection.vendor == "sqlite":
+        sql = (
+            f"SELECT p.id, -bm25({FTS_TABLE}) AS r FROM {FTS_TABLE} "
+            f"JOIN rulemaking_provision p ON p.id = {FTS_TABLE}.rowid "
+            "JOIN rulemaking_textversion v ON v.id = p.version_id "
+            "JOIN rulemaking_legaltext t ON t.id = v.text_id "
+            f"WHERE {FTS_TABLE} MATCH %s AND {filters} ORDER BY r DESC, p.id LIMIT %s"
+        )
+    else:  # pragma: no cover - the two engines Fazhi runs on
+        raise NotImplementedError(connection.vendor)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [_fts_query(words, op), *params, limit])
+        return [(int(pk), float(rank)) for pk, rank in cursor.fetchall()]
+
+
+def highlight(body: str, words: list[str]) -> SafeString:
+    """The wording, escaped, with each query word marked."""
+    if not words:
+        return mark_safe(escape(body))
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.I)
+    out: list[str] = []
+    pos = 0
+    for match in pattern.finditer(body):
+        out.append(escape(body[pos : match.start()]))
+        out.append(f"<mark>{escape(match.group(0))}</mark>")
+        pos = match.end()
+    out.append(escape(body[pos:]))
+    return mark_safe("".join(out))
+
+
+def search(
+    query: str,
+    *,
+    on: date | None = None,
+    texts: models.QuerySet[LegalText] | None = None,
+    public_only: bool = True,
+    limit: int = 20,
+) -> Results:
+    """Articles matching ``query`` in the versions in force on ``on`` (every promulgated
+    version when None), best first. ``texts`` narrows to a (restricted) queryset of texts;
+    ``public_only`` to published texts (the portal)."""
+    words = query_words(query)
+    if not words:
+        return Results(query, words, on, [], True)
+    all_words = True
+    found = _candidates(words, "AND", on, public_only, CANDIDATES)
+    if not found and len(words) > 1:
+        all_words = False
+        found = _candidates(words, "OR", on, public_only, CANDIDATES)
+    ranks = dict(found)
+    rows = Provision.objects.filter(pk__in=list(ranks)).select_related("version__text")
+    if texts is not None:
+        rows = rows.filter(version__text__in=texts)
+    ordered = sorted(rows, key=lambda p: (-ranks[p.pk], p.pk))[:limit]
+    hits = [Hit(p, ranks[p.pk], highlight(p.body, words)) for p in ordered]
+    return Results(query, words, on, hits, all_words)
