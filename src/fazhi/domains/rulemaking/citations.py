@@ -25,8 +25,10 @@ _HEAD = re.compile(
 _TAG_YEAR = re.compile(r"[（(]\s*(\d{4})\s*(?:年)?(?:修订|修正|公布)?\s*[）)]")
 _REF = re.compile(
     rf"第(?P<art>{NUM}|\d+)条(?P<suffix>之[一二三四五六七八九十]+)?"
-    rf"(?:第(?P<para>{NUM}|\d+)款)?(?:第(?P<item>{NUM}|\d+)项)?"
+    rf"(?:第(?P<para>{NUM}|\d+)款)?(?:第[（(]?(?P<item>{NUM}|\d+)[)）]?项)?"
 )
+# What the name of a law, regulation, rule or document ends with.
+_LAW_NAME = re.compile(r"(法|条例|规定|办法|细则|决定|规则|意见|通知|号)$")
 _RANGE = re.compile(rf"第({NUM}|\d+)条(?:至|-|—|－)第?({NUM}|\d+)条")
 
 
@@ -92,6 +94,8 @@ def parse_citation(citation: str) -> list[Reference]:
         rest = _RANGE.sub("", rest)
         for ref in _REF.finditer(rest):
             paths.append(_path(ref["art"], ref["suffix"], ref["para"], ref["item"]))
+        if not paths and not _LAW_NAME.search(name):
+            continue  # a reason or a note written beside a citation, not a citation
         for path in paths or [""]:
             out.append(Reference(name, year, path, part))
     return out
