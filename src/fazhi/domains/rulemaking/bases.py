@@ -96,7 +96,10 @@ def source_uses(today: date, root: Path = SOURCE) -> list[BasisUse]:
     for path in sorted(root.rglob("*.py")):
         if "migrations" in path.parts:
             continue
-        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        source = path.read_text(encoding="utf-8")
+        if "basis" not in source and "Refusal" not in source:
+            continue
+        tree = ast.parse(source, str(path))
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call):
                 continue
@@ -127,8 +130,16 @@ def data_uses(today: date, root: Path = SOURCE) -> list[BasisUse]:
                 walk(item, where)
 
     for path in sorted(root.rglob("*.yaml")):
-        walk(yaml.safe_load(path.read_text(encoding="utf-8")), str(path.relative_to(root.parent)))
+        source = path.read_text(encoding="utf-8")
+        if "basis:" in source:
+            walk(yaml.load(source, Loader=_loader()), str(path.relative_to(root.parent)))
     return out
+
+
+def _loader() -> type:
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def all_uses(today: date) -> list[BasisUse]:
@@ -160,8 +171,8 @@ def period_value_findings() -> list[str]:
                 forms = (str(period.amount), to_chinese(period.amount))
                 if bodies and not any(f in body for f in forms for body in bodies):
                     out.append(
-                        f"期间 {sp.key}（{version.effective_from} 起）{period.amount} {period.unit}："
-                        f"{period.basis} 的条文中没有这个数"
+                        f"期间 {sp.key}（{version.effective_from} 起）"
+                        f"{period.amount} {period.unit}：{period.basis} 的条文中没有这个数"
                     )
     return out
 
@@ -184,6 +195,8 @@ def _dates(reference: Reference, use: BasisUse) -> list[date]:
 def check(uses: Iterable[BasisUse]) -> list[Finding]:
     out: list[Finding] = []
     seen: set[tuple[str, date, date | None]] = set()
+    # The same reference on the same date resolves the same way: asked once.
+    answers: dict[tuple[Reference, date], tuple[str, str]] = {}
     for use in uses:
         key = (use.basis, use.start, use.end)
         if key in seen:
@@ -195,7 +208,12 @@ def check(uses: Iterable[BasisUse]) -> list[Finding]:
             continue
         for reference in references:
             for on in _dates(reference, use):
-                out.append(_check_one(use, reference, on))
+                key2 = (Reference(reference.name, reference.year, reference.path, ""), on)
+                if key2 not in answers:
+                    found = _check_one(use, reference, on)
+                    answers[key2] = (found.kind, found.message)
+                kind, message = answers[key2]
+                out.append(Finding(use, reference, on, kind, message))
     return out
 
 

@@ -186,6 +186,12 @@ def search(
     rows = Provision.objects.filter(pk__in=list(ranks)).select_related("version__text")
     if texts is not None:
         rows = rows.filter(version__text__in=texts)
-    ordered = sorted(rows, key=lambda p: (-ranks[p.pk], p.pk))[:limit]
+
+    def order(p: Provision) -> tuple[int, float, int]:
+        # Without every word, the articles with the most of them come first.
+        matched = 0 if all_words else len(set(p.search_text.split()) & set(words))
+        return (-matched, -ranks[p.pk], p.pk)
+
+    ordered = sorted(rows, key=order)[:limit]
     hits = [Hit(p, ranks[p.pk], highlight(p.body, words)) for p in ordered]
     return Results(query, words, on, hits, all_words)

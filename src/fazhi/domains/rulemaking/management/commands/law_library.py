@@ -18,6 +18,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dir", type=Path, help="法规库文件夹（默认按 FAZHI_LAW_LIBRARY 等查找）"
         )
+        parser.add_argument("--only", action="append", help="只加载这些法规（清单中的 key）")
         parser.add_argument("--from-git", type=Path, help="来源仓库（LawRefBook/Laws 的克隆）")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -35,7 +36,8 @@ class Command(BaseCommand):
                 for folder in library.library_dirs():
                     self.stdout.write(f"  查找：{folder}")
             else:
-                result = library.load_library(options["dir"])
+                only = set(options["only"]) if options["only"] else None
+                result = library.load_library(options["dir"], only=only)
                 self.stdout.write(
                     f"法规 {result.texts} 部；新载入版本 {result.versions_loaded} 个，"
                     f"未变 {result.versions_kept} 个；条款 {result.provisions} 条"
