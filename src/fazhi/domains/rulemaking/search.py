@@ -57,6 +57,8 @@ def ensure_index(conn: Any = None) -> bool:
     the provision table drops its triggers with it, so they are put back and the index rebuilt.
     """
     conn = conn or connection
+    if "rulemaking_provision" not in conn.introspection.table_names():
+        return False  # migrated only part of the way: the migration creates the index
     with conn.cursor() as cursor:
         if conn.vendor == "sqlite":
             cursor.execute(
