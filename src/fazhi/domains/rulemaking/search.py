@@ -25,7 +25,9 @@ from .models import LegalText, Provision
 from .segment import query_words
 
 # Matches considered for one page of results (ranked in the database, then scoped here).
-CANDIDATES = 500
+CANDIDATES = 200
+# Matches ranked at most on PostgreSQL (see _candidates).
+MATCHES = 500
 FTS_TABLE = "rulemaking_provision_fts"
 
 _SQLITE_INDEX = [
@@ -93,7 +95,7 @@ def drop_index(conn: Any = None) -> None:
 @dataclass(frozen=True)
 class Hit:
     provision: Provision
-    rank: float
+    rank: int  # higher is better, within one result list
     highlighted: SafeString
 
 
@@ -116,7 +118,9 @@ def _fts_query(words: list[str], op: str) -> str:
 
 def _candidates(
     words: list[str], op: str, on: date | None, public_only: bool, limit: int
-) -> list[tuple[int, float]]:
+) -> list[int]:
+    """The ids of the best matches, best first: by the number of the words an article has
+    (all of them, with "AND"), then by the engine's rank."""
     where = ["v.state IN (" + ",".join(["%s"] * len(PROMULGATED_STATES)) + ")"]
     params: list[Any] = [str(s) for s in PROMULGATED_STATES]
     if on is not None:
@@ -127,27 +131,37 @@ def _candidates(
     if public_only:
         where.append("t.public")
     filters = " AND ".join(where)
+    fts = _fts_query(words, op)
     if connection.vendor == "postgresql":
+        # The matches are read from the GIN index and ranked; a word in a large share of the
+        # articles would make that a ranking of most of the table, so at most MATCHES of them
+        # (the first found) are ranked: exact below that, the best of those above it.
+        matched = " + ".join(["(m.search_vector @@ to_tsquery('simple', %s))::int"] * len(words))
         sql = (
-            "SELECT p.id, ts_rank(p.search_vector, q) AS r "
-            "FROM rulemaking_provision p CROSS JOIN to_tsquery('simple', %s) q "
-            "JOIN rulemaking_textversion v ON v.id = p.version_id "
+            "WITH m AS MATERIALIZED (SELECT p.id, p.version_id, p.search_vector "
+            "FROM rulemaking_provision p WHERE p.search_vector @@ to_tsquery('simple', %s) "
+            "LIMIT %s) "
+            f"SELECT m.id, {matched} AS n, ts_rank(m.search_vector, to_tsquery('simple', %s)) AS r "
+            "FROM m JOIN rulemaking_textversion v ON v.id = m.version_id "
             "JOIN rulemaking_legaltext t ON t.id = v.text_id "
-            f"WHERE p.search_vector @@ q AND {filters} ORDER BY r DESC, p.id LIMIT %s"
+            f"WHERE {filters} ORDER BY n DESC, r DESC, m.id LIMIT %s"
         )
+        args = [fts, MATCHES, *(_fts_query([w], op) for w in words), fts, *params, limit]
     elif connection.vendor == "sqlite":
+        matched = " + ".join(["(instr(' ' || p.search_text || ' ', %s) > 0)"] * len(words))
         sql = (
-            f"SELECT p.id, -bm25({FTS_TABLE}) AS r FROM {FTS_TABLE} "
+            f"SELECT p.id, {matched} AS n, -bm25({FTS_TABLE}) AS r FROM {FTS_TABLE} "
             f"JOIN rulemaking_provision p ON p.id = {FTS_TABLE}.rowid "
             "JOIN rulemaking_textversion v ON v.id = p.version_id "
             "JOIN rulemaking_legaltext t ON t.id = v.text_id "
-            f"WHERE {FTS_TABLE} MATCH %s AND {filters} ORDER BY r DESC, p.id LIMIT %s"
+            f"WHERE {FTS_TABLE} MATCH %s AND {filters} ORDER BY n DESC, r DESC, p.id LIMIT %s"
         )
+        args = [*(f" {w} " for w in words), fts, *params, limit]
     else:  # pragma: no cover - the two engines Fazhi runs on
         raise NotImplementedError(connection.vendor)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [_fts_query(words, op), *params, limit])
-        return [(int(pk), float(rank)) for pk, rank in cursor.fetchall()]
+        cursor.execute(sql, args)
+        return [int(row[0]) for row in cursor.fetchall()]
 
 
 def highlight(body: str, words: list[str]) -> SafeString:
@@ -183,17 +197,20 @@ def search(
     found = _candidates(words, "AND", on, public_only, CANDIDATES)
     if not found and len(words) > 1:
         all_words = False
-        found = _candidates(words, "OR", on, public_only, CANDIDATES)
-    ranks = dict(found)
-    rows = Provision.objects.filter(pk__in=list(ranks)).select_related("version__text")
-    if texts is not None:
-        rows = rows.filter(version__text__in=texts)
-
-    def order(p: Provision) -> tuple[int, float, int]:
-        # Without every word, the articles with the most of them come first.
-        matched = 0 if all_words else len(set(p.search_text.split()) & set(words))
-        return (-matched, -ranks[p.pk], p.pk)
-
-    ordered = sorted(rows, key=order)[:limit]
-    hits = [Hit(p, ranks[p.pk], highlight(p.body, words)) for p in ordered]
+        # Any of the words: the single characters (人, 日) would match most articles.
+        some = [w for w in words if len(w) > 1] or words
+        found = _candidates(some, "OR", on, public_only, CANDIDATES)
+    # The page's rows, scoped, in rank order: one query unless scoping removes some of them.
+    ordered: list[Provision] = []
+    start = 0
+    while len(ordered) < limit and start < len(found):
+        chunk = found[start : start + limit]
+        start += limit
+        rows = Provision.objects.filter(pk__in=chunk).select_related("version__text")
+        if texts is not None:
+            rows = rows.filter(version__text__in=texts)
+        by_pk = {p.pk: p for p in rows}
+        ordered += [by_pk[pk] for pk in chunk if pk in by_pk]
+    ordered = ordered[:limit]
+    hits = [Hit(p, len(ordered) - i, highlight(p.body, words)) for i, p in enumerate(ordered)]
     return Results(query, words, on, hits, all_words)
