@@ -74,6 +74,12 @@ def ensure_index(conn: Any = None) -> bool:
             cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
             return True
         if conn.vendor == "postgresql":
+            cursor.execute(
+                "SELECT count(*) FROM pg_indexes WHERE tablename = 'rulemaking_provision' "
+                "AND indexname = 'rulemaking_provision_search_gin'"
+            )
+            if cursor.fetchone()[0]:
+                return False
             for sql in _PG_INDEX:
                 cursor.execute(sql)
             return True
