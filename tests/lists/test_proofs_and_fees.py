@@ -40,7 +40,7 @@ def test_a_complaint_about_a_cancelled_proof_is_tracked_to_its_reply(org, people
     complaints.accept(c, actor=people.june, on=date(2019, 8, 1))
     assert c.case.number == "420700-SFJ-JZ-2019-0001"
     deadline = c.case.deadlines.get(key="complaint.reply")
-    assert (deadline.due, deadline.basis) == (date(2019, 9, 30), "信访工作条例 第三十三条")
+    assert (deadline.due, deadline.basis) == (date(2019, 9, 30), "信访工作条例 第三十四条")
     # The respondent department's handler records what verification found.
     complaints.verify(c, "确有此事，已责令改正", actor=people.alice, on=date(2019, 8, 3))
     with pytest.raises(TransitionError, match="答复内容"):

@@ -53,7 +53,7 @@ def test_the_justice_bureau_handler_registers_and_accepts_on_the_case_page(
     case.refresh_from_db()
     assert case.state == "accepted" and case.number == "420700-SFJ-JZ-2019-0001"
     page = client.get(f"/office/cases/{case.pk}/").content.decode()
-    assert "投诉办结" in page and "2019-09-30" in page and "信访工作条例 第三十三条" in page
+    assert "投诉办结" in page and "2019-09-30" in page and "信访工作条例 第三十四条" in page
 
 
 @time_machine.travel(date(2019, 8, 5))
@@ -76,7 +76,7 @@ def test_every_refusal_on_the_case_page_names_what_is_missing(client, people, pr
     response = client.post(f"/office/cases/{case.pk}/steps/reply/", {"f-reply": "已改正"})
     assert response.status_code == 400
     body = response.content.decode()
-    assert "须由本案承办机关的部门负责人办理" in body and "信访工作条例 第三十三条" in body
+    assert "须由本案承办机关的部门负责人办理" in body and "信访工作条例 第三十四条" in body
     client.force_login(people.jack)
     page = client.get(f"/office/cases/{case.pk}/").content.decode()
     assert f'action="/office/cases/{case.pk}/steps/reply/"' in page
@@ -116,7 +116,7 @@ def test_the_api_takes_the_same_steps_with_the_same_refusals(people, proof) -> N
         f"/api/cases/{pk}/steps/reply/", {"data": {"reply": "好"}}, format="json"
     )
     assert role.status_code == 403
-    assert role.json()["refusals"][0]["basis"] == "信访工作条例 第三十三条"
+    assert role.json()["refusals"][0]["basis"] == "信访工作条例 第三十四条"
     empty = api(people.jack).post(
         f"/api/cases/{pk}/steps/reply/", {"data": {"reply": ""}}, format="json"
     )

@@ -122,5 +122,5 @@ def test_the_handler_accepts_a_complaint_on_the_case_page_on_a_phone(
     # The reply is the head's: june is not offered it and is told why, with the article.
     page.click("text=其他步骤")
     reasons = page.inner_text("details:has-text('其他步骤')")
-    assert "部门负责人" in reasons and "信访工作条例 第三十三条" in reasons
+    assert "部门负责人" in reasons and "信访工作条例 第三十四条" in reasons
     page.screenshot(path=str(tmp_path / "case-page-phone.png"), full_page=True)

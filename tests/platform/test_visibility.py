@@ -127,6 +127,9 @@ class Allowed:
         if kind == "published-or-owner":
             unit, state = arg.split(":")
             return resolve(obj, state) in ("in_force", "cancelled") or self.unit(resolve(obj, unit))
+        if kind == "public-or-owner":
+            unit, flag = arg.split(":")
+            return bool(resolve(obj, flag)) or self.unit(resolve(obj, unit))
         if kind == "result-or-owner":
             unit, publication = arg.split(":")
             pub = resolve(obj, publication)

@@ -49,7 +49,8 @@ PENALTY_KIND = "行政处罚决定"
 WITHDRAWAL = "penalty.publicity_withdrawal"
 BASIS = "行政处罚法 第四十八条"
 
-# 市场监督管理行政处罚信息公示规定 (2021) 第十条 (V, K1): 作出决定之日起二十个工作日内公示.
+# 市场监督管理行政处罚信息公示规定 (2021) 第九条 (V, K1): 作出决定之日起二十个工作日内公示 (同省;
+# 第十条 is the cross-province case: ten working days to pass the record on, ten to publish it).
 MARKET_PENALTY_PUBLICITY = statutes.register(
     statutes.StatutoryPeriod(
         "market.penalty_publicity",
@@ -57,7 +58,7 @@ MARKET_PENALTY_PUBLICITY = statutes.register(
         (
             statutes.Version(
                 date(2021, 9, 1),
-                Period(20, Unit.WORKDAYS, "市场监督管理行政处罚信息公示规定 第十条"),
+                Period(20, Unit.WORKDAYS, "市场监督管理行政处罚信息公示规定 第九条"),
             ),
         ),
         PeriodKind.ACT,

@@ -26,10 +26,10 @@ from .models import ProofComplaint, ProofRequirement
 
 KIND = "proof_complaint"
 
-# 信访工作条例 (2022, 施行2022-05-01) 第三十三条: 信访事项应当自受理之日起60日内办结；情况复杂的，
-# 经本机关、单位负责人批准，可以适当延长办理期限，但延长期限不得超过30日 (S: quoted from secondary
-# sources, the primary text was not read). A complaint to the 减证便民 channel is handled as one.
-REPLY_BASIS = "信访工作条例 第三十三条"
+# 信访工作条例 (2022, 施行2022-05-01) 第三十四条: 信访事项应当自受理之日起60日内办结；情况复杂的，
+# 经本机关、单位负责人批准，可以适当延长办理期限，但延长期限不得超过30日 (V: read in the law
+# library; 第三十三条 is on mediation). A complaint to the 减证便民 channel is handled as one.
+REPLY_BASIS = "信访工作条例 第三十四条"
 REPLY_PERIOD = statutes.register(
     statutes.StatutoryPeriod(
         "complaint.reply",
