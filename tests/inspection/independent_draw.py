@@ -53,7 +53,7 @@ def verify(folder):
     reveals = read("reveals.txt").decode().split("\n")[: len(commits)]
     reveals += [""] * (len(commits) - len(reveals))
     counted = []
-    for c, r in zip(commits, reveals):
+    for c, r in zip(commits, reveals, strict=True):
         try:
             ok = r != "" and hashlib.sha256(bytes.fromhex(r)).hexdigest() == c
         except ValueError:
@@ -101,7 +101,7 @@ def verify(folder):
 
     published = read("result.txt").decode().splitlines()
     if published != expected:
-        for n, (a, b) in enumerate(zip(published, expected)):
+        for n, (a, b) in enumerate(zip(published, expected, strict=False)):
             if a != b:
                 return f"line {n + 1}: published {a!r}, derived {b!r}"
         return f"published {len(published)} targets, derived {len(expected)}"

@@ -205,7 +205,7 @@ def test_the_independent_verifier_reproduces_the_apps_draw(
         commitments,
         "福利彩票双色球2019074期" if public else "",
     )
-    counted = [draw.counted_reveal(commitments[i], r) for i, r in zip(order, reveals)]
+    counted = [draw.counted_reveal(commitments[i], r) for i, r in zip(order, reveals, strict=True)]
     p = dict(p, seed=draw.seed_of(manifest, counted, value))
     result = run(p)
     folder = tmp_path_factory.mktemp("published")
