@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -245,12 +246,13 @@ def select(seed: bytes, strata: Mapping[str, Codes], ratios: Mapping[str, int]) 
 
 def staffing_refusal(
     inspectors: Codes,
-    entity_codes: Iterable[bytes],
+    pool: Mapping[str, Codes] | AbstractSet[bytes],
     conflicts: Iterable[tuple[bytes, bytes]],
     team: int,
 ) -> str | None:
-    """§5.1: why the campaign cannot be staffed, or None. Checks every entity of the pool, so
-    no draw can fail later whichever entities it selects."""
+    """§5.1: why the campaign cannot be staffed, or None. Covers every entity of the pool (the
+    strata, or a set of codes), so no draw can fail later whichever entities it selects; the
+    work is proportional to the conflicts, not to the pool."""
     available = int(inspectors.size)
     if available < team:
         return (
@@ -258,18 +260,28 @@ def staffing_refusal(
             "不能抽取（国办发〔2024〕54号：两名以上执法人员）"
         )
     in_pool = set(inspectors.tolist())
-    pool = set(entity_codes) if not isinstance(entity_codes, set) else entity_codes
     per_entity: dict[bytes, int] = {}
     for officer, code in set(conflicts):
-        if officer in in_pool and code in pool:
+        if officer in in_pool:
             per_entity[code] = per_entity.get(code, 0) + 1
-    for code, count in sorted(per_entity.items()):
-        if available - count < team:
+    short = sorted(code for code, count in per_entity.items() if available - count < team)
+    for code in short:
+        if isinstance(pool, Mapping):
+            found = any(_contains(arr, code) for arr in pool.values())
+        else:
+            found = code in pool
+        if found:
+            count = per_entity[code]
             return (
                 f"市场主体 {code.decode()} 与{count}名检查人员有回避关系，余下"
                 f"{available - count}人不足每户{team}人，不能抽取；请补充检查人员或核实回避关系"
             )
     return None
+
+
+def _contains(sorted_codes: Codes, code: bytes) -> bool:
+    i = int(np.searchsorted(sorted_codes, code))
+    return i < sorted_codes.size and sorted_codes[i] == code
 
 
 def inspector_rank(seed: bytes, number: bytes, load: int) -> int:
@@ -295,9 +307,8 @@ def assign(
     for officer, code in conflicts:
         if officer in index:
             barred.setdefault(code, set()).add(index[officer])
-    out = np.empty((len(targets), team), dtype=np.int64)
     if not len(targets):
-        return out
+        return np.empty((0, team), dtype=np.int64)
     if m < team:
         raise DrawRefused("检查人员不足，不能分派")
     prefix = hashlib.sha256(seed + b"I").copy
@@ -307,7 +318,8 @@ def assign(
     load = [0] * m
     pop, push = heapq.heappop, heapq.heappush
     empty: set[int] = set()
-    for t, code in enumerate(targets):
+    flat: list[int] = []
+    for code in targets:
         bar = barred.get(code, empty)
         picked: list[int] = []
         skipped: list[int] = []
@@ -322,7 +334,7 @@ def assign(
                 picked.append(i)
         for item in skipped:
             push(heap, item)
-        out[t] = picked
+        flat += picked
         for i in picked:
             level = load[i] + 1
             load[i] = level
@@ -330,7 +342,7 @@ def assign(
             h.update(b"%d:" % level + numbers[i])
             rank = int.from_bytes(h.digest()[:8], "big")
             push(heap, ((level << 64) | rank) * m + i)
-    return out
+    return np.array(flat, dtype=np.int64).reshape(-1, team)
 
 
 # --------------------------------------------------------------------------------------------
@@ -364,11 +376,7 @@ def run(
     rules: Rules,
 ) -> DrawResult:
     """Selection then assignment, refusing first what cannot be staffed."""
-    pool: set[bytes] = set()
-    conflicted = {code for _, code in conflicts}
-    for arr in strata.values():
-        pool.update(c for c in arr.tolist() if c in conflicted)
-    reason = staffing_refusal(inspectors, pool, conflicts, rules.team)
+    reason = staffing_refusal(inspectors, strata, conflicts, rules.team)
     if reason:
         raise DrawRefused(reason)
     selection = select(seed, strata, rules.ratios)

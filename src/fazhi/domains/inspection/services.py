@@ -166,9 +166,8 @@ def freeze_pools(
             BASIS_RULES,
             "规定各分类的抽查比例",
         )
-    conflicted = {c for _, c in pools.conflicts}
     reason = draw.staffing_refusal(
-        pools.inspectors, conflicted, pools.conflicts, campaign.team_size
+        pools.inspectors, pools.strata, pools.conflicts, campaign.team_size
     )
     if reason:
         raise _refuse(reason, BASIS_TEAM, "补充检查人员名录库")
