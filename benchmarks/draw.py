@@ -380,7 +380,7 @@ def child_db(which: str) -> None:
     print(json.dumps({"seconds": seconds, "targets": targets}))
 
 
-def db_part(rebuild: bool) -> bool:
+def db_part(rebuild: bool, build_only: bool = False) -> bool:
     from benchmarks._pg import built, database_url, recreate
 
     var = Path(tempfile.mkdtemp(prefix="fazhi-bench-draw-var-"))
@@ -398,6 +398,8 @@ def db_part(rebuild: bool) -> bool:
         print(f"  {DB_NAME}: built in {info['seconds']:.0f} s")
     else:
         print(f"  {DB_NAME}: reusing the pool built in {info['seconds']:.0f} s")
+    if build_only:
+        return True
     print(f"Database (PostgreSQL): {DB_ENTITIES:,} entities, {DB_OFFICERS:,} officers")
     floor = run_child(["db-floor", "-"], env)
     ours = run_child(["db-ours", "-"], env)
@@ -443,6 +445,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-pg", action="store_true")
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--build-only", action="store_true", help="build the PostgreSQL pool")
     parser.add_argument("--province", type=int, default=PROVINCE[0], help=argparse.SUPPRESS)
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -454,5 +457,7 @@ if __name__ == "__main__":
             child_build()
         else:
             child_db(which.removeprefix("db-"))
+    elif args.build_only:
+        db_part(args.rebuild, build_only=True)
     else:
         raise SystemExit(main(args.skip_pg, args.rebuild, args.province))

@@ -10,8 +10,8 @@ among the eligible" pick at O(log inspectors) per pick.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
-import heapq
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -289,6 +289,28 @@ def inspector_rank(seed: bytes, number: bytes, load: int) -> int:
     return int.from_bytes(digest[:8], "big")
 
 
+class _Level:
+    """The inspectors at one load level, as packed priorities ``rank * M + index`` (so the
+    integer order is the spec's ``(rank, number)`` order). ``items[pos:]`` are still there;
+    until the level is first reached its items are an unsorted pile (sorted once, then kept
+    sorted by insertion)."""
+
+    __slots__ = ("items", "pos", "started")
+
+    def __init__(self) -> None:
+        self.items: list[int] = []
+        self.pos = 0
+        self.started = False
+
+    def start(self) -> None:
+        if not self.started:
+            self.items.sort()
+            self.started = True
+
+    def left(self) -> int:
+        return len(self.items) - self.pos
+
+
 def assign(
     seed: bytes,
     targets: Sequence[bytes],
@@ -297,9 +319,15 @@ def assign(
     team: int,
 ) -> npt.NDArray[np.int64]:
     """§5: for each target in order, the ``team`` inspectors (indices into the sorted pool) in
-    pick order. Priority ``(load, rank, number)`` is packed into one integer
-    ``((load << 64) | rank) * M + index`` so the heap compares plain ints; the index order is
-    the numbers' order, so the last tie-break is the spec's."""
+    pick order.
+
+    Exactly the spec's rule ("the least ``(load, rank, number)`` among the eligible"), computed
+    by load level: priorities at load ``L`` are compared only with each other, and an
+    inspector picked at ``L`` goes to ``L + 1``, behind every inspector still at ``L``. So
+    while targets without a recorded conflict follow one another, their teams are simply the
+    next slices of the lowest level's sorted list (taken in bulk); a target with a conflict,
+    or one that spans two levels, takes the general path, which scans the levels in priority
+    order and leaves the skipped inspectors in place."""
     numbers = inspectors.tolist()
     m = len(numbers)
     index = {n: i for i, n in enumerate(numbers)}
@@ -311,37 +339,82 @@ def assign(
         return np.empty((0, team), dtype=np.int64)
     if m < team:
         raise DrawRefused("检查人员不足，不能分派")
-    prefix = hashlib.sha256(seed + b"I").copy
-    rank_base = [hashlib.sha256(seed + b"I" + b"0:" + n).digest() for n in numbers]
-    heap = [(int.from_bytes(d[:8], "big") * m + i) for i, d in enumerate(rank_base)]
-    heapq.heapify(heap)
-    load = [0] * m
-    pop, push = heapq.heappop, heapq.heappush
-    empty: set[int] = set()
+    copy = hashlib.sha256(seed + b"I").copy
+
+    def packed(i: int, level: int) -> int:
+        h = copy()
+        h.update(b"%d:%b" % (level, numbers[i]))
+        return int.from_bytes(h.digest()[:8], "big") * m + i
+
+    levels: dict[int, _Level] = {0: _Level()}
+    levels[0].items = [packed(i, 0) for i in range(m)]
+    levels[0].start()
+    low = 0
+
+    def move_up(picked: list[int], level: int) -> None:
+        up = levels.get(level + 1)
+        if up is None:
+            up = levels[level + 1] = _Level()
+        if up.started:
+            for i in picked:
+                bisect.insort(up.items, packed(i, level + 1), lo=up.pos)
+        else:
+            up.items += [packed(i, level + 1) for i in picked]
+
+    special = [t for t, code in enumerate(targets) if code in barred]
+    special.append(len(targets))
+    sp = 0
     flat: list[int] = []
-    for code in targets:
-        bar = barred.get(code, empty)
-        picked: list[int] = []
-        skipped: list[int] = []
-        while len(picked) < team:
-            if not heap:
-                raise DrawRefused(f"市场主体 {code.decode()} 可分派的检查人员不足{team}人")
-            item = pop(heap)
-            i = item % m
-            if i in bar:
-                skipped.append(item)
+    t = 0
+    while t < len(targets):
+        while levels[low].started and not levels[low].left():
+            del levels[low]
+            low += 1
+            while low not in levels:
+                low += 1
+        lowest = levels[low]
+        lowest.start()
+        conflicted = special[sp] == t
+        if conflicted:
+            sp += 1
+        # Bulk: the targets before the next one with a conflict, as far as this level goes.
+        k = 0 if conflicted else min(special[sp] - t, lowest.left() // team)
+        if k > 0:
+            chunk = [x % m for x in lowest.items[lowest.pos : lowest.pos + k * team]]
+            lowest.pos += k * team
+            flat += chunk
+            move_up(chunk, low)
+            t += k
+            continue
+        # General: scan the levels in priority order, skipping the barred inspectors.
+        bar = barred.get(targets[t], set())
+        found: list[tuple[int, int]] = []  # (level, position)
+        level = low
+        top = max(levels)
+        while len(found) < team:
+            if level > top:
+                raise DrawRefused(f"市场主体 {targets[t].decode()} 可分派的检查人员不足{team}人")
+            current = levels.get(level)
+            if current is not None:
+                current.start()
+                for j in range(current.pos, len(current.items)):
+                    if current.items[j] % m not in bar:
+                        found.append((level, j))
+                        if len(found) == team:
+                            break
+            level += 1
+        picked = [levels[lv].items[j] % m for lv, j in found]
+        # Remove them (the highest positions first, so the others keep their places).
+        for lv, j in sorted(found, reverse=True):
+            current = levels[lv]
+            if j == current.pos:
+                current.pos += 1
             else:
-                picked.append(i)
-        for item in skipped:
-            push(heap, item)
+                del current.items[j]
         flat += picked
-        for i in picked:
-            level = load[i] + 1
-            load[i] = level
-            h = prefix()
-            h.update(b"%d:" % level + numbers[i])
-            rank = int.from_bytes(h.digest()[:8], "big")
-            push(heap, ((level << 64) | rank) * m + i)
+        for (lv, _), i in zip(found, picked, strict=True):
+            move_up([i], lv)
+        t += 1
     return np.array(flat, dtype=np.int64).reshape(-1, team)
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from fazhi.core.casework.workflow import Refusal, TransitionError
@@ -96,27 +96,21 @@ def read_pools(
     )
     if entities is not None:
         eq = eq.filter(entities)
-    rows = list(eq.order_by("id").values_list("id", "uscc"))
+    # One query, one column each: the entity's latest class under the scheme on that day is
+    # a correlated subquery served by the (entity, scheme, as_of) unique index.
+    latest = (
+        RiskClassification.objects.unrestricted(reason)
+        .filter(entity=OuterRef("pk"), scheme=campaign.risk_scheme, as_of__lte=on)
+        .order_by("-as_of")
+        .values("risk_class")[:1]
+    )
+    rows = list(eq.annotate(risk=Subquery(latest)).values_list("id", "uscc", "risk"))
     ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
     codes = np.array([r[1] for r in rows], dtype="S18") if rows else np.array([], dtype="S18")
+    names = sorted({r[2] for r in rows if r[2] is not None})
+    lookup = {name: i for i, name in enumerate(names)}
+    label = np.fromiter((lookup.get(r[2], -1) for r in rows), dtype=np.int32, count=len(rows))
     del rows
-    classes = list(
-        RiskClassification.objects.unrestricted(reason)
-        .filter(scheme=campaign.risk_scheme, as_of__lte=on, entity_id__in=eq.values("id"))
-        .order_by("entity_id", "as_of")
-        .values_list("entity_id", "risk_class")
-    )
-    label = np.full(ids.size, -1, dtype=np.int32)
-    names: list[str] = []
-    if classes:
-        c_ids = np.fromiter((r[0] for r in classes), dtype=np.int64, count=len(classes))
-        c_names = [r[1] for r in classes]
-        names = sorted(set(c_names))
-        c_label = np.array([names.index(n) for n in c_names], dtype=np.int32)
-        # The latest row per entity: rows are in (entity, as_of) order, so the last of a run.
-        last = np.r_[c_ids[1:] != c_ids[:-1], True]
-        where = np.searchsorted(ids, c_ids[last])
-        label[where] = c_label[last]
     strata: dict[str, np.ndarray] = {}
     entity_ids: dict[str, np.ndarray] = {}
     for i, name in [*enumerate(names), (-1, UNCLASSIFIED)]:
