@@ -366,8 +366,13 @@ def run_draw(campaign: Campaign, *, actor: Staff | None = None, on: date | None 
 
 
 def write_targets(campaign: Campaign, result: draw.DrawResult) -> None:
-    """Targets and teams in bulk: ids looked up per column, rows copied in."""
+    """Targets and teams in bulk: on PostgreSQL two ``INSERT … SELECT`` over arrays, joined
+    to the entities and officers by code inside the database; elsewhere ids looked up per
+    column and the rows inserted in batches."""
     codes = [c.decode() for c in result.selection.codes.tolist()]
+    if connection.vendor == "postgresql":
+        _write_targets_pg(campaign, result, codes)
+        return
     entity_id: dict[str, int] = {}
     reason = f"写入抽查任务 {campaign.code} 的抽查对象"
     for start in range(0, len(codes), 20000):
@@ -404,6 +409,32 @@ def write_targets(campaign: Campaign, result: draw.DrawResult) -> None:
             for position, officer in enumerate(team)
         ),
     )
+
+
+def _write_targets_pg(campaign: Campaign, result: draw.DrawResult, codes: list[str]) -> None:
+    numbers = [n.decode() for n in result.inspectors.tolist()]
+    team = result.teams.shape[1] if result.teams.ndim == 2 else 0
+    flat = result.teams.ravel().tolist()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO inspection_target (campaign_id, entity_id, stratum, rank) "
+            "SELECT %s, e.id, x.stratum, x.rank - 1 "
+            "FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY AS x(code, stratum, rank) "
+            "JOIN org_entity e ON e.uscc = x.code",
+            [campaign.pk, codes, result.selection.strata],
+        )
+        if cursor.rowcount != len(codes):
+            raise _refuse("抽中的市场主体在名录中已不存在，不能写入抽查对象", BASIS_RULES)
+        cursor.execute(
+            "INSERT INTO inspection_assignment (target_id, officer_id, position) "
+            "SELECT t.id, o.id, (x.n - 1) %% %s "
+            "FROM unnest(%s::text[]) WITH ORDINALITY AS x(number, n) "
+            "JOIN inspection_target t ON t.campaign_id = %s AND t.rank = (x.n - 1) / %s "
+            "JOIN org_officer o ON o.credential_no = x.number AND o.credential_no <> ''",
+            [team, [numbers[i] for i in flat], campaign.pk, team],
+        )
+        if cursor.rowcount != len(flat):
+            raise _refuse("分派的检查人员在名录中已不存在，不能写入", BASIS_RULES)
 
 
 def _insert(model: Any, columns: list[str], rows: Any) -> None:
