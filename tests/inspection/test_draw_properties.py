@@ -271,3 +271,10 @@ def test_the_bulk_assignment_is_exactly_the_heap_rule(
                 conflicts.add((o, code))
     got = draw.assign(seed, codes_, draw.as_codes(numbers), sorted(conflicts), team)
     assert got.tolist() == heap_assign(seed, codes_, numbers, conflicts, team)
+
+
+def test_keys_hashed_by_worker_processes_are_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(draw, "PARALLEL_FROM", 10)
+    entities = draw.as_codes(codes(1001))
+    seed = hashlib.sha256(b"parallel").digest()
+    assert (draw.entity_keys(seed, entities, workers=3) == draw._keys(seed, entities)).all()

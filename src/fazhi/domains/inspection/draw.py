@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import multiprocessing
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -163,10 +165,46 @@ def take_count(n: int, ratio: int) -> int:
     return (n * ratio + 999) // 1000
 
 
-def entity_keys(seed: bytes, codes: Codes, chunk: int = 1 << 20) -> U64:
-    """``u64(H(seed + b"E" + code))`` for every code. One SHA-256 each: the state after the
-    common prefix is copied rather than re-hashed, and the digests are read as big-endian
-    integers by numpy in chunks (so memory stays bounded at province scale)."""
+# From this many codes on, the keys are hashed by forked worker processes, one slice each: a
+# SHA-256 per entity is most of the draw's cost at province scale and splits without any
+# coordination. Below it (a city's pool) forking costs more than it saves.
+PARALLEL_FROM = 1 << 20
+_job: tuple[bytes, Codes] | None = None
+
+
+def entity_keys(seed: bytes, codes: Codes, workers: int | None = None) -> U64:
+    """``u64(H(seed + b"E" + code))`` for every code."""
+    n = int(codes.size)
+    workers = (os.cpu_count() or 1) if workers is None else workers
+    if (
+        n < PARALLEL_FROM
+        or workers < 2
+        or "fork" not in multiprocessing.get_all_start_methods()
+        or multiprocessing.current_process().daemon  # e.g. a Celery prefork worker
+    ):
+        return _keys(seed, codes)
+    global _job
+    _job = (seed, codes)  # inherited by the forked workers, not pickled
+    try:
+        step = -(-n // workers)
+        bounds = [(start, min(start + step, n)) for start in range(0, n, step)]
+        with multiprocessing.get_context("fork").Pool(len(bounds)) as pool:
+            parts = pool.map(_keys_of_slice, bounds)
+    finally:
+        _job = None
+    return np.frombuffer(b"".join(parts), dtype=np.uint64).copy()
+
+
+def _keys_of_slice(bounds: tuple[int, int]) -> bytes:
+    assert _job is not None
+    seed, codes = _job
+    return _keys(seed, codes[bounds[0] : bounds[1]]).tobytes()
+
+
+def _keys(seed: bytes, codes: Codes, chunk: int = 1 << 20) -> U64:
+    """One SHA-256 per code: the state after the common prefix is copied rather than
+    re-hashed, and the digests are read as big-endian integers by numpy in chunks (so memory
+    stays bounded at province scale)."""
     copy = hashlib.sha256(seed + b"E").copy
     out = np.empty(codes.size, dtype=np.uint64)
     items = codes.tolist()
@@ -216,14 +254,20 @@ def select(seed: bytes, strata: Mapping[str, Codes], ratios: Mapping[str, int]) 
     chosen_keys: list[U64] = []
     labels: list[npt.NDArray[np.int32]] = []
     sizes: dict[str, tuple[int, int]] = {}
-    for name in sorted(strata, key=str.encode):
+    names = sorted(strata, key=str.encode)
+    for name in names:
+        n = int(strata[name].size)
+        sizes[name] = (n, take_count(n, ratios[name]) if n else 0)
+    drawn = [name for name in names if sizes[name][1]]
+    # All the strata's keys in one pass (one set of workers at province scale).
+    every = np.concatenate([strata[name] for name in drawn]) if drawn else np.array([], "S18")
+    pool_keys = entity_keys(seed, every)
+    offset = 0
+    for name in drawn:
         codes = strata[name]
-        k = take_count(codes.size, ratios[name]) if codes.size else 0
-        sizes[name] = (int(codes.size), k)
-        if not k:
-            continue
-        keys = entity_keys(seed, codes)
-        idx = _smallest(keys, codes, k)
+        keys = pool_keys[offset : offset + codes.size]
+        offset += codes.size
+        idx = _smallest(keys, codes, sizes[name][1])
         chosen_codes.append(codes[idx].astype("S18"))
         chosen_keys.append(keys[idx])
         labels.append(np.full(idx.size, len(labels), dtype=np.int32))
@@ -233,9 +277,8 @@ def select(seed: bytes, strata: Mapping[str, Codes], ratios: Mapping[str, int]) 
     all_keys = np.concatenate(chosen_keys)
     all_labels = np.concatenate(labels)
     order = np.lexsort((all_codes, all_keys))
-    names = [n for n in sorted(strata, key=str.encode) if sizes[n][1]]
     return Selection(
-        all_codes[order], [names[i] for i in all_labels[order].tolist()], all_keys[order], sizes
+        all_codes[order], [drawn[i] for i in all_labels[order].tolist()], all_keys[order], sizes
     )
 
 
