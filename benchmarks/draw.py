@@ -279,11 +279,15 @@ def child_build() -> None:
 
 
 def _campaign(code: str) -> Any:
+    from django.db import connection
+
     from fazhi.core.org.models import Department
     from fazhi.domains.inspection.models import Assignment, Campaign, Target
 
-    Assignment.objects.all().delete()
-    Target.objects.all().delete()
+    # The previous side's rows, removed outside the ORM (no per-row audit entries) and untimed.
+    with connection.cursor() as cur:
+        cur.execute(f"DELETE FROM {Assignment._meta.db_table}")
+        cur.execute(f"DELETE FROM {Target._meta.db_table}")
     department = Department.objects.get(code=DEPARTMENT)
     return Campaign.objects.create(
         department=department,
@@ -427,16 +431,19 @@ def db_part(rebuild: bool, build_only: bool = False) -> bool:
     return ok_floor and ok_naive
 
 
-def main(skip_pg: bool, rebuild: bool, province: int) -> int:
+def main(skip_pg: bool, rebuild: bool, province: int, only_pg: bool = False) -> int:
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"Fazhi random-draw benchmark; machine: {os.cpu_count()} cores, load {load}\n")
-    results = [memory_part("Province", province, PROVINCE[1], GOAL_PROVINCE)]
-    print()
+    results = []
+    if not only_pg:
+        results.append(memory_part("Province", province, PROVINCE[1], GOAL_PROVINCE))
+        print()
     if not skip_pg:
         results.append(db_part(rebuild))
         print()
-    memory_part("City (鄂州 2019)", *CITY, None)
-    print()
+    if not only_pg:
+        memory_part("City (鄂州 2019)", *CITY, None)
+        print()
     print("PASS" if all(results) else f"FAIL ({results.count(False)} part(s) missed a goal)")
     return 0 if all(results) else 1
 
@@ -445,6 +452,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-pg", action="store_true")
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--only-pg", action="store_true", help="the PostgreSQL part only")
     parser.add_argument("--build-only", action="store_true", help="build the PostgreSQL pool")
     parser.add_argument("--province", type=int, default=PROVINCE[0], help=argparse.SUPPRESS)
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
@@ -460,4 +468,4 @@ if __name__ == "__main__":
     elif args.build_only:
         db_part(args.rebuild, build_only=True)
     else:
-        raise SystemExit(main(args.skip_pg, args.rebuild, args.province))
+        raise SystemExit(main(args.skip_pg, args.rebuild, args.province, args.only_pg))
