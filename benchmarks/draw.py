@@ -307,10 +307,13 @@ def child_db(which: str) -> None:
     from django.db import connection
     from django.utils import timezone
 
+    from fazhi.core.disclosure.masking import mask_text
     from fazhi.core.org.models import Entity, Officer, Staff
     from fazhi.domains.inspection import services
     from fazhi.domains.inspection.models import Assignment, Target
 
+    # A warm process, as a server's: the masker's dictionaries are loaded once per process.
+    mask_text("鄂州市市场监督管理局")
     campaign = _campaign(f"BENCH-{which}-{time.time_ns()}")
     official, _ = Staff.objects.get_or_create(username="bench-official")
     started = time.perf_counter()
