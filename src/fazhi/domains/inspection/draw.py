@@ -1,0 +1,508 @@
+"""The draw of docs/draw-spec.md (``fazhi-draw/1``) as pure functions: no ORM, no clock.
+
+Codes and credential numbers are ``bytes`` (ASCII codes; UTF-8 numbers), so the sort order of
+the spec (by UTF-8 bytes) is the natural one. The entity pools are numpy ``S`` arrays: keys
+are computed with hashlib (one SHA-256 per entity, unavoidably) into a ``uint64`` array, and
+the selection and the ordering of the targets are vectorised; the assignment walks the targets
+in order with a heap of integer priorities, which gives exactly the spec's "least priority
+among the eligible" pick at O(log inspectors) per pick.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import multiprocessing
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from .choices import SPEC_VERSION
+
+Codes = npt.NDArray[np.bytes_]
+U64 = npt.NDArray[np.uint64]
+EMPTY_DIGEST = hashlib.sha256(b"").hexdigest()
+
+
+class DrawRefused(ValueError):
+    """The campaign cannot be drawn as stated (the message says why, in Chinese)."""
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# --------------------------------------------------------------------------------------------
+# The files of draw-spec §2
+# --------------------------------------------------------------------------------------------
+
+
+def as_codes(values: Iterable[bytes | str] | Codes) -> Codes:
+    """A sorted ``S`` array of distinct codes."""
+    if isinstance(values, np.ndarray) and values.dtype.kind == "S":
+        arr = values
+    else:
+        items = [v.encode() if isinstance(v, str) else v for v in values]
+        arr = np.array(items, dtype=bytes) if items else np.array([], dtype="S1")
+    arr = np.sort(arr, kind="stable")
+    if arr.size > 1 and bool((arr[1:] == arr[:-1]).any()):
+        raise DrawRefused("名录中有重复的代码")
+    return arr
+
+
+def _lines(arr: Codes) -> bytes:
+    return b"".join(v + b"\n" for v in arr.tolist()) if arr.size else b""
+
+
+def entity_pool_file(strata: Mapping[str, Codes]) -> bytes:
+    """§2.1: ``stratum <name> <count>`` then the sorted codes, strata in sorted order."""
+    parts = []
+    for name in sorted(strata, key=str.encode):
+        arr = strata[name]
+        if arr.size:
+            parts.append(f"stratum {name} {arr.size}\n".encode() + _lines(arr))
+    return b"".join(parts)
+
+
+def parse_entity_pool_file(data: bytes) -> dict[str, Codes]:
+    """The strata of an entity pool file (checking its counts and order)."""
+    strata: dict[str, Codes] = {}
+    lines = data.split(b"\n")
+    if lines and lines[-1] == b"":
+        lines.pop()
+    i = 0
+    while i < len(lines):
+        head = lines[i].decode().split(" ")
+        if len(head) != 3 or head[0] != "stratum":
+            raise DrawRefused(f"检查对象名录第{i + 1}行格式不符")
+        count = int(head[2])
+        arr = np.array(lines[i + 1 : i + 1 + count], dtype="S18")
+        if arr.size != count or (count > 1 and bool((arr[1:] <= arr[:-1]).any())):
+            raise DrawRefused(f"检查对象名录中分类“{head[1]}”的代码数目或顺序不符")
+        strata[head[1]] = arr
+        i += 1 + count
+    return strata
+
+
+def inspector_pool_file(numbers: Codes) -> bytes:
+    """§2.2: the sorted credential numbers, one per line."""
+    return _lines(numbers)
+
+
+def conflicts_file(pairs: Iterable[tuple[bytes, bytes]]) -> bytes:
+    """§2.3: ``<credential number> <code>`` lines in sorted order, each pair once."""
+    return b"".join(sorted({o + b" " + c + b"\n" for o, c in pairs}))
+
+
+def parse_conflicts_file(data: bytes) -> list[tuple[bytes, bytes]]:
+    return [tuple(line.split(b" ", 1)) for line in data.splitlines()]  # type: ignore[misc]
+
+
+# --------------------------------------------------------------------------------------------
+# Manifest and seed (§2.6, §3)
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rules:
+    team: int
+    ratios: Mapping[str, int]
+
+
+def manifest(
+    campaign: str,
+    rules: Rules,
+    entities_digest: str,
+    inspectors_digest: str,
+    conflicts_digest: str,
+    commitments: Iterable[str],
+    public_label: str = "",
+) -> bytes:
+    lines = [SPEC_VERSION, f"campaign {campaign}", f"team {rules.team}"]
+    lines += [f"ratio {s} {rules.ratios[s]}" for s in sorted(rules.ratios, key=str.encode)]
+    lines += [
+        f"entities {entities_digest}",
+        f"inspectors {inspectors_digest}",
+        f"conflicts {conflicts_digest}",
+    ]
+    lines += [f"commit {c}" for c in sorted(commitments)]
+    if public_label:
+        lines.append(f"public {public_label}")
+    return "".join(line + "\n" for line in lines).encode()
+
+
+def commitment_of(secret_hex: str) -> str:
+    return sha256_hex(bytes.fromhex(secret_hex))
+
+
+def counted_reveal(commitment: str, reveal: str) -> str:
+    """The reveal as it counts in the seed: itself when it opens the commitment, else empty."""
+    try:
+        return reveal if reveal and commitment_of(reveal) == commitment else ""
+    except ValueError:  # not hex
+        return ""
+
+
+def seed_of(manifest_bytes: bytes, reveals: Sequence[str], public_value: str | None) -> bytes:
+    """§3: ``reveals`` are the counted reveals in the manifest's commitment order."""
+    material = manifest_bytes + b"".join(f"reveal {r}\n".encode() for r in reveals)
+    if public_value is not None:
+        material += f"public-value {public_value}\n".encode()
+    return hashlib.sha256(material).digest()
+
+
+# --------------------------------------------------------------------------------------------
+# Selection (§4)
+# --------------------------------------------------------------------------------------------
+
+
+def take_count(n: int, ratio: int) -> int:
+    """⌈n·r/1000⌉, in integers."""
+    return (n * ratio + 999) // 1000
+
+
+# From this many codes on, the keys are hashed by forked worker processes, one slice each: a
+# SHA-256 per entity is most of the draw's cost at province scale and splits without any
+# coordination. Below it (a city's pool) forking costs more than it saves.
+PARALLEL_FROM = 1 << 20
+_job: tuple[bytes, Codes] | None = None
+
+
+def entity_keys(seed: bytes, codes: Codes, workers: int | None = None) -> U64:
+    """``u64(H(seed + b"E" + code))`` for every code."""
+    n = int(codes.size)
+    workers = (os.cpu_count() or 1) if workers is None else workers
+    if (
+        n < PARALLEL_FROM
+        or workers < 2
+        or "fork" not in multiprocessing.get_all_start_methods()
+        or multiprocessing.current_process().daemon  # e.g. a Celery prefork worker
+    ):
+        return _keys(seed, codes)
+    global _job
+    _job = (seed, codes)  # inherited by the forked workers, not pickled
+    try:
+        step = -(-n // workers)
+        bounds = [(start, min(start + step, n)) for start in range(0, n, step)]
+        with multiprocessing.get_context("fork").Pool(len(bounds)) as pool:
+            parts = pool.map(_keys_of_slice, bounds)
+    finally:
+        _job = None
+    return np.frombuffer(b"".join(parts), dtype=np.uint64).copy()
+
+
+def _keys_of_slice(bounds: tuple[int, int]) -> bytes:
+    assert _job is not None
+    seed, codes = _job
+    return _keys(seed, codes[bounds[0] : bounds[1]]).tobytes()
+
+
+def _keys(seed: bytes, codes: Codes, chunk: int = 1 << 20) -> U64:
+    """One SHA-256 per code: the state after the common prefix is copied rather than
+    re-hashed, and the digests are read as big-endian integers by numpy in chunks (so memory
+    stays bounded at province scale)."""
+    copy = hashlib.sha256(seed + b"E").copy
+    out = np.empty(codes.size, dtype=np.uint64)
+    items = codes.tolist()
+    for start in range(0, len(items), chunk):
+        part = items[start : start + chunk]
+
+        def digest(code: bytes) -> bytes:
+            h = copy()
+            h.update(code)
+            return h.digest()
+
+        raw = np.frombuffer(b"".join(map(digest, part)), dtype=">u8").reshape(-1, 4)[:, 0]
+        out[start : start + len(part)] = raw
+    return out
+
+
+def _smallest(keys: U64, codes: Codes, k: int) -> npt.NDArray[np.intp]:
+    """Indices of the ``k`` smallest ``(key, code)``; exact even when keys tie."""
+    n = keys.size
+    if k <= 0:
+        return np.empty(0, dtype=np.intp)
+    if k >= n:
+        return np.arange(n)
+    threshold = np.partition(keys, k - 1)[k - 1]
+    below = np.flatnonzero(keys < threshold)
+    tied = np.flatnonzero(keys == threshold)
+    if below.size + tied.size > k:  # a tie at the boundary: the codes decide
+        tied = tied[np.argsort(codes[tied], kind="stable")][: k - below.size]
+    return np.concatenate([below, tied])
+
+
+@dataclass
+class Selection:
+    """The targets in target order (§4): code, stratum, key; and each stratum's n and k."""
+
+    codes: Codes
+    strata: list[str]
+    keys: U64
+    sizes: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+def select(seed: bytes, strata: Mapping[str, Codes], ratios: Mapping[str, int]) -> Selection:
+    missing = [s for s, arr in strata.items() if arr.size and s not in ratios]
+    if missing:
+        raise DrawRefused(f"名录中的分类 {'、'.join(sorted(missing))} 没有规定抽查比例")
+    chosen_codes: list[Codes] = []
+    chosen_keys: list[U64] = []
+    labels: list[npt.NDArray[np.int32]] = []
+    sizes: dict[str, tuple[int, int]] = {}
+    names = sorted(strata, key=str.encode)
+    for name in names:
+        n = int(strata[name].size)
+        sizes[name] = (n, take_count(n, ratios[name]) if n else 0)
+    drawn = [name for name in names if sizes[name][1]]
+    # All the strata's keys in one pass (one set of workers at province scale).
+    every = np.concatenate([strata[name] for name in drawn]) if drawn else np.array([], "S18")
+    pool_keys = entity_keys(seed, every)
+    offset = 0
+    for name in drawn:
+        codes = strata[name]
+        keys = pool_keys[offset : offset + codes.size]
+        offset += codes.size
+        idx = _smallest(keys, codes, sizes[name][1])
+        chosen_codes.append(codes[idx].astype("S18"))
+        chosen_keys.append(keys[idx])
+        labels.append(np.full(idx.size, len(labels), dtype=np.int32))
+    if not chosen_codes:
+        return Selection(np.array([], dtype="S18"), [], np.array([], dtype=np.uint64), sizes)
+    all_codes = np.concatenate(chosen_codes)
+    all_keys = np.concatenate(chosen_keys)
+    all_labels = np.concatenate(labels)
+    order = np.lexsort((all_codes, all_keys))
+    return Selection(
+        all_codes[order], [drawn[i] for i in all_labels[order].tolist()], all_keys[order], sizes
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Assignment (§5)
+# --------------------------------------------------------------------------------------------
+
+
+def staffing_refusal(
+    inspectors: Codes,
+    pool: Mapping[str, Codes] | AbstractSet[bytes],
+    conflicts: Iterable[tuple[bytes, bytes]],
+    team: int,
+) -> str | None:
+    """§5.1: why the campaign cannot be staffed, or None. Covers every entity of the pool (the
+    strata, or a set of codes), so no draw can fail later whichever entities it selects; the
+    work is proportional to the conflicts, not to the pool."""
+    available = int(inspectors.size)
+    if available < team:
+        return (
+            f"检查人员名录库只有{available}名具备资格的执法人员，少于每户{team}人的要求，"
+            "不能抽取（国办发〔2024〕54号：两名以上执法人员）"
+        )
+    in_pool = set(inspectors.tolist())
+    per_entity: dict[bytes, int] = {}
+    for officer, code in set(conflicts):
+        if officer in in_pool:
+            per_entity[code] = per_entity.get(code, 0) + 1
+    short = sorted(code for code, count in per_entity.items() if available - count < team)
+    for code in short:
+        if isinstance(pool, Mapping):
+            found = any(_contains(arr, code) for arr in pool.values())
+        else:
+            found = code in pool
+        if found:
+            count = per_entity[code]
+            return (
+                f"市场主体 {code.decode()} 与{count}名检查人员有回避关系，余下"
+                f"{available - count}人不足每户{team}人，不能抽取；请补充检查人员或核实回避关系"
+            )
+    return None
+
+
+def _contains(sorted_codes: Codes, code: bytes) -> bool:
+    i = int(np.searchsorted(sorted_codes, code))
+    return i < sorted_codes.size and sorted_codes[i] == code
+
+
+def inspector_rank(seed: bytes, number: bytes, load: int) -> int:
+    digest = hashlib.sha256(seed + b"I" + str(load).encode() + b":" + number).digest()
+    return int.from_bytes(digest[:8], "big")
+
+
+class _Level:
+    """The inspectors at one load level, as packed priorities ``rank * M + index`` (so the
+    integer order is the spec's ``(rank, number)`` order). ``items[pos:]`` are still there;
+    until the level is first reached its items are an unsorted pile (sorted once, then kept
+    sorted by insertion)."""
+
+    __slots__ = ("items", "pos", "started")
+
+    def __init__(self) -> None:
+        self.items: list[int] = []
+        self.pos = 0
+        self.started = False
+
+    def start(self) -> None:
+        if not self.started:
+            self.items.sort()
+            self.started = True
+
+    def left(self) -> int:
+        return len(self.items) - self.pos
+
+
+def assign(
+    seed: bytes,
+    targets: Sequence[bytes],
+    inspectors: Codes,
+    conflicts: Iterable[tuple[bytes, bytes]],
+    team: int,
+) -> npt.NDArray[np.int64]:
+    """§5: for each target in order, the ``team`` inspectors (indices into the sorted pool) in
+    pick order.
+
+    Exactly the spec's rule ("the least ``(load, rank, number)`` among the eligible"), computed
+    by load level: priorities at load ``L`` are compared only with each other, and an
+    inspector picked at ``L`` goes to ``L + 1``, behind every inspector still at ``L``. So
+    while targets without a recorded conflict follow one another, their teams are simply the
+    next slices of the lowest level's sorted list (taken in bulk); a target with a conflict,
+    or one that spans two levels, takes the general path, which scans the levels in priority
+    order and leaves the skipped inspectors in place."""
+    numbers = inspectors.tolist()
+    m = len(numbers)
+    index = {n: i for i, n in enumerate(numbers)}
+    barred: dict[bytes, set[int]] = {}
+    for officer, code in conflicts:
+        if officer in index:
+            barred.setdefault(code, set()).add(index[officer])
+    if not len(targets):
+        return np.empty((0, team), dtype=np.int64)
+    if m < team:
+        raise DrawRefused("检查人员不足，不能分派")
+    copy = hashlib.sha256(seed + b"I").copy
+
+    def packed(i: int, level: int) -> int:
+        h = copy()
+        h.update(b"%d:%b" % (level, numbers[i]))
+        return int.from_bytes(h.digest()[:8], "big") * m + i
+
+    levels: dict[int, _Level] = {0: _Level()}
+    levels[0].items = [packed(i, 0) for i in range(m)]
+    levels[0].start()
+    low = 0
+
+    def move_up(picked: list[int], level: int) -> None:
+        up = levels.get(level + 1)
+        if up is None:
+            up = levels[level + 1] = _Level()
+        if up.started:
+            for i in picked:
+                bisect.insort(up.items, packed(i, level + 1), lo=up.pos)
+        else:
+            up.items += [packed(i, level + 1) for i in picked]
+
+    special = [t for t, code in enumerate(targets) if code in barred]
+    special.append(len(targets))
+    sp = 0
+    flat: list[int] = []
+    t = 0
+    while t < len(targets):
+        while levels[low].started and not levels[low].left():
+            del levels[low]
+            low += 1
+            while low not in levels:
+                low += 1
+        lowest = levels[low]
+        lowest.start()
+        conflicted = special[sp] == t
+        if conflicted:
+            sp += 1
+        # Bulk: the targets before the next one with a conflict, as far as this level goes.
+        k = 0 if conflicted else min(special[sp] - t, lowest.left() // team)
+        if k > 0:
+            chunk = [x % m for x in lowest.items[lowest.pos : lowest.pos + k * team]]
+            lowest.pos += k * team
+            flat += chunk
+            move_up(chunk, low)
+            t += k
+            continue
+        # General: scan the levels in priority order, skipping the barred inspectors.
+        bar = barred.get(targets[t], set())
+        found: list[tuple[int, int]] = []  # (level, position)
+        level = low
+        top = max(levels)
+        while len(found) < team:
+            if level > top:
+                raise DrawRefused(f"市场主体 {targets[t].decode()} 可分派的检查人员不足{team}人")
+            current = levels.get(level)
+            if current is not None:
+                current.start()
+                for j in range(current.pos, len(current.items)):
+                    if current.items[j] % m not in bar:
+                        found.append((level, j))
+                        if len(found) == team:
+                            break
+            level += 1
+        picked = [levels[lv].items[j] % m for lv, j in found]
+        # Remove them (the highest positions first, so the others keep their places).
+        for lv, j in sorted(found, reverse=True):
+            current = levels[lv]
+            if j == current.pos:
+                current.pos += 1
+            else:
+                del current.items[j]
+        flat += picked
+        for (lv, _), i in zip(found, picked, strict=True):
+            move_up([i], lv)
+        t += 1
+    return np.array(flat, dtype=np.int64).reshape(-1, team)
+
+
+# --------------------------------------------------------------------------------------------
+# The whole draw and its published result (§6)
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class DrawResult:
+    seed: bytes
+    selection: Selection
+    teams: npt.NDArray[np.int64]
+    inspectors: Codes
+
+    def result_file(self) -> bytes:
+        """§6: ``<code> <stratum> <number> …`` per target, in target order."""
+        numbers = self.inspectors.tolist()
+        lines = []
+        for code, stratum, team in zip(
+            self.selection.codes.tolist(), self.selection.strata, self.teams.tolist(), strict=True
+        ):
+            lines.append(b" ".join([code, stratum.encode(), *(numbers[i] for i in team)]) + b"\n")
+        return b"".join(lines)
+
+
+def run(
+    seed: bytes,
+    strata: Mapping[str, Codes],
+    inspectors: Codes,
+    conflicts: Sequence[tuple[bytes, bytes]],
+    rules: Rules,
+) -> DrawResult:
+    """Selection then assignment, refusing first what cannot be staffed."""
+    reason = staffing_refusal(inspectors, strata, conflicts, rules.team)
+    if reason:
+        raise DrawRefused(reason)
+    selection = select(seed, strata, rules.ratios)
+    teams = assign(seed, selection.codes.tolist(), inspectors, conflicts, rules.team)
+    return DrawResult(seed, selection, teams, inspectors)
+
+
+def parse_result_file(data: bytes) -> list[tuple[bytes, str, list[bytes]]]:
+    rows = []
+    for line in data.splitlines():
+        code, stratum, *team = line.split(b" ")
+        rows.append((code, stratum.decode(), team))
+    return rows
