@@ -23,9 +23,15 @@ from typing import Any
 
 import pytest
 from django.conf import settings
+from hypothesis import settings as hypothesis_settings
 
 from fazhi.core.org.choices import GovernmentLevel, Role
 from fazhi.core.org.models import Department, Government, OrgUnit, RoleAssignment, Staff
+
+# Properties, not timings: a slow example on a loaded two-core machine is not a failure (speed is
+# measured in benchmarks/), so hypothesis's per-example deadline is off for the whole suite.
+hypothesis_settings.register_profile("fazhi", deadline=None)
+hypothesis_settings.load_profile("fazhi")
 
 REQUIRE_ALL = os.environ.get("FAZHI_REQUIRE_ALL") == "1"
 PASSWORD = "Fazhi-Test-2019!"
