@@ -136,6 +136,9 @@ def load_rules(builder: Any, result: Any) -> None:
         result.created += 1
 
 
+TYPES_PRESENTED = 10
+
+
 def load_typical_cases(builder: Any, result: Any) -> None:
     owner = OrgUnit.objects.filter(code=BUREAU).first()
     if owner is None:
@@ -144,7 +147,8 @@ def load_typical_cases(builder: Any, result: Any) -> None:
     if existing is not None and existing.publication_id is not None:
         result.existing += 1
         return
-    comp = typical.compile_typical_cases(owner, 2019, on=COMPILED_ON)
+    # The body presented about ten types ("选取近十种典型案件类型"): the ten most frequent.
+    comp = typical.compile_typical_cases(owner, 2019, on=COMPILED_ON, categories=TYPES_PRESENTED)
     result.extra["categories"] = comp.categories()
     if not comp.entries.exists():
         # No reconsideration case concluded in 2019 exists yet: nothing to compile.

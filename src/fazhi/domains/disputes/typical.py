@@ -10,6 +10,7 @@ mediation); the body may then edit the entries' text before exporting and publis
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -98,11 +99,29 @@ def entry_text(rc: ReconsiderationCase, category: str) -> dict[str, str]:
 
 
 def compile_typical_cases(
-    owner: Any, year: int, *, on: date, title: str = "", per_category: int = 1
+    owner: Any,
+    year: int,
+    *,
+    on: date,
+    title: str = "",
+    per_category: int = 1,
+    categories: int | None = None,
 ) -> TypicalCaseCompilation:
     """Compile (or refresh) ``owner``'s typical cases of ``year``: per category, the earliest
-    ``per_category`` concluded cases. Existing entries keep their edited text."""
+    ``per_category`` concluded cases. Existing entries keep their edited text.
+
+    ``categories`` is the body's choice of how many types to present (the seed's "选取近十种典型
+    案件类型"): the most frequent categories of the year's concluded cases, "其他" never among
+    them; None takes every category."""
     title = title or f"{year}年度行政复议典型案例"
+    chosen: set[str] | None = None
+    if categories is not None:
+        owned_all = concluded(year).filter(case__participants__org_unit=owner)
+        counts = Counter(classify(rc) for rc in owned_all)
+        counts.pop(ActCategory.OTHER, None)
+        order = list(ActCategory.values)
+        ranked = sorted(counts, key=lambda c: (-counts[c], order.index(c)))
+        chosen = set(ranked[:categories])
     with transaction.atomic():
         comp, _ = TypicalCaseCompilation.objects.get_or_create(
             owner=owner, year=year, title=title, defaults={"compiled_on": on}
@@ -117,6 +136,8 @@ def compile_typical_cases(
             if rc.case_id in have:
                 continue
             category = classify(rc)
+            if chosen is not None and category not in chosen:
+                continue
             if taken.get(category, 0) >= per_category:
                 continue
             taken[category] = taken.get(category, 0) + 1

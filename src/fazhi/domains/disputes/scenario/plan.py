@@ -41,9 +41,24 @@ YEAR_END = date(2019, 12, 31)
 RESPONDENTS: tuple[tuple[str, str, int, tuple[str, ...]], ...] = (
     ("SCJG", "scjg_clerk", 5, ("行政处罚决定（罚款）", "投诉举报处理答复", "政府信息公开答复")),
     ("GAJ", "gaj_clerk", 4, ("治安管理处罚决定（行政拘留）", "道路交通安全违法行为处罚决定")),
-    ("ZRZYGHJ", "zrzy_clerk", 3, ("不动产登记行为", "责令限期拆除违法建设决定")),
-    ("RSJ", "rsj_clerk", 3, ("工伤认定决定", "劳动保障监察投诉处理")),
-    ("ZJJ", "zjj_clerk", 2, ("住房保障资格审核决定", "建设工程行政处罚决定")),
+    (
+        "ZRZYGHJ",
+        "zrzy_clerk",
+        3,
+        (
+            "不动产登记行为",
+            "责令限期拆除违法建设决定",
+            "集体土地征收补偿安置决定",
+            "林地权属争议处理决定",
+        ),
+    ),
+    ("RSJ", "rsj_clerk", 3, ("工伤认定决定", "劳动保障监察投诉处理", "养老保险待遇核定决定")),
+    (
+        "ZJJ",
+        "zjj_clerk",
+        2,
+        ("住房保障资格审核决定", "建设工程行政处罚决定", "建筑工程施工许可决定"),
+    ),
     ("JTYSJ", "jtys_clerk", 1, ("出租汽车违规经营行政处罚决定",)),
     ("STHJ", "sthj_clerk", 1, ("环境违法行为行政处罚决定",)),
     ("ZHZFZD", "zhzf_clerk", 1, ("占道经营行政处罚决定",)),
@@ -202,6 +217,9 @@ def plan(seed: int) -> list[CaseSpec]:
             # Withdrawals, mediations and dismissals come sooner than decisions.
             last = min(last, spec.accept_on + timedelta(days=45))
         spec.end, spec.outcome = kind, value
+        if value == "order_performance":
+            # 责令履行 answers an omission: what was complained of is the duty not performed.
+            spec.act = "未依申请履行查处违法行为的法定职责"
         spec.end_on = _between(rng, first, min(last, YEAR_END))
         if i in settled:
             spec.settle_on = _between(rng, spec.reply_on, spec.end_on - timedelta(days=1))
