@@ -141,6 +141,14 @@ class Allowed:
         if kind == "owner-or-participants":
             owner, case = arg.split(":")
             return self.unit(resolve(obj, owner)) or self.case(resolve(obj, case))
+        if kind == "secret-until-published":
+            campaign_path, persons = arg.split(":")
+            campaign = resolve(obj, campaign_path)
+            if campaign.department_id in self.direct:
+                return True
+            if self.user.is_authenticated and self.user in resolve_many(obj, persons):
+                return True
+            return campaign.state == "results_published" and self.unit(campaign.department)
         raise AssertionError(f"unknown rule {rule!r}")
 
     def ids(self, model: Any) -> set[int]:
@@ -158,6 +166,19 @@ def resolve(obj: Any, path: str) -> Any:
         if obj is None:
             return None
     return obj
+
+
+def resolve_many(obj: Any, path: str) -> list[Any]:
+    """``resolve`` where a step marked ``*`` is a many-valued relation."""
+    found = [obj]
+    for part in path.split("."):
+        many = part.endswith("*")
+        step = []
+        for o in found:
+            value = getattr(o, part.rstrip("*"))
+            step += list(value.all()) if many else ([] if value is None else [value])
+        found = step
+    return found
 
 
 @pytest.fixture

@@ -7,5 +7,22 @@ class InspectionConfig(AppConfig):
     verbose_name = "双随机、一公开"
 
     def ready(self) -> None:
-        # The domain registers its routes, screens, stages and figures here as they land.
-        from . import models  # noqa: F401
+        from auditlog.registry import auditlog
+
+        from fazhi import registry
+
+        from . import models
+
+        # Every staff write is audited; targets and teams are written once, by the draw.
+        for model in (
+            models.Campaign,
+            models.PoolSnapshot,
+            models.SeedCommitment,
+            models.Conflict,
+            models.Target,
+            models.Assignment,
+        ):
+            auditlog.register(model)
+        registry.command(
+            "draw", "fazhi_draw", "随机抽查：核验已公示的抽取结果（fazhi draw verify <任务编号>）"
+        )
