@@ -86,6 +86,12 @@ class FindingForm(forms.Form):
     compliant = forms.BooleanField(label="符合要求", required=False, initial=True)
     text = forms.CharField(label="检查情况", widget=forms.Textarea, max_length=4000)
 
+    def bind_case(self, case: Case) -> None:
+        """Only the task's own check items."""
+        field = self.fields["item"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = CheckItem.objects.filter(tasks__case=case)
+
 
 class ResultForm(forms.Form):
     ended_on = forms.DateField(label="检查结束日期")
@@ -100,6 +106,17 @@ class ResultForm(forms.Form):
         label="移送机关（本部门无权处理时）", queryset=OrgUnit.objects.all(), required=False
     )
     referral_reason = forms.CharField(label="移送理由", max_length=300, required=False)
+
+    def bind_case(self, case: Case) -> None:
+        """The department's own penalty items; enforcement bodies to refer to."""
+        task = task_of(case)
+        for name, qs in (
+            ("penalty_item", PowerItem.objects.filter(kind=PowerKind.PENALTY, department=task.department)),
+            ("refer_to", OrgUnit.objects.filter(kind="department", enforces=True).exclude(pk=task.department_id)),
+        ):
+            field = self.fields[name]
+            assert isinstance(field, forms.ModelChoiceField)
+            field.queryset = qs
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -379,6 +396,15 @@ def create_tasks(
             batch_size=5000,
         )
     return tasks
+
+
+def take_step(
+    task: InspectionTask, step: str, actor: Any, *, data: Any = None, on: date | None = None, **kwargs: Any
+) -> Event:
+    """A step of the task's case, as the workflow takes it (gates, event, effect)."""
+    from fazhi.core.casework.workflow import take
+
+    return take(task.case, step, actor, data=data, on=on, **kwargs)
 
 
 def tasks_awaiting(user: Any) -> Iterable[InspectionTask]:

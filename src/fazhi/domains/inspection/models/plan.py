@@ -113,6 +113,15 @@ class PlanEntry(models.Model):
     ends_on = models.DateField("计划结束")
     # Overrides of the plan's ratios for this campaign (empty: the plan's).
     ratios = models.JSONField("抽查比例（‰，空则按计划）", default=dict, blank=True)
+    # The draw that carried the entry out (the draw's model stays as it is: the link is here).
+    campaign = models.OneToOneField(
+        "inspection.Campaign",
+        verbose_name="抽查任务（抽取）",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="plan_entry",
+    )
 
     scope = Scope("owner", "plan__department", custom=_published_or_owned("plan__department", "plan__state"))
     objects = RestrictedManager()
