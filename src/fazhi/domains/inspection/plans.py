@@ -86,11 +86,13 @@ def add_entry(
 def _move(plan: InspectionPlan, to: str) -> InspectionPlan:
     locked = InspectionPlan.objects.select_for_update().get(pk=plan.pk)
     if to not in PLAN_TRANSITIONS[locked.state]:
+        action = {PlanState.FILED: "报备", PlanState.PUBLISHED: "公布"}[PlanState(to)]
+        need = "，须先报备" if to == PlanState.PUBLISHED and locked.state == PlanState.DRAFT else ""
         raise TransitionError(
             Refusal(
-                f"“{PlanState(locked.state).label}”的计划不能{PlanState(to).label}",
+                f"“{PlanState(locked.state).label}”的计划不能{action}{need}",
                 BASIS,
-                missing_step="file" if to == PlanState.PUBLISHED else "",
+                missing_step="file" if need else "",
             )
         )
     return locked

@@ -1,0 +1,69 @@
+"""Joint campaigns (联合抽查): several departments' items on the same entity in one visit, each
+department with its own team; a repeat-inspection alert when another department inspected the
+entity within 30 days; the entity's yearly burden, for supervisors and for the entity."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.test import Client
+from django.urls import reverse
+
+from fazhi.domains.inspection import results
+from fazhi.domains.inspection.models import InspectionTask
+from tests.conftest import make_entity
+
+from .campaign_fixtures import campaign, check_item, drawn_tasks, inspector
+
+
+def test_each_department_inspects_its_items_with_its_own_team(org: Any, people: Any) -> None:
+    entity = make_entity(org, "鄂州市联合化工有限公司", industry="C")
+    _, s1 = inspector(org.scjg, "zhou", "周一", "42070001")
+    _, s2 = inspector(org.scjg, "wu", "吴二", "42070002")
+    _, e1 = inspector(org.sthj, "ma", "马一", "42071001")
+    _, e2 = inspector(org.sthj, "niu", "牛二", "42071002")
+    camp = campaign(org.scjg, "420700-SCJG-2024-009", "化工企业联合抽查")
+    made = drawn_tasks(
+        camp,
+        entity,
+        {org.scjg: [s1, s2], org.sthj: [e1, e2]},
+        {org.scjg: [check_item(org.scjg, "产品质量检查")], org.sthj: [check_item(org.sthj, "排污检查")]},
+    )
+    by_dept = {t.department_id: t for t in made}
+    assert set(by_dept[org.scjg.pk].inspectors.all()) == {s1, s2}
+    assert set(by_dept[org.sthj.pk].inspectors.all()) == {e1, e2}
+    assert [i.name for i in by_dept[org.sthj.pk].items.all()] == ["排污检查"]
+    # One visit: no repeat alert between the two departments of the same target …
+    assert results.repeat_alerts(by_dept[org.sthj.pk]) == []
+    # … and it counts as one visit, two departments' inspections.
+    assert results.visits_in_year(entity.pk, 2024) == 1
+    # The supervisor (justice bureau) sees the burden by department.
+    c = Client()
+    c.force_login(people.carol)
+    page = c.get(reverse("inspection_office:entity_burden"), {"uscc": entity.uscc, "year": 2024})
+    html = page.content.decode()
+    assert "2024 年被检查 2 次" in html and "鄂州市生态环境局" in html
+
+
+def test_a_repeat_inspection_within_30_days_raises_an_alert(org: Any) -> None:
+    entity = make_entity(org, "鄂州市重复检查有限公司")
+    _, s1 = inspector(org.scjg, "zhou", "周一", "42070001")
+    _, s2 = inspector(org.scjg, "wu", "吴二", "42070002")
+    _, e1 = inspector(org.sthj, "ma", "马一", "42071001")
+    _, e2 = inspector(org.sthj, "niu", "牛二", "42071002")
+    (first,) = drawn_tasks(
+        campaign(org.scjg, "420700-SCJG-2024-010"), entity, {org.scjg: [s1, s2]},
+        {org.scjg: [check_item(org.scjg)]}, on=date(2024, 5, 6),
+    )
+    (soon,) = drawn_tasks(
+        campaign(org.sthj, "420700-STHJ-2024-010", "排污抽查"), entity, {org.sthj: [e1, e2]},
+        {org.sthj: [check_item(org.sthj, "排污检查")]}, on=date(2024, 5, 30),
+    )
+    assert [t.pk for t in results.repeat_alerts(soon)] == [first.pk]
+    assert results.repeat_alerts_for_entities([entity.pk], org.sthj.pk, date(2024, 6, 1)) == {
+        entity.pk: ["鄂州市市场监督管理局"]
+    }
+    # Beyond 30 days: no alert.
+    InspectionTask.objects.filter(pk=first.pk).update(assigned_on=date(2024, 4, 1))
+    assert results.repeat_alerts(soon) == []
