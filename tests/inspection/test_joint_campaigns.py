@@ -10,7 +10,7 @@ from typing import Any
 from django.test import Client
 from django.urls import reverse
 
-from fazhi.domains.inspection import results
+from fazhi.domains.inspection import results, tasks
 from fazhi.domains.inspection.models import InspectionTask
 from tests.conftest import make_entity
 
@@ -19,10 +19,11 @@ from .campaign_fixtures import campaign, check_item, drawn_tasks, inspector
 
 def test_each_department_inspects_its_items_with_its_own_team(org: Any, people: Any) -> None:
     entity = make_entity(org, "鄂州市联合化工有限公司", industry="C")
-    _, s1 = inspector(org.scjg, "zhou", "周一", "42070001")
-    _, s2 = inspector(org.scjg, "wu", "吴二", "42070002")
-    _, e1 = inspector(org.sthj, "ma", "马一", "42071001")
-    _, e2 = inspector(org.sthj, "niu", "牛二", "42071002")
+    z, s1 = inspector(org.scjg, "zhou", "周一", "42070001")
+    w, s2 = inspector(org.scjg, "wu", "吴二", "42070002")
+    m, e1 = inspector(org.sthj, "ma", "马一", "42071001")
+    n, e2 = inspector(org.sthj, "niu", "牛二", "42071002")
+    staff = (z, w, m, n)
     camp = campaign(org.scjg, "420700-SCJG-2024-009", "化工企业联合抽查")
     made = drawn_tasks(
         camp,
@@ -38,11 +39,17 @@ def test_each_department_inspects_its_items_with_its_own_team(org: Any, people: 
     assert results.repeat_alerts(by_dept[org.sthj.pk]) == []
     # … and it counts as one visit, two departments' inspections.
     assert results.visits_in_year(entity.pk, 2024) == 1
-    # The supervisor (justice bureau) sees the burden by department.
+    # The supervisor (justice bureau) sees the burden by department once the results are out.
     c = Client()
     c.force_login(people.carol)
-    page = c.get(reverse("inspection_office:entity_burden"), {"uscc": entity.uscc, "year": 2024})
-    html = page.content.decode()
+    url, query = reverse("inspection_office:entity_burden"), {"uscc": entity.uscc, "year": 2024}
+    assert "2024 年被检查 0 次" in c.get(url, query).content.decode()
+    for task, (a, b) in ((by_dept[org.scjg.pk], staff[:2]), (by_dept[org.sthj.pk], staff[2:])):
+        tasks.take_step(task, "record", a, data={"ended_on": date(2024, 5, 8), "category": "no_problem"}, on=date(2024, 5, 8))
+        tasks.take_step(task, "confirm", b, data={}, on=date(2024, 5, 8))
+    results.publish_results(camp, org.scjg, on=date(2024, 5, 10))
+    results.publish_results(camp, org.sthj, on=date(2024, 5, 10))
+    html = c.get(url, query).content.decode()
     assert "2024 年被检查 2 次" in html and "鄂州市生态环境局" in html
 
 

@@ -90,21 +90,29 @@ def test_it_records_a_finding_with_its_photo_digest_and_two_inspectors_confirm(s
     assert d.due == task.due_on and d.status == "running"
 
 
-def test_an_officer_off_the_team_is_refused(s: Any, org: Any) -> None:
+def test_the_task_is_secret_until_published_even_within_the_department(s: Any, org: Any, people: Any) -> None:
+    """Unannounced: before publication only the two assigned inspectors take part; another
+    officer of the department, its clerk and the supervisor above do not see the task."""
     from .campaign_fixtures import inspector
 
     li, _ = inspector(org.scjg, "li", "李三", "42070003")
-    c = signed_in(li)
-    url = reverse("inspection_office:task_record", args=[s.task.pk])
-    page = c.post(url, {"ended_on": "2024-05-08", "category": "no_problem"}, follow=True)
-    assert "您在本案中没有该角色" in page.content.decode()
+    for user in (li, people.alice, people.carol):
+        c = signed_in(user)
+        assert c.get(reverse("inspection_office:task_detail", args=[s.task.pk])).status_code == 404
+        page = c.post(reverse("inspection_office:task_record", args=[s.task.pk]), {"category": "no_problem"})
+        assert page.status_code == 404
+    assert s.entity.name not in s.task.case.title
     assert InspectionTask.objects.get(pk=s.task.pk).case.state == "assigned"
-    # Another department's officer does not even see it.
-    from fazhi.core.org.choices import Role
-    from tests.conftest import make_staff
+    # Once the result is published, the department and the supervisors above see it.
+    from fazhi.domains.inspection import results, tasks
 
-    other = make_staff("hu", (Role.OFFICER, org.sthj))
-    assert signed_in(other).get(reverse("inspection_office:task_detail", args=[s.task.pk])).status_code == 404
+    tasks.take_step(s.task, "record", s.zhou, data={"ended_on": date(2024, 5, 8), "category": "no_problem"}, on=date(2024, 5, 8))
+    tasks.take_step(s.task, "confirm", s.wu, data={}, on=date(2024, 5, 8))
+    assert signed_in(people.carol).get(reverse("inspection_office:task_detail", args=[s.task.pk])).status_code == 404
+    results.publish_results(s.campaign, org.scjg, on=date(2024, 5, 10))
+    for user in (people.alice, people.carol):
+        assert signed_in(user).get(reverse("inspection_office:task_detail", args=[s.task.pk])).status_code == 200
+    assert signed_in(li).get(reverse("inspection_office:task_detail", args=[s.task.pk])).status_code == 200
 
 
 def test_a_violation_opens_a_penalty_case_at_its_clue_step(s: Any) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from fazhi.core.casework.workflow import Refusal, TransitionError
@@ -156,3 +157,111 @@ def publish_plan(
     locked.state, locked.published_on, locked.publication = PlanState.PUBLISHED, on, pub
     locked.save(update_fields=["state", "published_on", "publication"])
     return pub
+
+
+# -- the rules applied to a draw ---------------------------------------------------------------
+
+
+def entry_scope(entry: PlanEntry, on: date) -> Q:
+    """The entities the entry's campaign may draw from (within the department's territory,
+    which the draw applies): any of its items' scopes in force on ``on``, narrowed by the
+    entry's own place, trade and kind."""
+    from fazhi.domains.lists.services import as_of
+
+    versions = as_of(CheckItem, on).filter(item__in=entry.items.all())
+    q = Q(pk__in=[])
+    for v in versions:
+        q |= v.scope_filter()
+    if entry.industries:
+        q &= Q(industry__in=entry.industries)
+    if entry.entity_kinds:
+        q &= Q(kind__in=entry.entity_kinds)
+    if entry.places:
+        q &= Q(region__code__in=entry.places)
+    return q
+
+
+def rules_exclusion(entry: PlanEntry, on: date) -> Q:
+    """What the plan's rules take out of the pool on ``on``: entities this department inspected
+    within the no-repeat window, and entities that reached the yearly cap of inspections
+    (国办发〔2024〕54号; the cap is the plan's setting), counting a joint visit once."""
+    from django.db.models import Count
+
+    from .models import InspectionTask
+
+    plan = entry.plan
+    window_start = on.fromordinal(on.toordinal() - plan.no_repeat_days)
+    recent = InspectionTask.objects.filter(
+        department_id=plan.department_id, assigned_on__gte=window_start, assigned_on__lte=on
+    ).values("entity_id")
+    capped = (
+        InspectionTask.objects.filter(assigned_on__year=on.year, assigned_on__lte=on)
+        .values("entity_id")
+        .annotate(visits=Count("target_id", distinct=True))
+        .filter(visits__gte=plan.yearly_cap)
+        .values("entity_id")
+    )
+    return Q(pk__in=recent) | Q(pk__in=capped)
+
+
+def pool_filter(entry: PlanEntry, on: date) -> Q:
+    return entry_scope(entry, on) & ~rules_exclusion(entry, on)
+
+
+def inspector_filter(entry: PlanEntry, department_id: int, on: date) -> Q:
+    """Officers of ``department_id`` holding every qualification its items of the entry need
+    on ``on`` (none needed: any officer with a valid credential, which the draw checks)."""
+    from fazhi.domains.lists.services import as_of
+
+    from .models.inspectors import qualified_officer_ids
+
+    needed = sorted(
+        {
+            v.qualification_id
+            for v in as_of(CheckItem, on).filter(
+                item__in=entry.items.filter(department_id=department_id)
+            )
+            if v.qualification_id
+        }
+    )
+    if not needed:
+        return Q()
+    return Q(pk__in=sorted(qualified_officer_ids(needed, on)))
+
+
+def record_grid_conflicts(entry: PlanEntry, on: date, entities: Q) -> int:
+    """The plan's optional rule "not in the officer's own grid": before the pools are frozen,
+    each officer of the department is recorded in conflict (kind 回避规则) with the pool's
+    entities registered in a unit of their grid, so the draw's assignment never picks them
+    (the draw publishes only the pairs, draw-spec §2.3). Nothing when the rule is off."""
+    from fazhi.core.org.models import Entity
+
+    from .choices import ConflictKind
+    from .models import Conflict, OfficerGrid
+
+    if not entry.plan.exclude_own_grid:
+        return 0
+    grids = OfficerGrid.objects.filter(officer__department_id=entry.plan.department_id)
+    have = set(
+        Conflict.objects.filter(officer__department_id=entry.plan.department_id).values_list(
+            "officer_id", "entity_id"
+        )
+    )
+    rows = []
+    for officer_id, unit_id in grids.values_list("officer_id", "unit_id"):
+        for entity_id in (
+            Entity.objects.filter(entities, region_id=unit_id).values_list("pk", flat=True)
+        ):
+            if (officer_id, entity_id) not in have:
+                have.add((officer_id, entity_id))
+                rows.append(
+                    Conflict(
+                        officer_id=officer_id,
+                        entity_id=entity_id,
+                        kind=ConflictKind.RULE,
+                        note=f"{entry.plan.title}：不得抽派本网格执法人员",
+                        recorded_on=on,
+                    )
+                )
+    Conflict.objects.bulk_create(rows, batch_size=2000)
+    return len(rows)

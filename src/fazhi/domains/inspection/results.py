@@ -88,8 +88,27 @@ def publish_results(
     )
     ids = [t.pk for t in tasks]
     InspectionTask.objects.filter(pk__in=ids).update(published_on=on, publication=pub)
+    join_on_publication(tasks)
     meet_deadlines([t.case_id for t in tasks], on, actor)
     return pub
+
+
+def join_on_publication(tasks: list[InspectionTask]) -> None:
+    """Once public, the department owns its tasks' cases and the joint visit's other departments
+    take part as co-inspectors (so their staff and the supervisors above see them)."""
+    from fazhi.core.casework.models import Participant
+
+    by_target: dict[int, set[int]] = defaultdict(set)
+    for target_id, dept_id in InspectionTask.objects.filter(
+        target_id__in={t.target_id for t in tasks}
+    ).values_list("target_id", "department_id"):
+        by_target[target_id].add(dept_id)
+    rows = []
+    for t in tasks:
+        rows.append(Participant(case_id=t.case_id, org_unit_id=t.department_id, role="owner"))
+        for other in sorted(by_target[t.target_id] - {t.department_id}):
+            rows.append(Participant(case_id=t.case_id, org_unit_id=other, role="co_inspector"))
+    Participant.objects.bulk_create(rows, ignore_conflicts=True)
 
 
 def meet_deadlines(case_ids: list[int], on: date, actor: Any = None) -> int:

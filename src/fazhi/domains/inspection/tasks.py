@@ -10,6 +10,9 @@ Steps, each by an assigned inspector (执法人员) in person:
   已派发 —记录检查情况 (findings, photos with their digests; repeatable)→
   已派发 —录入检查结果 (national category, end of inspection)→ 已录入结果
   已录入结果 —确认检查结果 (a second inspector of the team: both have signed)→ 检查人员已确认
+Until the result is published only the assigned inspectors take part in the case (in person):
+the targets of an unannounced inspection stay secret even from the supervisors above; the
+department (owner) and a joint campaign's partners (co-inspectors) join it on publication.
 On confirmation the 20-working-day publication deadline starts from the end of the inspection,
 and a violation opens a penalty case at its clue step (``penalty`` workflow, 线索) or is referred
 to the body that alone may act (the market regulator for the abnormal-operation list).
@@ -189,7 +192,13 @@ def _confirm(ctx: StepContext, event: Event) -> None:
     task = task_of(ctx.case)
     assert task.ended_on is not None  # the record step set it
     due = rules.results_due(task.ended_on)
-    start_deadline(ctx.case, rules.RESULT_PUBLICATION_KEY, task.ended_on, actor=ctx.actor)
+    start_deadline(
+        ctx.case,
+        rules.RESULT_PUBLICATION_KEY,
+        task.ended_on,
+        org_unit=task.department,
+        actor=ctx.actor,
+    )
     fields: dict[str, Any] = {
         "confirmed_by": officer_of(ctx.actor),
         "confirmed_on": ctx.on,
@@ -332,7 +341,8 @@ def create_tasks(
                 cases.append(
                     Case(
                         kind=KIND,
-                        title=f"{target.entity.name}（{campaign.title}）"[:200],
+                        # No entity in the title: the case list must not reveal a target.
+                        title=f"抽查检查 {campaign.code} 第{target.rank}户"[:200],
                         state=TaskState.ASSIGNED,
                         opened_on=on,
                     )
@@ -343,12 +353,8 @@ def create_tasks(
         events: list[Event] = []
         tasks: list[InspectionTask] = []
         for case, (target, dept_id) in zip(cases, keys, strict=True):
-            participants.append(Participant(case=case, org_unit_id=dept_id, role="owner"))
-            for other in sorted(teams):
-                if other != dept_id:  # joint: the partners see each other's tasks of the visit
-                    participants.append(
-                        Participant(case=case, org_unit_id=other, role="co_inspector")
-                    )
+            # Unannounced: until the result is published only the assigned inspectors take part
+            # (in person); the departments join the case when it is published (``publish``).
             for officer_id in teams[dept_id][target.pk]:
                 if staff_of.get(officer_id):
                     participants.append(

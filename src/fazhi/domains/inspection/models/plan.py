@@ -69,7 +69,7 @@ class InspectionPlan(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
 
-    scope = Scope("owner", "department", custom=_published_or_owned("department", "state"))
+    scope = Scope("public", custom=_published_or_owned("department", "state"))
     objects = RestrictedManager()
 
     class Meta:
@@ -111,6 +111,10 @@ class PlanEntry(models.Model):
     )
     starts_on = models.DateField("计划开始")
     ends_on = models.DateField("计划结束")
+    # The campaign may narrow its items' scope (a place, a trade, a kind of entity: 专项抽查).
+    industries = models.JSONField("行业门类（空则按事项）", default=list, blank=True)
+    entity_kinds = models.JSONField("主体类型（空则按事项）", default=list, blank=True)
+    places = models.JSONField("地域范围（空则按事项）", default=list, blank=True)
     # Overrides of the plan's ratios for this campaign (empty: the plan's).
     ratios = models.JSONField("抽查比例（‰，空则按计划）", default=dict, blank=True)
     # The draw that carried the entry out (the draw's model stays as it is: the link is here).
@@ -123,7 +127,7 @@ class PlanEntry(models.Model):
         related_name="plan_entry",
     )
 
-    scope = Scope("owner", "plan__department", custom=_published_or_owned("plan__department", "plan__state"))
+    scope = Scope("public", custom=_published_or_owned("plan__department", "plan__state"))
     objects = RestrictedManager()
 
     class Meta:
