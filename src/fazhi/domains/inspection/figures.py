@@ -19,6 +19,12 @@ END_2019 = date(2019, 12, 31)
 Y2019 = (date(2019, 1, 1), END_2019)
 
 
+def as_reported(count: int) -> int:
+    """The report states rows 21 and 22 as "2810余户", "450余起": the count rounded down to the
+    tens (docs/figures.md: the record count is at least the figure and rounds down to it)."""
+    return count - count % 10
+
+
 def check_items_in_force(on: date = END_2019) -> int:
     """Row 17: 随机抽查事项 in force on the day (one per item, whatever its versions)."""
     return as_of(CheckItem, on).order_by().values("item").distinct().count()
@@ -60,5 +66,18 @@ def register_figures() -> None:
 
     registry.figure("17", "随机抽查事项（2019年末有效）", 269, check_items_in_force)
     registry.figure("20", "随机抽查次数（2019年抽取）", 356, campaigns_drawn)
-    registry.figure("21", "检查对象（户，去重）", 2810, distinct_targets)
-    registry.figure("22", "处理违法违规行为（起）", 450, violations_handled)
+    here = __name__
+    registry.figure(
+        "21",
+        "检查对象（户，去重，取整到十位）",
+        2810,
+        lambda: as_reported(distinct_targets()),
+        query=f"{here}.as_reported({here}.distinct_targets())",
+    )
+    registry.figure(
+        "22",
+        "处理违法违规行为（起，取整到十位）",
+        450,
+        lambda: as_reported(violations_handled()),
+        query=f"{here}.as_reported({here}.violations_handled())",
+    )
