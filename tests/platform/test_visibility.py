@@ -144,7 +144,13 @@ class Allowed:
         if kind == "secret-until-published":
             campaign_path, persons = arg.split(":")
             campaign = resolve(obj, campaign_path)
-            if campaign.department_id in self.direct:
+            managing = {
+                r.org_unit_id
+                for r in (self.user.role_rows() if self.user.is_authenticated else [])
+                if r.role not in ADMIN_ROLES | PERSONAL_ROLES | SUPERVISORY_ROLES
+                and r.role != Role.OFFICER
+            }
+            if campaign.department_id in managing:
                 return True
             if self.user.is_authenticated and self.user in resolve_many(obj, persons):
                 return True

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -84,6 +85,20 @@ def build_public_record(
     return PublicRecord(out, masker.findings)
 
 
+_HEX = re.compile(r"[0-9a-f]{32,128}")
+
+
+def _checked_digests(values: Mapping[str, Any]) -> dict[str, Any]:
+    def check(value: Any, key: str) -> Any:
+        if isinstance(value, list | tuple):
+            return [check(v, key) for v in value]
+        if isinstance(value, str) and (value == "" or _HEX.fullmatch(value)):
+            return value
+        raise DisclosureRefused(f"“{key}”不是十六进制摘要，不能不经遮蔽公开")
+
+    return {str(k): check(v, str(k)) for k, v in values.items()}
+
+
 def _digest(payload: Mapping[str, Any]) -> str:
     raw = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(raw.encode()).hexdigest()
@@ -107,10 +122,16 @@ def publish(
     actor: Any = None,
     outbox_targets: Iterable[str] = (),
     published_on: date | None = None,
+    digests: Mapping[str, Any] | None = None,
 ) -> Publication:
     """Publish through the gate. ``published_on`` is the business date the public record
     carries (default today; a historical publication keeps its own), apart from
-    ``published_at``, the time the row is written, which sealing uses."""
+    ``published_at``, the time the row is written, which sealing uses.
+
+    ``digests`` are hash values (lowercase hex, 32–128 digits, alone or in lists) published
+    as they are, under the payload key ``digests``: masking must not touch them (a run of
+    digits inside a SHA-256 looks like a phone number), and being hex they carry no personal
+    data, which the gate checks."""
     if party_is_minor or _case_has_minor_party(case):
         # 法释〔2016〕19号 第四条 as the reference practice: decisions on minors are not published.
         raise DisclosureRefused("当事人为未成年人，决定不予公开")
@@ -120,6 +141,8 @@ def publish(
     record = build_public_record(
         fields, address_fields=address_fields, known_names=known_names, party_names=party_names
     )
+    if digests:
+        record.fields["digests"] = _checked_digests(digests)
     masked_title = mask_text(
         title, known_names=list(known_names), party_names=list(party_names)
     ).text

@@ -14,9 +14,12 @@ class InspectionConfig(AppConfig):
         from . import models
 
         # Every staff write is audited; targets and teams are written once, by the draw.
+        # A snapshot's compressed files are logged by their digests, not as bytes.
+        auditlog.register(
+            models.PoolSnapshot, exclude_fields=["entities", "inspectors", "conflicts"]
+        )
         for model in (
             models.Campaign,
-            models.PoolSnapshot,
             models.SeedCommitment,
             models.Conflict,
             models.Target,

@@ -211,7 +211,9 @@ def select(seed: bytes, strata: Mapping[str, Codes], ratios: Mapping[str, int]) 
     missing = [s for s, arr in strata.items() if arr.size and s not in ratios]
     if missing:
         raise DrawRefused(f"名录中的分类 {'、'.join(sorted(missing))} 没有规定抽查比例")
-    chosen_codes, chosen_keys, labels = [], [], []
+    chosen_codes: list[Codes] = []
+    chosen_keys: list[U64] = []
+    labels: list[npt.NDArray[np.int32]] = []
     sizes: dict[str, tuple[int, int]] = {}
     for name in sorted(strata, key=str.encode):
         codes = strata[name]

@@ -2,7 +2,7 @@
 
 Inspections are unannounced: until the campaign's results are published, its targets, their
 teams and the seed's reveals are visible only to the staff of the campaign's own department
-(a direct role there — not the supervisors above, who see them with everyone else once the
+(a direct role there other than officer — not the supervisors above, who see them once the
 results are out) and to the persons concerned (an assigned inspector, an official who
 committed). Once published, the department's usual ``owner`` rule applies as well.
 """
@@ -14,16 +14,18 @@ from typing import Any
 
 from django.db.models import Q
 
-from fazhi.core.org.choices import ADMIN_ROLES, PERSONAL_ROLES, SUPERVISORY_ROLES
+from fazhi.core.org.choices import ADMIN_ROLES, PERSONAL_ROLES, SUPERVISORY_ROLES, Role
 from fazhi.core.org.scoping import Action, visible_unit_ids
 
 from .choices import CampaignState
 
-_NOT_DIRECT = ADMIN_ROLES | PERSONAL_ROLES | SUPERVISORY_ROLES
+# An officer of the department sees the targets of the teams they are on, not the others'.
+_NOT_DIRECT = ADMIN_ROLES | PERSONAL_ROLES | SUPERVISORY_ROLES | {Role.OFFICER}
 
 
 def department_staff_units(user: Any) -> list[int]:
-    """The org units where ``user`` holds a direct business role (no supervisory reach)."""
+    """The org units where ``user`` holds a direct business role other than officer (no
+    supervisory reach)."""
     return sorted({row.org_unit_id for row in user.role_rows() if row.role not in _NOT_DIRECT})
 
 
