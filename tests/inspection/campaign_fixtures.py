@@ -45,7 +45,11 @@ def check_item(unit: OrgUnit, name: str = "食品经营者经营条件检查") -
         CheckItem,
         department=unit,
         valid_from=date(2019, 1, 1),
-        fields={"name": name, "content": "检查经营场所、设施设备、从业人员健康证明", "industries": ["H"]},
+        fields={
+            "name": name,
+            "content": "检查经营场所、设施设备、从业人员健康证明",
+            "industries": ["H"],
+        },
     )
 
 

@@ -29,7 +29,10 @@ def test_each_department_inspects_its_items_with_its_own_team(org: Any, people: 
         camp,
         entity,
         {org.scjg: [s1, s2], org.sthj: [e1, e2]},
-        {org.scjg: [check_item(org.scjg, "产品质量检查")], org.sthj: [check_item(org.sthj, "排污检查")]},
+        {
+            org.scjg: [check_item(org.scjg, "产品质量检查")],
+            org.sthj: [check_item(org.sthj, "排污检查")],
+        },
     )
     by_dept = {t.department_id: t for t in made}
     assert set(by_dept[org.scjg.pk].inspectors.all()) == {s1, s2}
@@ -45,7 +48,13 @@ def test_each_department_inspects_its_items_with_its_own_team(org: Any, people: 
     url, query = reverse("inspection_office:entity_burden"), {"uscc": entity.uscc, "year": 2024}
     assert "2024 年被检查 0 次" in c.get(url, query).content.decode()
     for task, (a, b) in ((by_dept[org.scjg.pk], staff[:2]), (by_dept[org.sthj.pk], staff[2:])):
-        tasks.take_step(task, "record", a, data={"ended_on": date(2024, 5, 8), "category": "no_problem"}, on=date(2024, 5, 8))
+        tasks.take_step(
+            task,
+            "record",
+            a,
+            data={"ended_on": date(2024, 5, 8), "category": "no_problem"},
+            on=date(2024, 5, 8),
+        )
         tasks.take_step(task, "confirm", b, data={}, on=date(2024, 5, 8))
     results.publish_results(camp, org.scjg, on=date(2024, 5, 10))
     results.publish_results(camp, org.sthj, on=date(2024, 5, 10))
@@ -60,12 +69,18 @@ def test_a_repeat_inspection_within_30_days_raises_an_alert(org: Any) -> None:
     _, e1 = inspector(org.sthj, "ma", "马一", "42071001")
     _, e2 = inspector(org.sthj, "niu", "牛二", "42071002")
     (first,) = drawn_tasks(
-        campaign(org.scjg, "420700-SCJG-2024-010"), entity, {org.scjg: [s1, s2]},
-        {org.scjg: [check_item(org.scjg)]}, on=date(2024, 5, 6),
+        campaign(org.scjg, "420700-SCJG-2024-010"),
+        entity,
+        {org.scjg: [s1, s2]},
+        {org.scjg: [check_item(org.scjg)]},
+        on=date(2024, 5, 6),
     )
     (soon,) = drawn_tasks(
-        campaign(org.sthj, "420700-STHJ-2024-010", "排污抽查"), entity, {org.sthj: [e1, e2]},
-        {org.sthj: [check_item(org.sthj, "排污检查")]}, on=date(2024, 5, 30),
+        campaign(org.sthj, "420700-STHJ-2024-010", "排污抽查"),
+        entity,
+        {org.sthj: [e1, e2]},
+        {org.sthj: [check_item(org.sthj, "排污检查")]},
+        on=date(2024, 5, 30),
     )
     assert [t.pk for t in results.repeat_alerts(soon)] == [first.pk]
     assert results.repeat_alerts_for_entities([entity.pk], org.sthj.pk, date(2024, 6, 1)) == {

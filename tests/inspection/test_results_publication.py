@@ -21,7 +21,9 @@ from .campaign_fixtures import scene
 
 
 def confirmed(s: Any, ended: date, on: date) -> InspectionTask:
-    tasks.take_step(s.task, "record", s.zhou, data={"ended_on": ended, "category": "no_problem"}, on=on)
+    tasks.take_step(
+        s.task, "record", s.zhou, data={"ended_on": ended, "category": "no_problem"}, on=on
+    )
     tasks.take_step(s.task, "confirm", s.wu, data={}, on=on)
     return InspectionTask.objects.get(pk=s.task.pk)
 
@@ -52,7 +54,10 @@ def test_it_publishes_in_time_to_the_portal_and_both_platforms(s: Any, org: Any)
 
 def test_lateness_is_measured(s: Any, org: Any) -> None:
     task = confirmed(s, date(2024, 5, 8), date(2024, 5, 9))
-    assert results.lateness(InspectionTask.objects.all(), today=date(2024, 6, 10)).unpublished_overdue == 1
+    assert (
+        results.lateness(InspectionTask.objects.all(), today=date(2024, 6, 10)).unpublished_overdue
+        == 1
+    )
     pub = results.publish_results(s.campaign, org.scjg, on=date(2024, 6, 11))
     task.refresh_from_db()
     assert pub.on_time is False
@@ -63,7 +68,11 @@ def test_lateness_is_measured(s: Any, org: Any) -> None:
 
 def test_an_unconfirmed_result_is_not_published(s: Any, org: Any) -> None:
     tasks.take_step(
-        s.task, "record", s.zhou, data={"ended_on": date(2024, 5, 8), "category": "no_problem"}, on=date(2024, 5, 8)
+        s.task,
+        "record",
+        s.zhou,
+        data={"ended_on": date(2024, 5, 8), "category": "no_problem"},
+        on=date(2024, 5, 8),
     )
     with pytest.raises(Exception, match="须两名检查人员确认后公示"):
         results.publish_results(s.campaign, org.scjg, on=date(2024, 5, 9))
@@ -86,15 +95,28 @@ def test_targets_stay_secret_until_the_results_are_published(s: Any, org: Any) -
 
 
 def test_a_market_only_category_of_another_department_is_referred(org: Any) -> None:
-    from .campaign_fixtures import campaign, check_item, drawn_tasks, inspector
+    from fazhi.core.org.validators import make_uscc
     from tests.conftest import make_entity
 
-    entity = make_entity(org, "鄂州市清水环保科技有限公司", uscc="91420704MA4F000027")
+    from .campaign_fixtures import campaign, check_item, drawn_tasks, inspector
+
+    entity = make_entity(org, "鄂州市清水环保科技有限公司", uscc=make_uscc("91420704MA4F00002"))
     a, o1 = inspector(org.sthj, "ma", "马一", "42071001")
     b, o2 = inspector(org.sthj, "niu", "牛二", "42071002")
     camp = campaign(org.sthj, "420700-STHJ-2024-001", "排污单位抽查")
-    (task,) = drawn_tasks(camp, entity, {org.sthj: [o1, o2]}, {org.sthj: [check_item(org.sthj, "排污许可执行情况检查")]})
-    tasks.take_step(task, "record", a, data={"ended_on": date(2024, 5, 8), "category": "unreachable"}, on=date(2024, 5, 8))
+    (task,) = drawn_tasks(
+        camp,
+        entity,
+        {org.sthj: [o1, o2]},
+        {org.sthj: [check_item(org.sthj, "排污许可执行情况检查")]},
+    )
+    tasks.take_step(
+        task,
+        "record",
+        a,
+        data={"ended_on": date(2024, 5, 8), "category": "unreachable"},
+        on=date(2024, 5, 8),
+    )
     tasks.take_step(task, "confirm", b, data={}, on=date(2024, 5, 8))
     task.refresh_from_db()
     assert task.follow_up == "referral" and task.referred_to == org.scjg

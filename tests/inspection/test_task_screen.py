@@ -67,12 +67,16 @@ def test_it_records_a_finding_with_its_photo_digest_and_two_inspectors_confirm(s
     zhou, wu = signed_in(s.zhou), signed_in(s.wu)
     url = lambda name: reverse(f"inspection_office:task_{name}", args=[s.task.pk])  # noqa: E731
     photo = SimpleUploadedFile("p.png", PNG, content_type="image/png")
-    zhou.post(url("finding"), {"item": s.item.pk, "text": "后厨从业人员1人健康证明过期", "photo": photo})
+    zhou.post(
+        url("finding"), {"item": s.item.pk, "text": "后厨从业人员1人健康证明过期", "photo": photo}
+    )
     saved = FindingPhoto.objects.get()
     assert saved.sha256 == hashlib.sha256(PNG).hexdigest() == saved.document.sha256
     assert saved.sha256 in zhou.get(url("detail")).content.decode()
 
-    zhou.post(url("record"), {"ended_on": "2024-05-08", "category": "corrected", "note": "已责令改正"})
+    zhou.post(
+        url("record"), {"ended_on": "2024-05-08", "category": "corrected", "note": "已责令改正"}
+    )
     # The one who recorded cannot confirm alone: two officers per inspection act.
     page = zhou.post(url("confirm"), {}, follow=True)
     assert "另一名检查人员确认" in page.content.decode()
@@ -90,7 +94,9 @@ def test_it_records_a_finding_with_its_photo_digest_and_two_inspectors_confirm(s
     assert d.due == task.due_on and d.status == "running"
 
 
-def test_the_task_is_secret_until_published_even_within_the_department(s: Any, org: Any, people: Any) -> None:
+def test_the_task_is_secret_until_published_even_within_the_department(
+    s: Any, org: Any, people: Any
+) -> None:
     """Unannounced: before publication only the two assigned inspectors take part; another
     officer of the department, its clerk and the supervisor above do not see the task."""
     from .campaign_fixtures import inspector
@@ -99,30 +105,58 @@ def test_the_task_is_secret_until_published_even_within_the_department(s: Any, o
     for user in (li, people.alice, people.carol):
         c = signed_in(user)
         assert c.get(reverse("inspection_office:task_detail", args=[s.task.pk])).status_code == 404
-        page = c.post(reverse("inspection_office:task_record", args=[s.task.pk]), {"category": "no_problem"})
+        page = c.post(
+            reverse("inspection_office:task_record", args=[s.task.pk]), {"category": "no_problem"}
+        )
         assert page.status_code == 404
     assert s.entity.name not in s.task.case.title
     assert InspectionTask.objects.get(pk=s.task.pk).case.state == "assigned"
     # Once the result is published, the department and the supervisors above see it.
     from fazhi.domains.inspection import results, tasks
 
-    tasks.take_step(s.task, "record", s.zhou, data={"ended_on": date(2024, 5, 8), "category": "no_problem"}, on=date(2024, 5, 8))
+    tasks.take_step(
+        s.task,
+        "record",
+        s.zhou,
+        data={"ended_on": date(2024, 5, 8), "category": "no_problem"},
+        on=date(2024, 5, 8),
+    )
     tasks.take_step(s.task, "confirm", s.wu, data={}, on=date(2024, 5, 8))
-    assert signed_in(people.carol).get(reverse("inspection_office:task_detail", args=[s.task.pk])).status_code == 404
+    assert (
+        signed_in(people.carol)
+        .get(reverse("inspection_office:task_detail", args=[s.task.pk]))
+        .status_code
+        == 404
+    )
     results.publish_results(s.campaign, org.scjg, on=date(2024, 5, 10))
     for user in (people.alice, people.carol):
-        assert signed_in(user).get(reverse("inspection_office:task_detail", args=[s.task.pk])).status_code == 200
-    assert signed_in(li).get(reverse("inspection_office:task_detail", args=[s.task.pk])).status_code == 200
+        assert (
+            signed_in(user)
+            .get(reverse("inspection_office:task_detail", args=[s.task.pk]))
+            .status_code
+            == 200
+        )
+    assert (
+        signed_in(li).get(reverse("inspection_office:task_detail", args=[s.task.pk])).status_code
+        == 200
+    )
 
 
 def test_a_violation_opens_a_penalty_case_at_its_clue_step(s: Any) -> None:
     zhou, wu = signed_in(s.zhou), signed_in(s.wu)
     url = lambda name: reverse(f"inspection_office:task_{name}", args=[s.task.pk])  # noqa: E731
-    page = zhou.post(url("record"), {"ended_on": "2024-05-08", "category": "violation"}, follow=True)
+    page = zhou.post(
+        url("record"), {"ended_on": "2024-05-08", "category": "violation"}, follow=True
+    )
     assert "须选择立案查处的处罚事项" in page.content.decode()
     zhou.post(
         url("record"),
-        {"ended_on": "2024-05-08", "category": "violation", "note": "无证经营", "penalty_item": s.penalty_item.pk},
+        {
+            "ended_on": "2024-05-08",
+            "category": "violation",
+            "note": "无证经营",
+            "penalty_item": s.penalty_item.pk,
+        },
     )
     wu.post(url("confirm"), {})
     task = InspectionTask.objects.get(pk=s.task.pk)

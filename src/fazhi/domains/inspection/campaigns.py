@@ -159,5 +159,3 @@ def alerts_before_visits(entry: PlanEntry, on: date) -> dict[int, list[str]]:
     camp = entry.campaign
     ids = list(Target.objects.filter(campaign=camp).values_list("entity_id", flat=True))
     return results.repeat_alerts_for_entities(ids, entry.plan.department_id, on)
-
-

@@ -50,9 +50,7 @@ def violations_handled(year: int = 2019) -> int:
     """Row 22: inspections confirmed in the year that found a violation and led to an
     enforcement case (opened at its clue step) or a referral to the body that may act."""
     return (
-        InspectionTask.objects.filter(
-            confirmed_on__year=year, category=ResultCategory.VIOLATION
-        )
+        InspectionTask.objects.filter(confirmed_on__year=year, category=ResultCategory.VIOLATION)
         .filter(
             Q(follow_up=FollowUp.ENFORCEMENT_CASE, enforcement_case__isnull=False)
             | Q(follow_up=FollowUp.REFERRAL, referred_to__isnull=False)

@@ -166,7 +166,9 @@ class OfficerQualificationImport(ImportSpec):
             if i not in table.bad
         ]
         OfficerQualification.objects.bulk_create(rows)
-        return Outcome(created=len(rows), unchanged=plan["rows"] - len({g[0] for g in plan["grants"]}))
+        return Outcome(
+            created=len(rows), unchanged=plan["rows"] - len({g[0] for g in plan["grants"]})
+        )
 
 
 # -- the check-item list ---------------------------------------------------------------------
@@ -203,7 +205,9 @@ class CheckItemImport(ImportSpec):
         ),
         Column("content", "抽查内容", "text", max_length=4000),
         Column("industries", "行业门类", "text", max_length=60, help="门类字母，如 F、H；空为全部"),
-        Column("entity_kinds", "主体类型", "text", max_length=60, help="企业、个体工商户…；空为全部"),
+        Column(
+            "entity_kinds", "主体类型", "text", max_length=60, help="企业、个体工商户…；空为全部"
+        ),
         Column("places", "地域范围", "text", max_length=300, help="区划代码；空为本部门辖区"),
         Column("key_item", "事项类别", "choice", choices=KEY_LABELS, help="重点或一般"),
         Column("method", "检查方式", "choice", choices=tuple(CheckMethod.choices)),
@@ -260,8 +264,8 @@ class CheckItemImport(ImportSpec):
                 index = powers.get(on)
                 if index is None:
                     index = {}
-                    for v in services.as_of(PowerItem, on).filter(department=dept).select_related(
-                        "item"
+                    for v in (
+                        services.as_of(PowerItem, on).filter(department=dept).select_related("item")
                     ):
                         for key in {v.item.code, v.item.catalog_code, v.name} - {""}:
                             index[key.upper()] = (v.item_id, v.kind)
@@ -288,14 +292,14 @@ class CheckItemImport(ImportSpec):
                 self._compare(table, plan, i, item, on)
         return plan
 
-    def _compare(self, table: Table, plan: CheckItemPlan, i: int, item: CheckItem, on: date) -> None:
+    def _compare(
+        self, table: Table, plan: CheckItemPlan, i: int, item: CheckItem, on: date
+    ) -> None:
         version = item.current_version()
         if version is None:
             table.error(i, "", f"抽查事项“{item.code}”没有现行版本")
             return
-        changes = {
-            k: v for k, v in plan.rows[i]["fields"].items() if getattr(version, k) != v
-        }
+        changes = {k: v for k, v in plan.rows[i]["fields"].items() if getattr(version, k) != v}
         if not changes:
             plan.unchanged += 1
         elif version.state == ListState.CANCELLED:
@@ -342,7 +346,8 @@ class CheckItemImport(ImportSpec):
 
         def rows() -> Iterable[list[Any]]:
             for item in qs.order_by("code"):
-                v: CheckItemVersion | None = item.current_version()  # type: ignore[assignment]
+                v = item.current_version()
+                assert v is None or isinstance(v, CheckItemVersion)
                 if v is None:
                     continue
                 yield [

@@ -61,7 +61,9 @@ def index(request: HttpRequest) -> HttpResponse:
 @login_required
 def my_tasks(request: HttpRequest) -> HttpResponse:
     return render(
-        request, "inspection/office/task_list.html", {"tasks": list(tasks.tasks_awaiting(request.user))}
+        request,
+        "inspection/office/task_list.html",
+        {"tasks": list(tasks.tasks_awaiting(request.user))},
     )
 
 
@@ -92,7 +94,9 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "inspectors": task.inspectors.select_related("person"),
             "steps": _step_state(task, request.user),
             "finding_form": _bound(tasks.FindingForm(), task),
-            "result_form": _bound(tasks.ResultForm(initial={"ended_on": timezone.localdate()}), task),
+            "result_form": _bound(
+                tasks.ResultForm(initial={"ended_on": timezone.localdate()}), task
+            ),
             "state_label": tasks.WORKFLOW.state_label(task.case.state),
             "confirm_form": tasks.ConfirmForm(),
             "alerts": results.repeat_alerts(task),
@@ -122,7 +126,7 @@ def task_finding(request: HttpRequest, pk: int) -> HttpResponse:
     doc_ids: list[int] = []
     photo = request.FILES.get("photo")
     if photo is not None:
-        if photo.size > MAX_PHOTO_BYTES:
+        if (photo.size or 0) > MAX_PHOTO_BYTES:
             messages.error(request, "照片不能超过 10 MB，已填写的检查情况未保存，请重新选择照片。")
             return redirect("inspection_office:task_detail", pk=pk)
         if photo.content_type not in PHOTO_TYPES:
@@ -131,7 +135,7 @@ def task_finding(request: HttpRequest, pk: int) -> HttpResponse:
         with transaction.atomic():
             doc = store_document(
                 photo.read(),
-                photo.name,
+                photo.name or "photo",
                 owner_unit=task.department,
                 kind="现场照片",
                 title=f"{task.entity.name} 现场照片",
@@ -215,7 +219,13 @@ def burden(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "inspection/office/burden.html",
-        {"code": code, "year": year, "entity": entity, "rows": rows, "total": sum(r["n"] for r in rows)},
+        {
+            "code": code,
+            "year": year,
+            "entity": entity,
+            "rows": rows,
+            "total": sum(r["n"] for r in rows),
+        },
     )
 
 

@@ -138,9 +138,7 @@ def plan_fields(plan: InspectionPlan) -> dict[str, Any]:
 
 
 @transaction.atomic
-def publish_plan(
-    plan: InspectionPlan, *, actor: Any = None, on: date | None = None
-) -> Publication:
+def publish_plan(plan: InspectionPlan, *, actor: Any = None, on: date | None = None) -> Publication:
     """Publish the filed plan through the gate (to the portal and the provincial platform)."""
     locked = _move(plan, PlanState.PUBLISHED)
     on = on or timezone.localdate()
@@ -249,8 +247,8 @@ def record_grid_conflicts(entry: PlanEntry, on: date, entities: Q) -> int:
     )
     rows = []
     for officer_id, unit_id in grids.values_list("officer_id", "unit_id"):
-        for entity_id in (
-            Entity.objects.filter(entities, region_id=unit_id).values_list("pk", flat=True)
+        for entity_id in Entity.objects.filter(entities, region_id=unit_id).values_list(
+            "pk", flat=True
         ):
             if (officer_id, entity_id) not in have:
                 have.add((officer_id, entity_id))

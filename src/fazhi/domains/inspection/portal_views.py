@@ -27,7 +27,17 @@ from .campaign_choices import PlanState, TaskState
 from .models import CheckItem, InspectionPlan, InspectionTask
 from .models.checkitem import describe
 
-HEADERS = ["编码", "抽查事项", "实施部门", "对应权力事项", "抽查依据", "检查对象范围", "事项类别", "检查方式", "检查人员资格"]
+HEADERS = [
+    "编码",
+    "抽查事项",
+    "实施部门",
+    "对应权力事项",
+    "抽查依据",
+    "检查对象范围",
+    "事项类别",
+    "检查方式",
+    "检查人员资格",
+]
 
 
 def _on(request: HttpRequest) -> date:
@@ -89,10 +99,12 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("publication", "department")
         .first()
     )
-    if plan is None:
+    if plan is None or plan.publication is None:
         raise Http404("没有这份已公布的抽查计划")
     return render(
-        request, "inspection/portal/plan_detail.html", {"plan": plan, "record": plan.publication.payload}
+        request,
+        "inspection/portal/plan_detail.html",
+        {"plan": plan, "record": plan.publication.payload},
     )
 
 
@@ -105,7 +117,13 @@ def burden(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "inspection/portal/burden.html",
-        {"code": code, "year": year, "entity": entity, "rows": rows, "total": sum(r["n"] for r in rows)},
+        {
+            "code": code,
+            "year": year,
+            "entity": entity,
+            "rows": rows,
+            "total": sum(r["n"] for r in rows),
+        },
     )
 
 
@@ -121,12 +139,14 @@ def my_inspections(request: HttpRequest) -> HttpResponse:
     account = signed_in_account(request)
     year = _year(request)
     # The entity was present at every recorded visit: it sees those, published or not.
+    if account.entity_id is None:
+        raise Http404("该账号未绑定市场主体")
     tasks = InspectionTask.objects.filter(
         entity_id=account.entity_id,
         assigned_on__year=year,
         case__state__in=[TaskState.RECORDED, TaskState.CONFIRMED],
     )
-    rows = results.yearly_burden(tasks, account.entity_id or 0, year)
+    rows = results.yearly_burden(tasks, account.entity_id, year)
     listed = tasks.select_related("department").order_by("ended_on")
     return render(
         request,

@@ -66,7 +66,10 @@ def publish_results(
     )
     if not tasks:
         raise TransitionError(
-            Refusal("没有已确认、尚未公示的检查结果（须两名检查人员确认后公示）", rules.RESULT_PUBLICATION_BASIS)
+            Refusal(
+                "没有已确认、尚未公示的检查结果（须两名检查人员确认后公示）",
+                rules.RESULT_PUBLICATION_BASIS,
+            )
         )
     due = min(t.due_on for t in tasks if t.due_on is not None)
     pub = publish(
@@ -143,7 +146,11 @@ def lateness(tasks: QuerySet[InspectionTask], today: date | None = None) -> Late
     published = tasks.filter(published_on__isnull=False)
     late = published.filter(published_on__gt=F("due_on"))
     worst = max(
-        ((t.published_on - t.due_on).days for t in late.only("published_on", "due_on")[:10000]),
+        (
+            (t.published_on - t.due_on).days
+            for t in late.only("published_on", "due_on")[:10000]
+            if t.published_on is not None and t.due_on is not None
+        ),
         default=0,
     )
     return Lateness(
@@ -197,7 +204,9 @@ def repeat_alerts_for_entities(
     return dict(out)
 
 
-def yearly_burden(tasks: QuerySet[InspectionTask], entity_id: int, year: int) -> list[dict[str, Any]]:
+def yearly_burden(
+    tasks: QuerySet[InspectionTask], entity_id: int, year: int
+) -> list[dict[str, Any]]:
     """An entity's inspections in a year, by department: visits (a joint visit counts once for
     each department taking part) — what the yearly cap of 国办发〔2024〕54号 is counted against."""
     return list(

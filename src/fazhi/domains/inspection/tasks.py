@@ -20,7 +20,7 @@ to the body that alone may act (the market regulator for the abnormal-operation 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -32,7 +32,14 @@ from fazhi.core.casework.deadlines import start_deadline
 from fazhi.core.casework.models import Case, Event, Participant, Party
 from fazhi.core.casework.numbering import yearly_case_number
 from fazhi.core.casework.services import link_cases
-from fazhi.core.casework.workflow import STAY, Refusal, StepContext, Workflow, register, workflow_for
+from fazhi.core.casework.workflow import (
+    STAY,
+    Refusal,
+    StepContext,
+    Workflow,
+    register,
+    workflow_for,
+)
 from fazhi.core.org.choices import Role
 from fazhi.core.org.models import Officer, OrgUnit
 from fazhi.domains.lists.choices import PowerKind
@@ -56,7 +63,8 @@ def task_of(case: Case) -> InspectionTask:
 
 
 def officer_of(actor: Any) -> Officer | None:
-    return Officer.objects.filter(staff_id=getattr(actor, "pk", None)).first()
+    pk = getattr(actor, "pk", None)
+    return None if pk is None else Officer.objects.filter(staff_id=pk).first()
 
 
 def on_the_team(ctx: StepContext) -> Refusal | None:
@@ -73,9 +81,7 @@ def second_inspector(ctx: StepContext) -> Refusal | None:
     task = task_of(ctx.case)
     officer = officer_of(ctx.actor)
     if officer is not None and officer.pk == task.recorded_by_id:
-        return Refusal(
-            "检查结果须由另一名检查人员确认（两名执法人员共同检查）", TEAM_BASIS
-        )
+        return Refusal("检查结果须由另一名检查人员确认（两名执法人员共同检查）", TEAM_BASIS)
     return None
 
 
@@ -114,8 +120,16 @@ class ResultForm(forms.Form):
         """The department's own penalty items; enforcement bodies to refer to."""
         task = task_of(case)
         for name, qs in (
-            ("penalty_item", PowerItem.objects.filter(kind=PowerKind.PENALTY, department=task.department)),
-            ("refer_to", OrgUnit.objects.filter(kind="department", enforces=True).exclude(pk=task.department_id)),
+            (
+                "penalty_item",
+                PowerItem.objects.filter(kind=PowerKind.PENALTY, department=task.department),
+            ),
+            (
+                "refer_to",
+                OrgUnit.objects.filter(kind="department", enforces=True).exclude(
+                    pk=task.department_id
+                ),
+            ),
         ):
             field = self.fields[name]
             assert isinstance(field, forms.ModelChoiceField)
@@ -219,7 +233,9 @@ def follow_up_for(
         return {
             "follow_up": FollowUp.REFERRAL,
             "referred_to": regulator,
-            "referral_reason": f"{ResultCategory(task.category).label}：经营异常名录由市场监管部门列入",
+            "referral_reason": (
+                f"{ResultCategory(task.category).label}：经营异常名录由市场监管部门列入"
+            ),
         }
     if task.category != ResultCategory.VIOLATION:
         return {}
@@ -314,8 +330,8 @@ WORKFLOW.add(
 
 def create_tasks(
     campaign: Any,
-    teams: dict[int, dict[int, Sequence[int]]],
-    items: dict[int, Sequence[int]],
+    teams: Mapping[int, Mapping[int, Sequence[int]]],
+    items: Mapping[int, Sequence[int]],
     *,
     on: date,
     actor: Any = None,
@@ -326,7 +342,9 @@ def create_tasks(
     inserts. Number allocation stays per case (numbering is never reused)."""
     from .models import Target  # the draw's model
 
-    targets = list(Target.objects.filter(campaign=campaign).select_related("entity").order_by("rank"))
+    targets = list(
+        Target.objects.filter(campaign=campaign).select_related("entity").order_by("rank")
+    )
     departments = {u.pk: u for u in OrgUnit.objects.filter(pk__in=list(teams))}
     staff_of = dict(
         Officer.objects.filter(
@@ -405,7 +423,13 @@ def create_tasks(
 
 
 def take_step(
-    task: InspectionTask, step: str, actor: Any, *, data: Any = None, on: date | None = None, **kwargs: Any
+    task: InspectionTask,
+    step: str,
+    actor: Any,
+    *,
+    data: Any = None,
+    on: date | None = None,
+    **kwargs: Any,
 ) -> Event:
     """A step of the task's case, as the workflow takes it (gates, event, effect)."""
     from fazhi.core.casework.workflow import take

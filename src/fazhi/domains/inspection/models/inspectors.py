@@ -11,15 +11,14 @@ from django.db import models
 from django.db.models import Q
 
 from fazhi.core.org.models import Officer, OrgUnit
-from fazhi.core.org.scoping import RestrictedManager, Scope, visible_unit_ids
-
+from fazhi.core.org.scoping import Action, RestrictedManager, Scope, visible_unit_ids
 
 
 def _public_owned(field: str) -> Any:
     """Anyone may read (the code list is part of every check item's public entry); the
     department at ``field`` alone writes."""
 
-    def rule(user: Any, action: str) -> Q:
+    def rule(user: Any, action: Action) -> Q:
         if action == "view":
             return Q()
         return Q(**{f"{field}__in": visible_unit_ids(user, action)})

@@ -18,13 +18,13 @@ from django.db import models
 from django.db.models import Q
 
 from fazhi.core.org.models import OrgUnit
-from fazhi.core.org.scoping import RestrictedManager, Scope, visible_unit_ids
+from fazhi.core.org.scoping import Action, RestrictedManager, Scope, visible_unit_ids
 
 from ..campaign_choices import PlanState
 
 
 def _published_or_owned(department: str, state: str) -> Any:
-    def rule(user: Any, action: str) -> Q:
+    def rule(user: Any, action: Action) -> Q:
         own = Q(**{f"{department}__in": visible_unit_ids(user, action)})
         if action != "view":
             return own
@@ -135,7 +135,9 @@ class PlanEntry(models.Model):
         verbose_name_plural = "计划抽查任务"
         ordering = ["plan_id", "seq"]
         constraints = [
-            models.UniqueConstraint(fields=["plan", "seq"], name="%(app_label)s_%(class)s_unique_seq"),
+            models.UniqueConstraint(
+                fields=["plan", "seq"], name="%(app_label)s_%(class)s_unique_seq"
+            ),
             models.CheckConstraint(
                 condition=Q(ends_on__gte=models.F("starts_on")),
                 name="%(app_label)s_%(class)s_dates_in_order",

@@ -44,10 +44,20 @@ class InspectionTask(models.Model):
     )
     note = models.TextField("结果说明", blank=True)
     recorded_by = models.ForeignKey(
-        Officer, verbose_name="录入人", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        Officer,
+        verbose_name="录入人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     confirmed_by = models.ForeignKey(
-        Officer, verbose_name="确认人", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        Officer,
+        verbose_name="确认人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     confirmed_on = models.DateField("确认日期", null=True, blank=True)
     # What a violation led to.
@@ -61,7 +71,12 @@ class InspectionTask(models.Model):
         related_name="opened_by_inspection",
     )
     referred_to = models.ForeignKey(
-        OrgUnit, verbose_name="移送机关", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        OrgUnit,
+        verbose_name="移送机关",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     referral_reason = models.CharField("移送理由", max_length=300, blank=True)
     # Publication (国发〔2019〕5号: 20 working days from the end of the inspection).
@@ -88,7 +103,9 @@ class InspectionTask(models.Model):
                 fields=["target", "department"], name="%(app_label)s_%(class)s_one_per_department"
             ),
             models.CheckConstraint(
-                condition=~Q(category=ResultCategory.VIOLATION) | ~Q(follow_up="") | Q(confirmed_on__isnull=True),
+                condition=~Q(category=ResultCategory.VIOLATION)
+                | ~Q(follow_up="")
+                | Q(confirmed_on__isnull=True),
                 name="%(app_label)s_%(class)s_violation_followed_up",
             ),
         ]
@@ -110,7 +127,11 @@ class Finding(models.Model):
 
     task = models.ForeignKey(InspectionTask, on_delete=models.CASCADE, related_name="findings")
     item = models.ForeignKey(
-        "inspection.CheckItem", verbose_name="抽查事项", null=True, blank=True, on_delete=models.PROTECT
+        "inspection.CheckItem",
+        verbose_name="抽查事项",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
     )
     compliant = models.BooleanField("符合要求", default=True)
     text = models.TextField("检查情况", blank=True)
@@ -132,9 +153,7 @@ class FindingPhoto(models.Model):
     """A photo of a finding: the file is a casework ``Document`` (stored once, SHA-256 kept)."""
 
     finding = models.ForeignKey(Finding, on_delete=models.CASCADE, related_name="photos")
-    document = models.ForeignKey(
-        "casework.Document", on_delete=models.PROTECT, related_name="+"
-    )
+    document = models.ForeignKey("casework.Document", on_delete=models.PROTECT, related_name="+")
     sha256 = models.CharField("SHA-256", max_length=64)
     taken_on = models.DateField("拍摄日期")
 
