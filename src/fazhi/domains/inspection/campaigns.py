@@ -20,6 +20,7 @@ from datetime import date, datetime
 from typing import Any
 
 import numpy as np
+from django.db.models import Q
 
 from fazhi.core.org.choices import CredentialStatus
 from fazhi.core.org.models import Officer
@@ -51,11 +52,17 @@ def open_campaign(entry: PlanEntry, *, actor: Any = None) -> Campaign:
     return camp
 
 
-def freeze(entry: PlanEntry, at: datetime, *, actor: Any = None) -> Any:
+def freeze(
+    entry: PlanEntry, at: datetime, *, actor: Any = None, candidates: list[int] | None = None
+) -> Any:
+    """``candidates`` (entity ids) lets a caller that already knows the entry's scope narrow the
+    pool query to them first; the rules still apply to every one."""
     from . import services
 
     on = at.date()
     entities = plans.pool_filter(entry, on)
+    if candidates is not None:
+        entities = Q(pk__in=candidates) & entities
     plans.record_grid_conflicts(entry, on, entities)
     inspectors = plans.inspector_filter(entry, entry.plan.department_id, on)
     assert entry.campaign is not None

@@ -34,16 +34,22 @@ RESULT_KIND = "双随机抽查结果"
 TARGETS = ["gsxt", "province_random"]
 
 
-def result_row(task: InspectionTask) -> dict[str, Any]:
-    """One line of the public result (the entity is a legal person: name and code are public)."""
-    return {
-        "统一社会信用代码": task.entity.uscc,
-        "名称": task.entity.name,
-        "检查部门": task.department.name,
-        "检查结束日期": task.ended_on.isoformat() if task.ended_on else "",
-        "检查结果": ResultCategory(task.category).label if task.category else "",
-        "后续处理": task.get_follow_up_display() if task.follow_up else "",
-    }
+RESULT_COLUMNS = ["统一社会信用代码", "名称", "检查结束日期", "检查结果", "后续处理"]
+
+
+def result_row(task: InspectionTask) -> str:
+    """One line of the public result, its columns (``RESULT_COLUMNS``) separated by "｜" (the
+    entity is a legal person: its name and code are public). One text per row: the gate masks
+    each text it is given, and a campaign publishes hundreds of rows."""
+    return "｜".join(
+        [
+            task.entity.uscc,
+            task.entity.name,
+            task.ended_on.isoformat() if task.ended_on else "",
+            str(ResultCategory(task.category).label) if task.category else "",
+            task.get_follow_up_display() if task.follow_up else "",
+        ]
+    )
 
 
 @transaction.atomic
@@ -82,6 +88,7 @@ def publish_results(
             "任务名称": campaign.title,
             "检查部门": department.name,
             "公示依据": rules.RESULT_PUBLICATION_BASIS,
+            "栏目": "｜".join(RESULT_COLUMNS),
             "抽查结果": [result_row(t) for t in tasks],
         },
         statutory_deadline=due,
