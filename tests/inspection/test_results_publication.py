@@ -37,7 +37,9 @@ def test_it_publishes_in_time_to_the_portal_and_both_platforms(s: Any, org: Any)
     task = confirmed(s, date(2024, 5, 8), date(2024, 5, 9))
     pub = results.publish_results(s.campaign, org.scjg, on=date(2024, 5, 20))
     assert pub.on_time is True and pub.statutory_deadline == task.due_on
-    row = dict(zip(pub.payload["栏目"].split("｜"), pub.payload["抽查结果"][0].split("｜")))
+    row = dict(
+        zip(pub.payload["栏目"].split("｜"), pub.payload["抽查结果"][0].split("｜"), strict=True)
+    )
     assert row["统一社会信用代码"] == s.entity.uscc and row["名称"] == s.entity.name
     assert row["检查结果"] == "未发现问题"
     assert set(OutboxMessage.objects.filter(publication=pub).values_list("target", flat=True)) == {
