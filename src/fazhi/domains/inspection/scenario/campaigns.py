@@ -40,13 +40,14 @@ from fazhi.core.org.models import Entity, OrgUnit, RoleAssignment, Staff
 from fazhi.domains.lists.choices import PowerKind
 from fazhi.domains.lists.models import PowerItem
 from fazhi.domains.lists.services import as_of
+from fazhi.shell.scenario import data
 from fazhi.shell.scenario.planning import Digest, apportion, rng_for
 
 from .. import campaigns as carry
 from .. import plans, rules, services, tasks
 from ..campaign_choices import FollowUp, ResultCategory, TaskState
 from ..choices import UNCLASSIFIED
-from ..models import CheckItem, InspectionPlan, InspectionTask, PlanEntry
+from ..models import CheckItem, InspectionPlan, InspectionTask, OfficerQualification, PlanEntry
 from .items import TRADES, departments, dept_code
 
 SEED_CAMPAIGNS = 356  # 各部门开展随机抽查356次
@@ -113,7 +114,9 @@ def cells() -> list[Cell]:
 def covered_trades(d: Any) -> str:
     """The trades the department's check items in force reach (its list's scopes)."""
     found: set[str] = set()
-    for v in as_of(CheckItem, FIRST_DRAW).filter(department__code=dept_code(d)):
+    for v in as_of(CheckItem, FIRST_DRAW).filter(
+        department__code=dept_code(d), qualification__code__endswith="-01"
+    ):
         found.update(v.industries or TRADES[d.suffix])
     return "".join(sorted(found))
 
@@ -144,7 +147,43 @@ def moment(day: date, hour: int) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(hour, 0)))
 
 
-def plan_entries(seed: int) -> dict[str, list[tuple[Cell, int, int, str | None]]]:
+@dataclass(frozen=True)
+class Size:
+    """The year's figures, scaled down with the entity pool of a reduced build (tests)."""
+
+    campaigns: int
+    targets: int
+    violations: int
+
+
+def size_for(entities: int) -> Size:
+    if entities >= data.SEED_ENTITIES:
+        return Size(SEED_CAMPAIGNS, SEED_TARGETS, SEED_VIOLATIONS)
+    f = entities / data.SEED_ENTITIES
+    return Size(
+        max(1, round(SEED_CAMPAIGNS * f)),
+        max(1, round(SEED_TARGETS * f)),
+        round(SEED_VIOLATIONS * f),
+    )
+
+
+def staffed(d: Any) -> bool:
+    """At least two officers with a valid credential and the department's first code."""
+    first = f"{d.suffix}-01"
+    return (
+        OfficerQualification.objects.filter(
+            qualification__department__code=dept_code(d),
+            qualification__code=first,
+            officer__status="issued",
+            officer__valid_until__gte=LAST_DRAW,
+        ).count()
+        >= 2
+    )
+
+
+def plan_entries(
+    seed: int, size: Size | None = None
+) -> dict[str, list[tuple[Cell, int, int, str | None]]]:
     """Per department: its campaigns as (cell, targets, entities of the cell drawn before it,
     partner suffix), the counts summing to the seed's figure.
 
@@ -153,8 +192,9 @@ def plan_entries(seed: int) -> dict[str, list[tuple[Cell, int, int, str | None]]
     since every earlier campaign on the cell took exactly its count of the cell's entities, the
     pool a campaign will see is known when the plan is made: its 未分类 ratio is set so that the
     draw's ceiling rule takes exactly the planned count (draw-spec §4)."""
-    depts = departments()
-    per_dept = apportion(SEED_CAMPAIGNS, [d.officers for d in depts])
+    size = size or Size(SEED_CAMPAIGNS, SEED_TARGETS, SEED_VIOLATIONS)
+    depts = [d for d in departments() if staffed(d)]
+    per_dept = apportion(size.campaigns, [d.officers for d in depts])
     by_trade: dict[str, list[Cell]] = defaultdict(list)
     for c in sorted(cells(), key=lambda c: (-c.n, c.region, c.industry, c.kind)):
         by_trade[c.industry].append(c)
@@ -167,9 +207,9 @@ def plan_entries(seed: int) -> dict[str, list[tuple[Cell, int, int, str | None]]
         rng.shuffle(pool)
         picks[d.suffix] = [pool[i % len(pool)] for i in range(n)]
     flat = [(s, c) for s in picks for c in picks[s]]
-    if len(flat) != SEED_CAMPAIGNS:
+    if len(flat) != size.campaigns:
         raise RuntimeError(
-            f"可抽查的部门与市场主体不足以安排 {SEED_CAMPAIGNS} 次抽查（{len(flat)}）"
+            f"可抽查的部门与市场主体不足以安排 {size.campaigns} 次抽查（{len(flat)}）"
         )
     total_n = sum(c.n for _, c in flat)
     key = lambda c: (c.region, c.industry, c.kind)  # noqa: E731
@@ -178,32 +218,32 @@ def plan_entries(seed: int) -> dict[str, list[tuple[Cell, int, int, str | None]]
     before: list[int] = []
     for _, c in flat:
         n = c.n - drawn[key(c)]
-        k = reachable(n, round(c.n * SEED_TARGETS / total_n))
+        k = reachable(n, round(c.n * size.targets / total_n))
         counts.append(k)
         before.append(drawn[key(c)])
         drawn[key(c)] += k
     # The total to the seed's figure: only a cell's last campaign changes (no later pool moves),
     # and only where its pool is small enough for every count to be reachable.
     last = {key(c): i for i, (_, c) in enumerate(flat)}
-    diff = SEED_TARGETS - sum(counts)
+    diff = size.targets - sum(counts)
     for i in sorted(last.values(), reverse=True):
         n = flat[i][1].n - before[i]
         while diff and n <= 1000 and 1 <= counts[i] + (1 if diff > 0 else -1) <= n:
             step = 1 if diff > 0 else -1
             counts[i] += step
             diff -= step
-            if abs(counts[i] - round(flat[i][1].n * SEED_TARGETS / total_n)) >= 3:
+            if abs(counts[i] - round(flat[i][1].n * size.targets / total_n)) >= 3:
                 break
     if diff:
         raise RuntimeError(f"抽取户数无法凑足：差 {diff} 户")
     out: dict[str, list[tuple[Cell, int, int, str | None]]] = defaultdict(list)
-    for (suffix, c), k, d in zip(flat, counts, before, strict=True):
-        out[suffix].append((c, k, d, None))
+    for (suffix, c), k, earlier in zip(flat, counts, before, strict=True):
+        out[suffix].append((c, k, earlier, None))
     # Joint entries: the lead's first campaign on the trade gets the partner.
     for lead, partner, trade in JOINT:
-        for j, (c, k, d, p) in enumerate(out.get(lead, [])):
+        for j, (c, k, earlier, p) in enumerate(out.get(lead, [])):
             if c.industry == trade and p is None and partner in picks:
-                out[lead][j] = (c, k, d, partner)
+                out[lead][j] = (c, k, earlier, partner)
                 break
     return out
 
@@ -216,7 +256,8 @@ def load_campaigns(builder: Any, result: Any) -> None:
     if InspectionPlan.objects.filter(year=YEAR, department__in=units.values()).exists():
         result.existing = InspectionPlan.objects.filter(year=YEAR).count()
         return
-    entries = plan_entries(builder.seed)
+    size = size_for(builder.entities)
+    entries = plan_entries(builder.seed, size)
     rng = rng_for(builder.seed, "inspection.results")
     digest = Digest()
     cal = get_calendar()
@@ -224,7 +265,12 @@ def load_campaigns(builder: Any, result: Any) -> None:
     # 1. The plans (一表、一细则), filed and published before the year's first draw.
     plan_of: dict[str, InspectionPlan] = {}
     flat: list[PlanEntry] = []
-    scope = {v.item_id: list(v.industries) for v in as_of(CheckItem, FIRST_DRAW)}
+    # Campaigns check items every officer of the department is qualified for (the first code).
+    scope = {
+        v.item_id: list(v.industries)
+        for v in as_of(CheckItem, FIRST_DRAW).select_related("qualification")
+        if v.qualification is None or v.qualification.code.endswith("-01")
+    }
     for suffix, rows in entries.items():
         unit = units[dept_code(depts[suffix])]
         plan = plans.create_plan(
@@ -233,7 +279,9 @@ def load_campaigns(builder: Any, result: Any) -> None:
         plan_of[suffix] = plan
         items = list(CheckItem.objects.filter(department=unit).order_by("code"))
         for j, (c, k, before, partner) in enumerate(rows):
-            own = [i for i in items if _covers(scope, i, c.industry)] or items[:1]
+            own = [i for i in items if _covers(scope, i, c.industry)] or [
+                i for i in items if i.pk in scope
+            ][:1]
             chosen = own[j % len(own) : j % len(own) + 2] or own[:1]
             partners = []
             if partner:
@@ -244,7 +292,7 @@ def load_campaigns(builder: Any, result: Any) -> None:
                     for i in CheckItem.objects.filter(department=p_unit)
                     if _covers(scope, i, c.industry)
                 ]
-                chosen += p_items[:1] or list(CheckItem.objects.filter(department=p_unit)[:1])
+                chosen += p_items[:1]
             ratios = dict(plan.ratios)
             ratios[UNCLASSIFIED] = ratio_for(c.n - before, k)
             entry = plans.add_entry(
@@ -288,7 +336,7 @@ def load_campaigns(builder: Any, result: Any) -> None:
         for suffix, rows in entries.items()
         for _, k, _, p in rows
     )
-    violation_slots = set(rng.sample(range(eligible), SEED_VIOLATIONS))
+    violation_slots = set(rng.sample(range(eligible), min(eligible, size.violations)))
     slot = 0
     for entry in (
         PlanEntry.objects.filter(pk__in=[e.pk for e in flat])
