@@ -188,3 +188,61 @@ def test_targets_stay_secret_until_the_results_are_published(world: World, peopl
     services.publish_results(campaign, actor=people.alice)
     assert scoped(people.carol, Target).count() == total
     assert scoped(people.bob, Target).count() == 0
+
+
+def test_the_portal_page_shows_the_commitments_then_the_verified_results(
+    client: Any, world: World, people: Any, tmp_path: Path
+) -> None:
+    secrets = committed(world, people)
+    campaign = world.campaign
+    url = f"/inspection/draws/{campaign.code}/"
+    page = client.get(url).content.decode()
+    pools = PoolSnapshot.objects.get(campaign=campaign)
+    assert pools.entities_digest in page and "检查不预先通知" in page
+    assert world.entities[0].uscc not in page  # no target, no pool before the results
+    assert client.get(url + "files/entities.txt").status_code == 404
+    for who in (people.alice, people.carol):
+        services.reveal(campaign, who, secrets[who.username])
+    services.run_draw(campaign, actor=people.alice)
+    assert "抽查对象与检查人员" not in client.get(url).content.decode()  # drawn: still secret
+    services.publish_results(campaign, actor=people.alice)
+    page = client.get(url).content.decode()
+    assert "重算：一致（18 户）" in page and "50.0000%" in page  # stratum C: 5 of 10
+    first = Target.objects.filter(campaign=campaign).order_by("rank").first()
+    assert first is not None and first.entity.uscc in page
+    for name in (
+        "manifest.txt",
+        "reveals.txt",
+        "entities.txt",
+        "inspectors.txt",
+        "conflicts.txt",
+        "result.txt",
+    ):
+        response = client.get(url + f"files/{name}")
+        assert response.status_code == 200, name
+        (tmp_path / name).write_bytes(response.content)
+    assert independent_draw.verify(tmp_path) is None  # anyone can re-derive from the download
+    found = client.get(url, {"uscc": first.entity.uscc}).content.decode()
+    assert "在本次检查对象名录库中" in found and "本次被抽中" in found
+    outside = client.get(url, {"uscc": world.entities[0].uscc.replace("MA4F00000", "MA4F99999")})
+    assert "格式或校验位不正确" in outside.content.decode()
+
+
+def test_fazhi_draw_verify_passes_and_exports(world: World, people: Any, tmp_path: Path) -> None:
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    from fazhi import registry
+
+    assert registry.REGISTRY.commands["draw"].manage == "fazhi_draw"
+    campaign = drawn(world, people)
+    out = StringIO()
+    call_command("fazhi_draw", "verify", campaign.code, export=str(tmp_path), stdout=out)
+    assert "核验一致：18 户" in out.getvalue()
+    assert independent_draw.verify(tmp_path) is None
+    Target.objects.filter(campaign=campaign, rank=0).update(stratum="X")
+    with pytest.raises(CommandError, match="核验不一致"):
+        call_command("fazhi_draw", "verify", campaign.code)
+    with pytest.raises(CommandError, match="没有编号"):
+        call_command("fazhi_draw", "verify", "no-such")

@@ -216,3 +216,65 @@ def test_the_independent_verifier_reproduces_the_apps_draw(
     if rows:
         (folder / "result.txt").write_bytes(b"\n".join(rows[:-1]) + b"\n" if rows[1:] else b"")
         assert independent_draw.verify(folder) is not None
+
+
+def heap_assign(
+    seed: bytes,
+    targets: list[bytes],
+    numbers: list[bytes],
+    conflicts: set[tuple[bytes, bytes]],
+    team: int,
+) -> list[list[int]]:
+    """The spec's rule with a plain heap of (load, rank, number): the app's level-by-level
+    bulk assignment must give exactly this."""
+    import heapq
+
+    def rank(i: int, load: int) -> int:
+        digest = hashlib.sha256(seed + b"I" + b"%d:" % load + numbers[i]).digest()
+        return int.from_bytes(digest[:8], "big")
+
+    heap = [(0, rank(i, 0), i) for i in range(len(numbers))]
+    heapq.heapify(heap)
+    out = []
+    for code in targets:
+        picked, skipped = [], []
+        while len(picked) < team:
+            item = heapq.heappop(heap)
+            (skipped if (numbers[item[2]], code) in conflicts else picked).append(item)
+        for item in skipped:
+            heapq.heappush(heap, item)
+        for load, _, i in picked:
+            heapq.heappush(heap, (load + 1, rank(i, load + 1), i))
+        out.append([i for _, _, i in picked])
+    return out
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(2, 40),
+    st.integers(1, 300),
+    st.integers(2, 3),
+    st.floats(0, 0.2),
+    st.binary(min_size=32, max_size=32),
+    st.randoms(use_true_random=False),
+)
+def test_the_bulk_assignment_is_exactly_the_heap_rule(
+    inspectors: int, targets: int, team: int, density: float, seed: bytes, rnd: random.Random
+) -> None:
+    team = min(team, inspectors)
+    numbers = [b"N%05d" % i for i in range(inspectors)]
+    codes_ = codes(targets)
+    conflicts = set()
+    for code in codes_:
+        if rnd.random() < density and inspectors > team:
+            for o in rnd.sample(numbers, rnd.randint(1, inspectors - team)):
+                conflicts.add((o, code))
+    got = draw.assign(seed, codes_, draw.as_codes(numbers), sorted(conflicts), team)
+    assert got.tolist() == heap_assign(seed, codes_, numbers, conflicts, team)
+
+
+def test_keys_hashed_by_worker_processes_are_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(draw, "PARALLEL_FROM", 10)
+    entities = draw.as_codes(codes(1001))
+    seed = hashlib.sha256(b"parallel").digest()
+    assert (draw.entity_keys(seed, entities, workers=3) == draw._keys(seed, entities)).all()

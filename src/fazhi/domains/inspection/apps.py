@@ -26,6 +26,8 @@ class InspectionConfig(AppConfig):
             models.Assignment,
         ):
             auditlog.register(model)
+        registry.mount("portal", "inspection/", "fazhi.domains.inspection.public_urls")
+        registry.nav("portal", "随机抽查", "inspection:campaign_list", order=45)
         registry.command(
             "draw", "fazhi_draw", "随机抽查：核验已公示的抽取结果（fazhi draw verify <任务编号>）"
         )

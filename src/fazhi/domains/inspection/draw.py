@@ -10,9 +10,12 @@ among the eligible" pick at O(log inspectors) per pick.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
-import heapq
+import multiprocessing
+import os
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -162,10 +165,46 @@ def take_count(n: int, ratio: int) -> int:
     return (n * ratio + 999) // 1000
 
 
-def entity_keys(seed: bytes, codes: Codes, chunk: int = 1 << 20) -> U64:
-    """``u64(H(seed + b"E" + code))`` for every code. One SHA-256 each: the state after the
-    common prefix is copied rather than re-hashed, and the digests are read as big-endian
-    integers by numpy in chunks (so memory stays bounded at province scale)."""
+# From this many codes on, the keys are hashed by forked worker processes, one slice each: a
+# SHA-256 per entity is most of the draw's cost at province scale and splits without any
+# coordination. Below it (a city's pool) forking costs more than it saves.
+PARALLEL_FROM = 1 << 20
+_job: tuple[bytes, Codes] | None = None
+
+
+def entity_keys(seed: bytes, codes: Codes, workers: int | None = None) -> U64:
+    """``u64(H(seed + b"E" + code))`` for every code."""
+    n = int(codes.size)
+    workers = (os.cpu_count() or 1) if workers is None else workers
+    if (
+        n < PARALLEL_FROM
+        or workers < 2
+        or "fork" not in multiprocessing.get_all_start_methods()
+        or multiprocessing.current_process().daemon  # e.g. a Celery prefork worker
+    ):
+        return _keys(seed, codes)
+    global _job
+    _job = (seed, codes)  # inherited by the forked workers, not pickled
+    try:
+        step = -(-n // workers)
+        bounds = [(start, min(start + step, n)) for start in range(0, n, step)]
+        with multiprocessing.get_context("fork").Pool(len(bounds)) as pool:
+            parts = pool.map(_keys_of_slice, bounds)
+    finally:
+        _job = None
+    return np.frombuffer(b"".join(parts), dtype=np.uint64).copy()
+
+
+def _keys_of_slice(bounds: tuple[int, int]) -> bytes:
+    assert _job is not None
+    seed, codes = _job
+    return _keys(seed, codes[bounds[0] : bounds[1]]).tobytes()
+
+
+def _keys(seed: bytes, codes: Codes, chunk: int = 1 << 20) -> U64:
+    """One SHA-256 per code: the state after the common prefix is copied rather than
+    re-hashed, and the digests are read as big-endian integers by numpy in chunks (so memory
+    stays bounded at province scale)."""
     copy = hashlib.sha256(seed + b"E").copy
     out = np.empty(codes.size, dtype=np.uint64)
     items = codes.tolist()
@@ -215,14 +254,20 @@ def select(seed: bytes, strata: Mapping[str, Codes], ratios: Mapping[str, int]) 
     chosen_keys: list[U64] = []
     labels: list[npt.NDArray[np.int32]] = []
     sizes: dict[str, tuple[int, int]] = {}
-    for name in sorted(strata, key=str.encode):
+    names = sorted(strata, key=str.encode)
+    for name in names:
+        n = int(strata[name].size)
+        sizes[name] = (n, take_count(n, ratios[name]) if n else 0)
+    drawn = [name for name in names if sizes[name][1]]
+    # All the strata's keys in one pass (one set of workers at province scale).
+    every = np.concatenate([strata[name] for name in drawn]) if drawn else np.array([], "S18")
+    pool_keys = entity_keys(seed, every)
+    offset = 0
+    for name in drawn:
         codes = strata[name]
-        k = take_count(codes.size, ratios[name]) if codes.size else 0
-        sizes[name] = (int(codes.size), k)
-        if not k:
-            continue
-        keys = entity_keys(seed, codes)
-        idx = _smallest(keys, codes, k)
+        keys = pool_keys[offset : offset + codes.size]
+        offset += codes.size
+        idx = _smallest(keys, codes, sizes[name][1])
         chosen_codes.append(codes[idx].astype("S18"))
         chosen_keys.append(keys[idx])
         labels.append(np.full(idx.size, len(labels), dtype=np.int32))
@@ -232,9 +277,8 @@ def select(seed: bytes, strata: Mapping[str, Codes], ratios: Mapping[str, int]) 
     all_keys = np.concatenate(chosen_keys)
     all_labels = np.concatenate(labels)
     order = np.lexsort((all_codes, all_keys))
-    names = [n for n in sorted(strata, key=str.encode) if sizes[n][1]]
     return Selection(
-        all_codes[order], [names[i] for i in all_labels[order].tolist()], all_keys[order], sizes
+        all_codes[order], [drawn[i] for i in all_labels[order].tolist()], all_keys[order], sizes
     )
 
 
@@ -245,12 +289,13 @@ def select(seed: bytes, strata: Mapping[str, Codes], ratios: Mapping[str, int]) 
 
 def staffing_refusal(
     inspectors: Codes,
-    entity_codes: Iterable[bytes],
+    pool: Mapping[str, Codes] | AbstractSet[bytes],
     conflicts: Iterable[tuple[bytes, bytes]],
     team: int,
 ) -> str | None:
-    """§5.1: why the campaign cannot be staffed, or None. Checks every entity of the pool, so
-    no draw can fail later whichever entities it selects."""
+    """§5.1: why the campaign cannot be staffed, or None. Covers every entity of the pool (the
+    strata, or a set of codes), so no draw can fail later whichever entities it selects; the
+    work is proportional to the conflicts, not to the pool."""
     available = int(inspectors.size)
     if available < team:
         return (
@@ -258,13 +303,18 @@ def staffing_refusal(
             "不能抽取（国办发〔2024〕54号：两名以上执法人员）"
         )
     in_pool = set(inspectors.tolist())
-    pool = set(entity_codes) if not isinstance(entity_codes, set) else entity_codes
     per_entity: dict[bytes, int] = {}
     for officer, code in set(conflicts):
-        if officer in in_pool and code in pool:
+        if officer in in_pool:
             per_entity[code] = per_entity.get(code, 0) + 1
-    for code, count in sorted(per_entity.items()):
-        if available - count < team:
+    short = sorted(code for code, count in per_entity.items() if available - count < team)
+    for code in short:
+        if isinstance(pool, Mapping):
+            found = any(_contains(arr, code) for arr in pool.values())
+        else:
+            found = code in pool
+        if found:
+            count = per_entity[code]
             return (
                 f"市场主体 {code.decode()} 与{count}名检查人员有回避关系，余下"
                 f"{available - count}人不足每户{team}人，不能抽取；请补充检查人员或核实回避关系"
@@ -272,9 +322,36 @@ def staffing_refusal(
     return None
 
 
+def _contains(sorted_codes: Codes, code: bytes) -> bool:
+    i = int(np.searchsorted(sorted_codes, code))
+    return i < sorted_codes.size and sorted_codes[i] == code
+
+
 def inspector_rank(seed: bytes, number: bytes, load: int) -> int:
     digest = hashlib.sha256(seed + b"I" + str(load).encode() + b":" + number).digest()
     return int.from_bytes(digest[:8], "big")
+
+
+class _Level:
+    """The inspectors at one load level, as packed priorities ``rank * M + index`` (so the
+    integer order is the spec's ``(rank, number)`` order). ``items[pos:]`` are still there;
+    until the level is first reached its items are an unsorted pile (sorted once, then kept
+    sorted by insertion)."""
+
+    __slots__ = ("items", "pos", "started")
+
+    def __init__(self) -> None:
+        self.items: list[int] = []
+        self.pos = 0
+        self.started = False
+
+    def start(self) -> None:
+        if not self.started:
+            self.items.sort()
+            self.started = True
+
+    def left(self) -> int:
+        return len(self.items) - self.pos
 
 
 def assign(
@@ -285,9 +362,15 @@ def assign(
     team: int,
 ) -> npt.NDArray[np.int64]:
     """§5: for each target in order, the ``team`` inspectors (indices into the sorted pool) in
-    pick order. Priority ``(load, rank, number)`` is packed into one integer
-    ``((load << 64) | rank) * M + index`` so the heap compares plain ints; the index order is
-    the numbers' order, so the last tie-break is the spec's."""
+    pick order.
+
+    Exactly the spec's rule ("the least ``(load, rank, number)`` among the eligible"), computed
+    by load level: priorities at load ``L`` are compared only with each other, and an
+    inspector picked at ``L`` goes to ``L + 1``, behind every inspector still at ``L``. So
+    while targets without a recorded conflict follow one another, their teams are simply the
+    next slices of the lowest level's sorted list (taken in bulk); a target with a conflict,
+    or one that spans two levels, takes the general path, which scans the levels in priority
+    order and leaves the skipped inspectors in place."""
     numbers = inspectors.tolist()
     m = len(numbers)
     index = {n: i for i, n in enumerate(numbers)}
@@ -295,42 +378,87 @@ def assign(
     for officer, code in conflicts:
         if officer in index:
             barred.setdefault(code, set()).add(index[officer])
-    out = np.empty((len(targets), team), dtype=np.int64)
     if not len(targets):
-        return out
+        return np.empty((0, team), dtype=np.int64)
     if m < team:
         raise DrawRefused("检查人员不足，不能分派")
-    prefix = hashlib.sha256(seed + b"I").copy
-    rank_base = [hashlib.sha256(seed + b"I" + b"0:" + n).digest() for n in numbers]
-    heap = [(int.from_bytes(d[:8], "big") * m + i) for i, d in enumerate(rank_base)]
-    heapq.heapify(heap)
-    load = [0] * m
-    pop, push = heapq.heappop, heapq.heappush
-    empty: set[int] = set()
-    for t, code in enumerate(targets):
-        bar = barred.get(code, empty)
-        picked: list[int] = []
-        skipped: list[int] = []
-        while len(picked) < team:
-            if not heap:
-                raise DrawRefused(f"市场主体 {code.decode()} 可分派的检查人员不足{team}人")
-            item = pop(heap)
-            i = item % m
-            if i in bar:
-                skipped.append(item)
+    copy = hashlib.sha256(seed + b"I").copy
+
+    def packed(i: int, level: int) -> int:
+        h = copy()
+        h.update(b"%d:%b" % (level, numbers[i]))
+        return int.from_bytes(h.digest()[:8], "big") * m + i
+
+    levels: dict[int, _Level] = {0: _Level()}
+    levels[0].items = [packed(i, 0) for i in range(m)]
+    levels[0].start()
+    low = 0
+
+    def move_up(picked: list[int], level: int) -> None:
+        up = levels.get(level + 1)
+        if up is None:
+            up = levels[level + 1] = _Level()
+        if up.started:
+            for i in picked:
+                bisect.insort(up.items, packed(i, level + 1), lo=up.pos)
+        else:
+            up.items += [packed(i, level + 1) for i in picked]
+
+    special = [t for t, code in enumerate(targets) if code in barred]
+    special.append(len(targets))
+    sp = 0
+    flat: list[int] = []
+    t = 0
+    while t < len(targets):
+        while levels[low].started and not levels[low].left():
+            del levels[low]
+            low += 1
+            while low not in levels:
+                low += 1
+        lowest = levels[low]
+        lowest.start()
+        conflicted = special[sp] == t
+        if conflicted:
+            sp += 1
+        # Bulk: the targets before the next one with a conflict, as far as this level goes.
+        k = 0 if conflicted else min(special[sp] - t, lowest.left() // team)
+        if k > 0:
+            chunk = [x % m for x in lowest.items[lowest.pos : lowest.pos + k * team]]
+            lowest.pos += k * team
+            flat += chunk
+            move_up(chunk, low)
+            t += k
+            continue
+        # General: scan the levels in priority order, skipping the barred inspectors.
+        bar = barred.get(targets[t], set())
+        found: list[tuple[int, int]] = []  # (level, position)
+        level = low
+        top = max(levels)
+        while len(found) < team:
+            if level > top:
+                raise DrawRefused(f"市场主体 {targets[t].decode()} 可分派的检查人员不足{team}人")
+            current = levels.get(level)
+            if current is not None:
+                current.start()
+                for j in range(current.pos, len(current.items)):
+                    if current.items[j] % m not in bar:
+                        found.append((level, j))
+                        if len(found) == team:
+                            break
+            level += 1
+        picked = [levels[lv].items[j] % m for lv, j in found]
+        # Remove them (the highest positions first, so the others keep their places).
+        for lv, j in sorted(found, reverse=True):
+            current = levels[lv]
+            if j == current.pos:
+                current.pos += 1
             else:
-                picked.append(i)
-        for item in skipped:
-            push(heap, item)
-        out[t] = picked
-        for i in picked:
-            level = load[i] + 1
-            load[i] = level
-            h = prefix()
-            h.update(b"%d:" % level + numbers[i])
-            rank = int.from_bytes(h.digest()[:8], "big")
-            push(heap, ((level << 64) | rank) * m + i)
-    return out
+                del current.items[j]
+        flat += picked
+        for (lv, _), i in zip(found, picked, strict=True):
+            move_up([i], lv)
+        t += 1
+    return np.array(flat, dtype=np.int64).reshape(-1, team)
 
 
 # --------------------------------------------------------------------------------------------
@@ -364,11 +492,7 @@ def run(
     rules: Rules,
 ) -> DrawResult:
     """Selection then assignment, refusing first what cannot be staffed."""
-    pool: set[bytes] = set()
-    conflicted = {code for _, code in conflicts}
-    for arr in strata.values():
-        pool.update(c for c in arr.tolist() if c in conflicted)
-    reason = staffing_refusal(inspectors, pool, conflicts, rules.team)
+    reason = staffing_refusal(inspectors, strata, conflicts, rules.team)
     if reason:
         raise DrawRefused(reason)
     selection = select(seed, strata, rules.ratios)

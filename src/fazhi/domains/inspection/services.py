@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from fazhi.core.casework.workflow import Refusal, TransitionError
@@ -96,27 +96,21 @@ def read_pools(
     )
     if entities is not None:
         eq = eq.filter(entities)
-    rows = list(eq.order_by("id").values_list("id", "uscc"))
+    # One query, one column each: the entity's latest class under the scheme on that day is
+    # a correlated subquery served by the (entity, scheme, as_of) unique index.
+    latest = (
+        RiskClassification.objects.unrestricted(reason)
+        .filter(entity=OuterRef("pk"), scheme=campaign.risk_scheme, as_of__lte=on)
+        .order_by("-as_of")
+        .values("risk_class")[:1]
+    )
+    rows = list(eq.annotate(risk=Subquery(latest)).values_list("id", "uscc", "risk"))
     ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
     codes = np.array([r[1] for r in rows], dtype="S18") if rows else np.array([], dtype="S18")
+    names = sorted({r[2] for r in rows if r[2] is not None})
+    lookup = {name: i for i, name in enumerate(names)}
+    label = np.fromiter((lookup.get(r[2], -1) for r in rows), dtype=np.int32, count=len(rows))
     del rows
-    classes = list(
-        RiskClassification.objects.unrestricted(reason)
-        .filter(scheme=campaign.risk_scheme, as_of__lte=on, entity_id__in=eq.values("id"))
-        .order_by("entity_id", "as_of")
-        .values_list("entity_id", "risk_class")
-    )
-    label = np.full(ids.size, -1, dtype=np.int32)
-    names: list[str] = []
-    if classes:
-        c_ids = np.fromiter((r[0] for r in classes), dtype=np.int64, count=len(classes))
-        c_names = [r[1] for r in classes]
-        names = sorted(set(c_names))
-        c_label = np.array([names.index(n) for n in c_names], dtype=np.int32)
-        # The latest row per entity: rows are in (entity, as_of) order, so the last of a run.
-        last = np.r_[c_ids[1:] != c_ids[:-1], True]
-        where = np.searchsorted(ids, c_ids[last])
-        label[where] = c_label[last]
     strata: dict[str, np.ndarray] = {}
     entity_ids: dict[str, np.ndarray] = {}
     for i, name in [*enumerate(names), (-1, UNCLASSIFIED)]:
@@ -166,9 +160,8 @@ def freeze_pools(
             BASIS_RULES,
             "规定各分类的抽查比例",
         )
-    conflicted = {c for _, c in pools.conflicts}
     reason = draw.staffing_refusal(
-        pools.inspectors, conflicted, pools.conflicts, campaign.team_size
+        pools.inspectors, pools.strata, pools.conflicts, campaign.team_size
     )
     if reason:
         raise _refuse(reason, BASIS_TEAM, "补充检查人员名录库")
@@ -373,8 +366,13 @@ def run_draw(campaign: Campaign, *, actor: Staff | None = None, on: date | None 
 
 
 def write_targets(campaign: Campaign, result: draw.DrawResult) -> None:
-    """Targets and teams in bulk: ids looked up per column, rows copied in."""
+    """Targets and teams in bulk: on PostgreSQL two ``INSERT … SELECT`` over arrays, joined
+    to the entities and officers by code inside the database; elsewhere ids looked up per
+    column and the rows inserted in batches."""
     codes = [c.decode() for c in result.selection.codes.tolist()]
+    if connection.vendor == "postgresql":
+        _write_targets_pg(campaign, result, codes)
+        return
     entity_id: dict[str, int] = {}
     reason = f"写入抽查任务 {campaign.code} 的抽查对象"
     for start in range(0, len(codes), 20000):
@@ -411,6 +409,32 @@ def write_targets(campaign: Campaign, result: draw.DrawResult) -> None:
             for position, officer in enumerate(team)
         ),
     )
+
+
+def _write_targets_pg(campaign: Campaign, result: draw.DrawResult, codes: list[str]) -> None:
+    numbers = [n.decode() for n in result.inspectors.tolist()]
+    team = result.teams.shape[1] if result.teams.ndim == 2 else 0
+    flat = result.teams.ravel().tolist()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO inspection_target (campaign_id, entity_id, stratum, rank) "
+            "SELECT %s, e.id, x.stratum, x.rank - 1 "
+            "FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY AS x(code, stratum, rank) "
+            "JOIN org_entity e ON e.uscc = x.code",
+            [campaign.pk, codes, result.selection.strata],
+        )
+        if cursor.rowcount != len(codes):
+            raise _refuse("抽中的市场主体在名录中已不存在，不能写入抽查对象", BASIS_RULES)
+        cursor.execute(
+            "INSERT INTO inspection_assignment (target_id, officer_id, position) "
+            "SELECT t.id, o.id, (x.n - 1) %% %s "
+            "FROM unnest(%s::text[]) WITH ORDINALITY AS x(number, n) "
+            "JOIN inspection_target t ON t.campaign_id = %s AND t.rank = (x.n - 1) / %s "
+            "JOIN org_officer o ON o.credential_no = x.number AND o.credential_no <> ''",
+            [team, [numbers[i] for i in flat], campaign.pk, team],
+        )
+        if cursor.rowcount != len(flat):
+            raise _refuse("分派的检查人员在名录中已不存在，不能写入", BASIS_RULES)
 
 
 def _insert(model: Any, columns: list[str], rows: Any) -> None:

@@ -132,7 +132,9 @@ class PoolSnapshot(models.Model):
 
     @staticmethod
     def pack(text: bytes) -> bytes:
-        return zlib.compress(text, 6)
+        # Level 1: the codes are near-random digits and letters; higher levels gain little
+        # and cost seconds at province scale.
+        return zlib.compress(text, 1)
 
     def file(self, which: str) -> bytes:
         """The exact file of the spec ("entities", "inspectors" or "conflicts")."""

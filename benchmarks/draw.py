@@ -1,0 +1,471 @@
+"""Random-draw benchmark (双随机): our verifiable draw against its floor and a naive ORM draw.
+
+    .venv/bin/python benchmarks/draw.py                # all three parts
+    .venv/bin/python benchmarks/draw.py --skip-pg      # the in-memory parts only
+    .venv/bin/python benchmarks/draw.py --rebuild      # rebuild the PostgreSQL pool
+
+1. Province: a synthetic frozen snapshot of 6,000,000 entities in 4 risk classes and 60,000
+   inspectors (60,000 recorded conflicts), as the app stores it (the zlib-compressed files of
+   docs/draw-spec.md §2). Each side in a fresh process:
+   - floor: read the snapshot (decompress, split into per-class code arrays) and write as many
+     targets as the draw takes, with their teams, as the result file — the first k codes of
+     each class and round-robin teams: no hashing, no choice;
+   - ours: read the snapshot, the staffing check, a SHA-256 key per entity, the per-class
+     selection, the assignment (draw-spec §5) and the same result file.
+   Goal: ours ≤ 3× the floor.
+2. Database: 1,000,000 entities (4 classes) and 2,000 officers in PostgreSQL (a benchmark
+   database of its own, built once; ``FAZHI_BENCH_PG`` names the server), each side in a fresh
+   process on it:
+   - floor: export the pool (one query: codes, ids and latest class) and insert the same
+     number of targets and team rows (COPY), chosen without hashing;
+   - ours: ``services.freeze_pools`` (export from columns, the files, digests, staffing
+     check), one commitment published and revealed, ``services.run_draw`` (seed, keys,
+     selection, assignment, COPY of targets and teams);
+   - naive: ``order_by('?')[:k]`` per class, then per target a query for two random eligible
+     inspectors (``exclude`` the conflicts, ``order_by('?')``), rows written with
+     ``bulk_create``.
+   Goals: ours ≥ 15× faster than the naive draw and ≤ 1.5× the floor.
+3. City (鄂州 2019 scale): 105,672 entities, 1,779 inspectors, in memory as in 1.
+
+Times are wall-clock on a shared machine: the load average is printed with them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import zlib
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))
+
+RATIOS = {"A": 30, "B": 50, "C": 100, "D": 300}  # ‰, a common A–D table
+SHARES = (0.40, 0.40, 0.15, 0.05)  # of the entities in each class
+PROVINCE = (6_000_000, 60_000)
+CITY = (105_672, 1_779)
+DB_ENTITIES = int(os.environ.get("FAZHI_BENCH_DRAW_ENTITIES", 1_000_000))
+DB_OFFICERS = 2_000
+DB_NAME = "fazhi_bench_draw"
+GOAL_PROVINCE = 3.0
+GOAL_DB_FLOOR = 1.5
+GOAL_DB_NAIVE = 15.0
+SEED = bytes.fromhex("5eed" * 16)
+DEPARTMENT = "420000-BENCH-SCJG"
+
+
+# --------------------------------------------------------------------------------------------
+# In memory: the snapshot files
+# --------------------------------------------------------------------------------------------
+
+
+def codes_for(n: int) -> list[bytes]:
+    # Synthetic 18-character codes (the check character is not the draw's concern).
+    return [b"91420000MA%08X" % i for i in range(n)]
+
+
+def make_snapshot(folder: Path, n: int, inspectors: int) -> dict[str, Any]:
+    import numpy as np
+
+    from fazhi.domains.inspection import draw
+
+    rng = np.random.default_rng(2019)
+    codes = np.array(codes_for(n), dtype="S18")
+    classes = rng.choice(4, size=n, p=SHARES)
+    strata = {c: codes[classes == i] for i, c in enumerate("ABCD")}
+    numbers = np.array([b"42%08d" % i for i in range(inspectors)], dtype="S10")
+    pick = rng.choice(n, size=inspectors)
+    conflicts = [(numbers[i], codes[j]) for i, j in enumerate(pick.tolist())]
+    files = {
+        "entities": draw.entity_pool_file(strata),
+        "inspectors": draw.inspector_pool_file(numbers),
+        "conflicts": draw.conflicts_file(conflicts),
+    }
+    for name, data in files.items():
+        (folder / f"{name}.zz").write_bytes(zlib.compress(data, 6))
+    return {name: len(data) for name, data in files.items()}
+
+
+def read_snapshot(folder: Path) -> tuple[dict, Any, list]:
+    import numpy as np
+
+    from fazhi.domains.inspection import draw
+
+    data = {
+        n: zlib.decompress((folder / f"{n}.zz").read_bytes())
+        for n in ("entities", "inspectors", "conflicts")
+    }
+    strata = draw.parse_entity_pool_file(data["entities"])
+    inspectors = np.array(data["inspectors"].splitlines(), dtype=bytes)
+    conflicts = draw.parse_conflicts_file(data["conflicts"])
+    return strata, inspectors, conflicts
+
+
+def child_memory(which: str, folder: Path) -> None:
+    import numpy as np
+
+    from fazhi.domains.inspection import draw
+
+    started = time.perf_counter()
+    strata, inspectors, conflicts = read_snapshot(folder)
+    read = time.perf_counter() - started
+    out = folder / f"result-{which}.txt"
+    if which == "ours":
+        result = draw.run(SEED, strata, inspectors, conflicts, draw.Rules(2, RATIOS))
+        out.write_bytes(result.result_file())
+        targets = int(result.selection.codes.size)
+    else:
+        # The floor: the same number of targets, picked without hashing, round-robin teams.
+        numbers = inspectors.tolist()
+        m = len(numbers)
+        lines, t = [], 0
+        for name in sorted(strata):
+            k = draw.take_count(strata[name].size, RATIOS[name])
+            for code in strata[name][:k].tolist():
+                a, b = numbers[(2 * t) % m], numbers[(2 * t + 1) % m]
+                lines.append(b" ".join([code, name.encode(), a, b]) + b"\n")
+                t += 1
+        out.write_bytes(b"".join(lines))
+        targets = t
+        del np
+    seconds = time.perf_counter() - started
+    print(json.dumps({"seconds": seconds, "read": read, "targets": targets}))
+
+
+def run_child(args: list[str], env: dict[str, str] | None = None) -> dict:
+    cmd = [sys.executable, __file__, "--child", *args]
+    merged = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])}
+    done = subprocess.run(cmd, env={**merged, **(env or {})}, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.stderr.write(done.stdout + done.stderr)
+        raise SystemExit(f"{args[0]} failed")
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    for line in done.stdout.splitlines():
+        if not line.startswith("{"):
+            print(line, flush=True)
+    return json.loads(lines[-1])
+
+
+def memory_part(label: str, n: int, inspectors: int, goal: float | None) -> bool:
+    folder = Path(tempfile.mkdtemp(prefix="fazhi-bench-draw-"))
+    t = time.perf_counter()
+    sizes = make_snapshot(folder, n, inspectors)
+    print(
+        f"{label}: {n:,} entities (A–D {'/'.join(str(int(s * 100)) for s in SHARES)} %), "
+        f"{inspectors:,} inspectors, {inspectors:,} conflicts; snapshot "
+        f"{sizes['entities'] / 1048576:.0f} MB of codes, built in {time.perf_counter() - t:.1f} s"
+    )
+    floor = run_child(["floor", str(folder)])
+    ours = run_child(["ours", str(folder)])
+    ratio = ours["seconds"] / floor["seconds"]
+    ok = goal is None or ratio <= goal
+    print(
+        f"  floor (read snapshot, write {floor['targets']:,} targets): {floor['seconds']:6.2f} s "
+        f"(reading {floor['read']:.2f} s)"
+    )
+    print(f"  ours  (read, draw, assign, write {ours['targets']:,}): {ours['seconds']:6.2f} s")
+    goal_text = f", goal ≤ {goal:.1f}×  {'PASS' if ok else 'FAIL'}" if goal else " [info]"
+    print(f"  ours / floor = {ratio:.2f}×{goal_text}")
+    return ok
+
+
+# --------------------------------------------------------------------------------------------
+# PostgreSQL: build the pool once
+# --------------------------------------------------------------------------------------------
+
+
+def _setup() -> None:
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fazhi.settings")
+    django.setup()
+
+
+def child_build() -> None:
+    _setup()
+    from datetime import date
+
+    import numpy as np
+    from django.core.management import call_command
+    from django.db import connection
+
+    from benchmarks._pg import step
+    from fazhi.core.org.models import Department, Government, Officer, Person
+    from fazhi.core.org.validators import make_uscc
+
+    started = t = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    t = step("migrate", t)
+    province = Government.objects.create(
+        name="湖北省", code="420000000000", division_code="420000000000", level="province"
+    )
+    department = Department.objects.create(
+        name="湖北省市场监督管理局（基准）", code=DEPARTMENT, parent=province, enforces=True
+    )
+    rng = np.random.default_rng(2019)
+    classes = rng.choice(4, size=DB_ENTITIES, p=SHARES)
+    with connection.cursor() as cur:
+        raw = cur.cursor
+        with raw.copy(
+            "COPY org_entity (uscc, name, kind, industry, region_id, registered_on, status, "
+            "legal_representative, address) FROM STDIN"
+        ) as copy:
+            for i in range(DB_ENTITIES):
+                copy.write_row(
+                    (
+                        make_uscc(f"91420000MA{i:07d}"),
+                        f"基准商贸{i}有限公司",
+                        "company",
+                        "F",
+                        province.pk,
+                        date(2015, 1, 1),
+                        "active",
+                        "",
+                        "",
+                    )
+                )
+        t = step(f"{DB_ENTITIES:,} entities (COPY)", t)
+        cur.execute("SELECT id FROM org_entity ORDER BY id")
+        ids = [r[0] for r in cur.fetchall()]
+        with raw.copy(
+            "COPY org_riskclassification (entity_id, scheme, risk_class, as_of, source) FROM STDIN"
+        ) as copy:
+            for entity_id, c in zip(ids, classes.tolist(), strict=True):
+                copy.write_row((entity_id, "市场监管", "ABCD"[c], date(2019, 1, 1), "基准"))
+        t = step("their risk classes (COPY)", t)
+    persons = Person.objects.bulk_create(
+        [Person(name=f"检查员{i}", owner_unit=department) for i in range(DB_OFFICERS)]
+    )
+    officers = Officer.objects.bulk_create(
+        [
+            Officer(
+                person=p,
+                department=department,
+                credential_no=f"42{i:08d}",
+                status="issued",
+                valid_until=date(2030, 1, 1),
+            )
+            for i, p in enumerate(persons)
+        ]
+    )
+    from fazhi.domains.inspection.models import Conflict
+
+    picks = rng.choice(len(ids), size=DB_OFFICERS, replace=False)
+    Conflict.objects.bulk_create(
+        [
+            Conflict(officer=o, entity_id=ids[j], kind="kin", recorded_on=date(2019, 1, 1))
+            for o, j in zip(officers, picks.tolist(), strict=True)
+        ]
+    )
+    t = step(f"{DB_OFFICERS:,} officers and as many conflicts", t)
+    info = {"entities": DB_ENTITIES, "seconds": time.perf_counter() - started}
+    with connection.cursor() as cur:
+        cur.execute("ANALYZE")
+        cur.execute("CREATE TABLE bench_marker (info jsonb)")
+        cur.execute("INSERT INTO bench_marker VALUES (%s)", [json.dumps(info)])
+    print(json.dumps(info))
+
+
+# --------------------------------------------------------------------------------------------
+# PostgreSQL: the three draws
+# --------------------------------------------------------------------------------------------
+
+
+def _campaign(code: str) -> Any:
+    from django.db import connection
+
+    from fazhi.core.org.models import Department
+    from fazhi.domains.inspection.models import Assignment, Campaign, Target
+
+    # The previous side's rows, removed outside the ORM (no per-row audit entries) and untimed.
+    with connection.cursor() as cur:
+        cur.execute(f"DELETE FROM {Assignment._meta.db_table}")
+        cur.execute(f"DELETE FROM {Target._meta.db_table}")
+    department = Department.objects.get(code=DEPARTMENT)
+    return Campaign.objects.create(
+        department=department,
+        code=code,
+        title="基准抽查",
+        year=2019,
+        risk_scheme="市场监管",
+        ratios=RATIOS,
+        team_size=2,
+    )
+
+
+def child_db(which: str) -> None:
+    _setup()
+    import hashlib
+
+    from django.db import connection
+    from django.utils import timezone
+
+    from fazhi.core.org.models import Entity, Officer, Staff
+    from fazhi.domains.inspection import services
+    from fazhi.domains.inspection.models import Assignment, Target
+
+    campaign = _campaign(f"BENCH-{which}-{time.time_ns()}")
+    official, _ = Staff.objects.get_or_create(username="bench-official")
+    started = time.perf_counter()
+    if which == "ours":
+        services.freeze_pools(campaign, timezone.now())
+        secret = services.new_secret()
+        services.commit(campaign, official, hashlib.sha256(bytes.fromhex(secret)).hexdigest())
+        services.publish_commitments(campaign)
+        services.reveal(campaign, official, secret)
+        targets = services.run_draw(campaign)
+    elif which == "floor":
+        with connection.cursor() as cur:
+            cur.execute(
+                "SELECT e.id, e.uscc, (SELECT r.risk_class FROM org_riskclassification r "
+                "WHERE r.entity_id = e.id AND r.scheme = %s ORDER BY r.as_of DESC LIMIT 1) "
+                "FROM org_entity e",
+                ["市场监管"],
+            )
+            pool = cur.fetchall()
+            cur.execute(
+                "SELECT id FROM org_officer WHERE department_id = %s AND status = 'issued'",
+                [campaign.department_id],
+            )
+            officers = [r[0] for r in cur.fetchall()]
+        by_class: dict[str, list[int]] = {}
+        for entity_id, _, c in pool:
+            by_class.setdefault(c, []).append(entity_id)
+        chosen = []
+        for c, ids in by_class.items():
+            chosen += [(i, c) for i in ids[: (len(ids) * RATIOS[c] + 999) // 1000]]
+        services._insert(
+            Target,
+            ["campaign_id", "entity_id", "stratum", "rank"],
+            ((campaign.pk, e, c, r) for r, (e, c) in enumerate(chosen)),
+        )
+        tids = list(
+            Target.objects.filter(campaign=campaign).order_by("rank").values_list("id", flat=True)
+        )
+        m = len(officers)
+        services._insert(
+            Assignment,
+            ["target_id", "officer_id", "position"],
+            ((t, officers[(2 * r + p) % m], p) for r, t in enumerate(tids) for p in (0, 1)),
+        )
+        targets = len(chosen)
+    else:  # the naive ORM draw
+        government = campaign.department.government
+        entities = Entity.objects.filter(region__path__startswith=government.path, status="active")
+        chosen = []
+        for c, ratio in RATIOS.items():
+            in_class = entities.filter(risk_classes__scheme="市场监管", risk_classes__risk_class=c)
+            n = in_class.count()
+            chosen += [(e, c) for e in in_class.order_by("?")[: (n * ratio + 999) // 1000]]
+        rows = Target.objects.bulk_create(
+            [
+                Target(campaign=campaign, entity=e, stratum=c, rank=r)
+                for r, (e, c) in enumerate(chosen)
+            ],
+            batch_size=5000,
+        )
+        assignments = []
+        pool = Officer.objects.filter(department=campaign.department, status="issued")
+        for target in rows:
+            team = pool.exclude(conflicts__entity=target.entity).order_by("?")[:2]
+            assignments += [
+                Assignment(target=target, officer=o, position=p) for p, o in enumerate(team)
+            ]
+        Assignment.objects.bulk_create(assignments, batch_size=5000)
+        targets = len(rows)
+    seconds = time.perf_counter() - started
+    print(json.dumps({"seconds": seconds, "targets": targets}))
+
+
+def db_part(rebuild: bool, build_only: bool = False) -> bool:
+    from benchmarks._pg import built, database_url, recreate
+
+    var = Path(tempfile.mkdtemp(prefix="fazhi-bench-draw-var-"))
+    env = {
+        "DJANGO_SETTINGS_MODULE": "fazhi.settings",
+        "DATABASE_URL": database_url(DB_NAME),
+        "FAZHI_VAR_DIR": str(var),
+        "FAZHI_LOG_LEVEL": "ERROR",
+    }
+    info = None if rebuild else built(DB_NAME)
+    if info is None or info.get("entities") != DB_ENTITIES:
+        print(f"  {DB_NAME}: building ({DB_ENTITIES:,} entities) …", flush=True)
+        recreate(DB_NAME)
+        info = run_child(["build", "-"], env)
+        print(f"  {DB_NAME}: built in {info['seconds']:.0f} s")
+    else:
+        print(f"  {DB_NAME}: reusing the pool built in {info['seconds']:.0f} s")
+    if build_only:
+        return True
+    print(f"Database (PostgreSQL): {DB_ENTITIES:,} entities, {DB_OFFICERS:,} officers")
+    floor = run_child(["db-floor", "-"], env)
+    ours = run_child(["db-ours", "-"], env)
+    naive = run_child(["db-naive", "-"], env)
+    vs_floor = ours["seconds"] / floor["seconds"]
+    vs_naive = naive["seconds"] / ours["seconds"]
+    print(
+        f"  floor (export pool, insert {floor['targets']:,} targets + teams): "
+        f"{floor['seconds']:6.2f} s"
+    )
+    print(
+        f"  ours  (freeze, commit, reveal, draw, insert {ours['targets']:,}):   "
+        f"{ours['seconds']:6.2f} s"
+    )
+    print(f"  naive (order_by('?') per class, a query per target): {naive['seconds']:6.2f} s")
+    ok_floor, ok_naive = vs_floor <= GOAL_DB_FLOOR, vs_naive >= GOAL_DB_NAIVE
+    print(
+        f"  ours / floor = {vs_floor:.2f}×, goal ≤ {GOAL_DB_FLOOR}×  "
+        f"{'PASS' if ok_floor else 'FAIL'}"
+    )
+    print(
+        f"  naive / ours = {vs_naive:.1f}× faster, goal ≥ {GOAL_DB_NAIVE:.0f}×  "
+        f"{'PASS' if ok_naive else 'FAIL'}"
+    )
+    return ok_floor and ok_naive
+
+
+def main(skip_pg: bool, rebuild: bool, province: int, only_pg: bool = False) -> int:
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"Fazhi random-draw benchmark; machine: {os.cpu_count()} cores, load {load}\n")
+    results = []
+    if not only_pg:
+        results.append(memory_part("Province", province, PROVINCE[1], GOAL_PROVINCE))
+        print()
+    if not skip_pg:
+        results.append(db_part(rebuild))
+        print()
+    if not only_pg:
+        memory_part("City (鄂州 2019)", *CITY, None)
+        print()
+    print("PASS" if all(results) else f"FAIL ({results.count(False)} part(s) missed a goal)")
+    return 0 if all(results) else 1
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-pg", action="store_true")
+    parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--only-pg", action="store_true", help="the PostgreSQL part only")
+    parser.add_argument("--build-only", action="store_true", help="build the PostgreSQL pool")
+    parser.add_argument("--province", type=int, default=PROVINCE[0], help=argparse.SUPPRESS)
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        which, arg = args.child
+        if which in ("floor", "ours"):
+            child_memory(which, Path(arg))
+        elif which == "build":
+            child_build()
+        else:
+            child_db(which.removeprefix("db-"))
+    elif args.build_only:
+        db_part(args.rebuild, build_only=True)
+    else:
+        raise SystemExit(main(args.skip_pg, args.rebuild, args.province, args.only_pg))
