@@ -69,7 +69,7 @@ def test_a_plan_is_filed_then_published_without_targets(org: Any, people: Any) -
     assert pub.kind == "双随机抽查计划" and pub.published_on == date(2024, 1, 15)
     assert pub.payload["抽查任务"][0]["联合抽查部门"] == "鄂州市生态环境局"
     assert entity.uscc not in str(pub.payload) and entity.name not in str(pub.payload)
-    page = Client().get(reverse("inspection:plan_detail", args=[plan.pk])).content.decode()
+    page = Client().get(reverse("inspection_portal:plan_detail", args=[plan.pk])).content.decode()
     assert "餐饮联合抽查" in page and "420700-STHJ-CC-0001" in page
 
 
@@ -150,9 +150,9 @@ def test_check_items_and_qualifications_are_imported_and_exported(org: Any) -> N
     assert item.code == "420700-SCJG-CC-0001"
     # In force on a date: the portal shows the list as it stood, and exports it.
     before = (
-        Client().get(reverse("inspection:checkitem_list"), {"on": "2019-05-31"}).content.decode()
+        Client().get(reverse("inspection_portal:checkitem_list"), {"on": "2019-05-31"}).content.decode()
     )
     assert "餐饮检查" not in before
-    export = Client().get(reverse("inspection:checkitem_export"), {"on": "2019-12-31"})
+    export = Client().get(reverse("inspection_portal:checkitem_export"), {"on": "2019-12-31"})
     rows = list(load_workbook(io.BytesIO(export.content)).active.values)
     assert rows[1][:2] == ("420700-SCJG-CC-0001", "餐饮检查") and rows[1][6] == "重点"

@@ -85,7 +85,7 @@ def test_an_unconfirmed_result_is_not_published(s: Any, org: Any) -> None:
 def test_targets_stay_secret_until_the_results_are_published(s: Any, org: Any) -> None:
     """The public lookup counts only published inspections; nothing is published before."""
     public = Client()
-    url = reverse("inspection:entity_burden")
+    url = reverse("inspection_portal:entity_burden")
     query = {"uscc": s.entity.uscc, "year": 2024}
     before = public.get(url, query).content.decode()
     assert "已公示的抽查检查 0 次" in before

@@ -28,7 +28,7 @@ def ready() -> None:
     registry.mount("office", "inspection/", "fazhi.domains.inspection.office_urls")
     registry.mount("portal", "inspection/", "fazhi.domains.inspection.portal_urls")
     registry.nav("office", "双随机抽查", "inspection_office:index", order=45)
-    registry.nav("portal", "双随机抽查", "inspection:index", order=45)
+    registry.nav("portal", "双随机一公开", "inspection_portal:index", order=44)
     figures.register_figures()
     for order, (label, load) in enumerate(stage.STAGES, 300):
         registry.stage(label, load, order=order, app="inspection")

@@ -2,7 +2,7 @@ from django.urls import path
 
 from . import portal_views as views
 
-app_name = "inspection"
+app_name = "inspection_portal"
 
 urlpatterns = [
     path("", views.index, name="index"),
