@@ -149,9 +149,8 @@ def test_check_items_and_qualifications_are_imported_and_exported(org: Any) -> N
     )
     assert item.code == "420700-SCJG-CC-0001"
     # In force on a date: the portal shows the list as it stood, and exports it.
-    before = (
-        Client().get(reverse("inspection_portal:checkitem_list"), {"on": "2019-05-31"}).content.decode()
-    )
+    url = reverse("inspection_portal:checkitem_list")
+    before = Client().get(url, {"on": "2019-05-31"}).content.decode()
     assert "餐饮检查" not in before
     export = Client().get(reverse("inspection_portal:checkitem_export"), {"on": "2019-12-31"})
     rows = list(load_workbook(io.BytesIO(export.content)).active.values)
