@@ -226,15 +226,17 @@ def plan_entries(
     # and only where its pool is small enough for every count to be reachable.
     last = {key(c): i for i, (_, c) in enumerate(flat)}
     diff = size.targets - sum(counts)
-    for i in sorted(last.values(), reverse=True):
-        n = flat[i][1].n - before[i]
-        while diff and n <= 1000 and 1 <= counts[i] + (1 if diff > 0 else -1) <= n:
-            step = 1 if diff > 0 else -1
-            counts[i] += step
-            diff -= step
-            if abs(counts[i] - round(flat[i][1].n * size.targets / total_n)) >= 3:
-                break
-    if diff:
+    for spread in (3, None):  # first keep each count near its share, then as far as needed
+        for i in sorted(last.values(), reverse=True):
+            n = flat[i][1].n - before[i]
+            share = round(flat[i][1].n * size.targets / total_n)
+            while diff and n <= 1000 and 1 <= counts[i] + (1 if diff > 0 else -1) <= n:
+                if spread is not None and abs(counts[i] - share) >= spread:
+                    break
+                step = 1 if diff > 0 else -1
+                counts[i] += step
+                diff -= step
+    if diff and size.targets == SEED_TARGETS:
         raise RuntimeError(f"抽取户数无法凑足：差 {diff} 户")
     out: dict[str, list[tuple[Cell, int, int, str | None]]] = defaultdict(list)
     for (suffix, c), k, earlier in zip(flat, counts, before, strict=True):
