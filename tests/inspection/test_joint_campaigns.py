@@ -89,3 +89,41 @@ def test_a_repeat_inspection_within_30_days_raises_an_alert(org: Any) -> None:
     # Beyond 30 days: no alert.
     InspectionTask.objects.filter(pk=first.pk).update(assigned_on=date(2024, 4, 1))
     assert results.repeat_alerts(soon) == []
+
+
+def test_the_entity_sees_its_own_recorded_inspections_through_its_account(org: Any) -> None:
+    """GIVEN an enterprise account bound to its entity WHEN a visit is recorded THEN the entity
+    sees it (it was there), published or not; a drawn, unvisited target stays secret."""
+    from fazhi.core.accounts.binding import bind_entity
+    from fazhi.core.accounts.choices import AccountKind
+    from fazhi.core.accounts.models import PublicAccount
+    from fazhi.core.accounts.session import PUBLIC_SESSION_KEY
+
+    entity = make_entity(org, "鄂州市自查餐饮有限公司", legal_representative="李四")
+    z, s1 = inspector(org.scjg, "zhou", "周一", "42070001")
+    _, s2 = inspector(org.scjg, "wu", "吴二", "42070002")
+    (task,) = drawn_tasks(
+        campaign(org.scjg, "420700-SCJG-2024-020"),
+        entity,
+        {org.scjg: [s1, s2]},
+        {org.scjg: [check_item(org.scjg)]},
+    )
+    account = PublicAccount.objects.create(
+        phone="13900000001", display_name="李四", kind=AccountKind.ENTERPRISE
+    )
+    account = bind_entity(account, uscc=entity.uscc, representative="李四")
+    c = Client()
+    session = c.session
+    session[PUBLIC_SESSION_KEY] = {"id": account.pk, "seen": 2**31}
+    session.save()
+    url = reverse("inspection_portal:entity_inspections")
+    assert "共 0 次" in c.get(url, {"year": 2024}).content.decode()
+    tasks.take_step(
+        task,
+        "record",
+        z,
+        data={"ended_on": date(2024, 5, 8), "category": "corrected"},
+        on=date(2024, 5, 8),
+    )
+    page = c.get(url, {"year": 2024}).content.decode()
+    assert "共 1 次" in page and "发现问题已责令改正" in page
