@@ -106,9 +106,10 @@ def _awaiting_branches(user: Any) -> dict[tuple[str, str], list[Need]]:
     return branches
 
 
-def _waiting(cases: QuerySet[Case], needs: list[Need]) -> QuerySet[Case]:
+def _waiting(cases: QuerySet[Case], needs: list[Need], user_pk: Any = None) -> QuerySet[Case]:
     """Narrow ``cases`` (of one kind and state) to those where one of the user's units takes
-    part in a role a step needs.
+    part in a role a step needs, or the user in person (a personal assignment in that role: an
+    assigned inspector, a committee member).
 
     Each check is a scalar subquery (``(SELECT id … LIMIT 1) IS NOT NULL``) on purpose:
     PostgreSQL runs it per case through the (case, org_unit, role) index while it walks the
@@ -122,10 +123,11 @@ def _waiting(cases: QuerySet[Case], needs: list[Need]) -> QuerySet[Case]:
     takes_part = Q(pk__in=[])
     for i, (units, roles, only_here) in enumerate(needs):
         name = f"_takes_part_{i}"
+        who = Q(org_unit_id__in=units)
+        if user_pk is not None:
+            who |= Q(staff_id=user_pk)
         row = (
-            Participant.objects.filter(
-                case_id=OuterRef("pk"), org_unit_id__in=units, role__in=roles
-            )
+            Participant.objects.filter(who, case_id=OuterRef("pk"), role__in=roles)
             .order_by()
             .values("pk")[:1]
         )
@@ -146,7 +148,7 @@ def awaiting(cases: QuerySet[Case], user: Any, limit: int) -> list[Case]:
     participation of the unit for each step (1.6 s for a unit with 200,000 cases)."""
     order = ("opened_on", "id")
     parts = [
-        _waiting(cases.filter(kind=kind, state=state), needs)
+        _waiting(cases.filter(kind=kind, state=state), needs, user.pk)
         for (kind, state), needs in _awaiting_branches(user).items()
     ]
     if not parts:

@@ -31,3 +31,7 @@ class InspectionConfig(AppConfig):
         registry.command(
             "draw", "fazhi_draw", "随机抽查：核验已公示的抽取结果（fazhi draw verify <任务编号>）"
         )
+        # The plans, check items, tasks and results (their own registrations).
+        from .campaigns_app import ready as campaigns_ready
+
+        campaigns_ready()
