@@ -58,7 +58,12 @@ def decided_case(
     Party.objects.create(case=case, role="applicant", person=person)
     accepted = date.fromordinal(received_on.toordinal() + 4)
     take(case, "accept", handler, on=accepted)
-    take(case, "decide", head, data={"outcome": outcome, "reasons": reasons}, on=decided_on)
+    if outcome == "mediate":
+        # A mediation ends the case by its own step with the signed 调解书 (第七十三条).
+        terms = "双方自愿达成调解协议。"
+        take(case, "mediate", head, data={"terms": terms, "signed": True}, on=decided_on)
+    else:
+        take(case, "decide", head, data={"outcome": outcome, "reasons": reasons}, on=decided_on)
     numbering(org)
     return case
 

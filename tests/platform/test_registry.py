@@ -14,8 +14,8 @@ def clean_personas(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_same_person_registered_by_two_domains_is_one_persona(clean_personas: None) -> None:
-    registry.persona("zjj_clerk", "clerk", "420700-ZJJ", "市住建局经办人（复议答复）", app="disputes")
-    registry.persona("zjj_clerk", "clerk", "420700-ZJJ", "市住建局经办人（决策承办）", app="decisions")
+    registry.persona("zjj_clerk", "clerk", "420700-ZJJ", "住建局经办人（复议）", app="disputes")
+    registry.persona("zjj_clerk", "clerk", "420700-ZJJ", "住建局经办人（决策）", app="decisions")
     [only] = registry.personas()
     assert (only.username, only.app) == ("zjj_clerk", "disputes")
 

@@ -217,6 +217,10 @@ def _ordering_fields(outcome: str, data: Mapping[str, Any]) -> tuple[str, int | 
 
 def decision_context(case: Case | None, data: Mapping[str, Any]) -> Mapping[str, Any]:
     case, rc, common = _common(case)
+    if case.state == "mediated":
+        raise DocumentError(
+            "本案以调解结案，应当制作行政复议调解书，不制作决定书（行政复议法 第七十三条）"
+        )
     if case.state != "decided" or not rc.outcome:
         raise DocumentError(
             "尚未作出行政复议决定，不能制作决定书；请先由负责人“作出行政复议决定”"
