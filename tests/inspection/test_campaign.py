@@ -140,7 +140,9 @@ def test_verify_notices_a_changed_team(world: World, people: Any) -> None:
     campaign = drawn(world, people)
     row = Assignment.objects.filter(target__campaign=campaign).order_by("id").first()
     assert row is not None
-    others = [o for o in world.officers if o.pk != row.officer_id]
+    # Swap in an officer not already on that target's team (the team's pairs are unique).
+    team = set(Assignment.objects.filter(target=row.target_id).values_list("officer_id", flat=True))
+    others = [o for o in world.officers if o.pk not in team]
     Assignment.objects.filter(pk=row.pk).update(officer=others[-1])
     check = services.verify(campaign)
     assert not check.ok and "第1户不符" in str(check)
