@@ -90,12 +90,7 @@ TEMPLATES = {"letter.docx": letter, "service_receipt.docx": service_receipt}
 
 
 def main(target: Path = HERE) -> list[Path]:
-    written = []
-    for name, make in TEMPLATES.items():
-        path = target / name
-        make().save(str(path))
-        written.append(path)
-    return written
+    return layout.write_templates(TEMPLATES, target)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,8 @@ through fontconfig (see docs/operations.md for the Debian fonts and the alias fi
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any
 
 from docx.document import Document as DocxDocument
@@ -329,3 +331,15 @@ def check(doc: DocxDocument) -> list[str]:
     if not doc.settings.odd_and_even_pages_header_footer:
         problems.append("未设置奇偶页不同的页码（单页居右、双页居左）")
     return problems
+
+
+def write_templates(
+    templates: Mapping[str, Callable[[], DocxDocument]], target: Path
+) -> list[Path]:
+    """Build each template of a domain's ``build.py`` into ``target``: the files written."""
+    written = []
+    for name, make in templates.items():
+        path = target / name
+        make().save(str(path))
+        written.append(path)
+    return written

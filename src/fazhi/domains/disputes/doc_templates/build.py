@@ -128,12 +128,7 @@ TEMPLATES = {
 
 
 def main(target: Path = HERE) -> list[Path]:
-    written = []
-    for name, make in TEMPLATES.items():
-        path = target / name
-        make().save(str(path))
-        written.append(path)
-    return written
+    return layout.write_templates(TEMPLATES, target)
 
 
 if __name__ == "__main__":
