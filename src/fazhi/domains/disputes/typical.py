@@ -114,10 +114,13 @@ def compile_typical_cases(
     案件类型"): the most frequent categories of the year's concluded cases, "其他" never among
     them; None takes every category."""
     title = title or f"{year}年度行政复议典型案例"
+    # Each concluded case classified once (classify reads the case's links).
+    owned = [
+        (rc, classify(rc)) for rc in concluded(year).filter(case__participants__org_unit=owner)
+    ]
     chosen: set[str] | None = None
     if categories is not None:
-        owned_all = concluded(year).filter(case__participants__org_unit=owner)
-        counts = Counter(classify(rc) for rc in owned_all)
+        counts = Counter(category for _, category in owned)
         counts.pop(ActCategory.OTHER, None)
         order = list(ActCategory.values)
         ranked = sorted(counts, key=lambda c: (-counts[c], order.index(c)))
@@ -131,11 +134,9 @@ def compile_typical_cases(
             taken[e.category] = taken.get(e.category, 0) + 1
         have = set(comp.entries.values_list("case_id", flat=True))
         position = comp.entries.count()
-        owned = concluded(year).filter(case__participants__org_unit=owner)
-        for rc in owned:
+        for rc, category in owned:
             if rc.case_id in have:
                 continue
-            category = classify(rc)
             if chosen is not None and category not in chosen:
                 continue
             if taken.get(category, 0) >= per_category:
