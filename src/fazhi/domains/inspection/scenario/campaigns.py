@@ -447,6 +447,7 @@ def _record_history(
         team[task_id].append((officer_id, name))
     events: list[Event] = []
     counted = 0
+    items = PowerItem.objects.in_bulk(set(penalty_items.values()))
     for task, category in zip(made, categories, strict=True):
         ended = cal.add_workdays(drawn_on, 1 + rng.randrange(8))
         recorder, confirmer = team[task.pk][0], team[task.pk][1]
@@ -458,7 +459,7 @@ def _record_history(
         task.confirmed_on, task.due_on = ended, rules.results_due(ended)
         if category == ResultCategory.VIOLATION:
             task.enforcement_case = tasks.open_penalty_lead(
-                task, PowerItem.objects.get(pk=penalty_items[task.department_id]), None, ended
+                task, items[penalty_items[task.department_id]], None, ended
             )
             task.follow_up = FollowUp.ENFORCEMENT_CASE
             counted += 1
