@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import office_campaigns as running_views
 from . import office_views as views
 
 app_name = "inspection_office"
@@ -15,4 +16,17 @@ urlpatterns = [
     path("plans/<int:pk>/", views.plan_detail, name="plan_detail"),
     path("plans/<int:pk>/publish/", views.plan_publish, name="plan_publish"),
     path("burden/", views.burden, name="entity_burden"),
+    # Planning the year and running each campaign (office_campaigns).
+    path("plans/new/", running_views.plan_create, name="plan_create"),
+    path("plans/<int:pk>/entries/new/", running_views.planentry_create, name="planentry_create"),
+    path("plans/<int:pk>/export/", running_views.plan_export, name="plan_export"),
+    path("entries/<int:pk>/campaign/", running_views.campaign_detail, name="campaign_detail"),
 ]
+for action in ("open", "freeze", "commit", "announce", "reveal", "draw", "publish"):
+    urlpatterns.append(
+        path(
+            f"entries/<int:pk>/campaign/{action}/",
+            getattr(running_views, f"campaign_{action}"),
+            name=f"campaign_{action}",
+        )
+    )

@@ -24,9 +24,9 @@ from django.views.decorators.http import require_POST
 from fazhi.core.casework.files import store_document
 from fazhi.core.casework.workflow import TransitionError, refusals_for
 from fazhi.core.org.models import Entity
-from fazhi.core.org.scoping import scoped
+from fazhi.core.org.scoping import scoped, visible_unit_ids
 
-from . import plans, results, tasks
+from . import results, running, tasks
 from .campaign_choices import PlanState, TaskState
 from .models import InspectionPlan, InspectionTask
 
@@ -164,7 +164,11 @@ def task_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def plan_list(request: HttpRequest) -> HttpResponse:
     qs = scoped(request.user, InspectionPlan).select_related("department")
-    return render(request, "inspection/office/plan_list.html", {"plans": qs})
+    return render(
+        request,
+        "inspection/office/plan_list.html",
+        {"plans": qs, "can_create": bool(running.managed_units(request.user))},
+    )
 
 
 @login_required
@@ -172,14 +176,19 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = scoped(request.user, InspectionPlan).select_related("department").filter(pk=pk).first()
     if plan is None:
         raise Http404("没有这份抽查计划，或您无权查看")
-    can_change = scoped(request.user, InspectionPlan, "change").filter(pk=pk).exists()
+    manager = running.may_manage(request.user, plan.department_id)
     return render(
         request,
         "inspection/office/plan_detail.html",
         {
             "plan": plan,
-            "entries": plan.entries.prefetch_related("items", "partners").order_by("seq"),
-            "can_change": can_change and plan.state != PlanState.PUBLISHED,
+            "entries": plan.entries.select_related("campaign")
+            .prefetch_related("items", "partners")
+            .order_by("seq"),
+            "can_change": manager and plan.state != PlanState.PUBLISHED,
+            "can_add": manager and plan.state == PlanState.DRAFT,
+            # The campaign pages: the department's own people (and the supervisors above).
+            "can_run": plan.department_id in visible_unit_ids(request.user, "view"),
         },
     )
 
@@ -187,17 +196,13 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def plan_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    """报备 then 公布, each a separate press of the button (the state says which comes next)."""
+    """报备 then 公布, each a separate press of the button (the state says which comes next),
+    by the department's clerk or head."""
     plan = scoped(request.user, InspectionPlan, "change").filter(pk=pk).first()
     if plan is None:
         raise PermissionDenied("只有本部门工作人员可以报备或公布本部门的抽查计划")
     try:
-        if plan.state == PlanState.DRAFT:
-            plans.file_plan(plan, actor=request.user)
-            messages.success(request, "计划已报备。")
-        else:
-            plans.publish_plan(plan, actor=request.user)
-            messages.success(request, "计划已公布。")
+        messages.success(request, running.file_or_publish(plan, actor=request.user))
     except TransitionError as e:
         for r in e.refusals:
             messages.error(request, str(r))
