@@ -283,7 +283,8 @@ def test_a_department_runs_a_campaign_from_commitment_to_published_results(
     assert pools.entities_digest in portal and scene.entities[0].uscc not in portal
 
     # No draw before a reveal; a wrong secret is refused, not stored as an empty reveal.
-    assert "尚无在场人员揭示" in follow(alice, "draw", entry)
+    refused = follow(alice, "draw", entry)
+    assert "尚无在场人员揭示" in refused and "须先：揭示秘密值" in refused
     assert "与您提交的承诺值不符" in follow(alice, "reveal", entry, {"secret": "d4" * 32})
     assert not SeedCommitment.objects.get(official=people.alice).reveal
     assert "秘密值应为32至128位" in follow(alice, "reveal", entry, {"secret": "xyz"})

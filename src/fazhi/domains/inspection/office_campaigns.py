@@ -43,10 +43,16 @@ def _staff(request: HttpRequest) -> Staff:
     return request.user
 
 
+def refusal_text(r: Refusal) -> str:
+    """The refusal with its article and, when a step has to come first, that step."""
+    step = r.missing_step
+    return f"{r}。须先：{step}" if step and not step.isascii() else str(r)
+
+
 def _refused(request: HttpRequest, error: ValidationError) -> None:
     if isinstance(error, TransitionError):
         for r in error.refusals:
-            messages.error(request, str(r))
+            messages.error(request, refusal_text(r))
     else:
         for text in error.messages:
             messages.error(request, text)
@@ -83,7 +89,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
             )
         except TransitionError as e:
             for r in e.refusals:
-                form.add_error(None, str(r))
+                form.add_error(None, refusal_text(r))
         except ValidationError as e:
             if hasattr(e, "error_dict"):
                 for name, errs in e.message_dict.items():
@@ -132,7 +138,7 @@ def planentry_create(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except TransitionError as e:
             for r in e.refusals:
-                form.add_error(None, str(r))
+                form.add_error(None, refusal_text(r))
         except ValidationError as e:
             form.add_error(None, e)
         else:

@@ -189,6 +189,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_add": manager and plan.state == PlanState.DRAFT,
             # The campaign pages: the department's own people (and the supervisors above).
             "can_run": plan.department_id in visible_unit_ids(request.user, "view"),
+            "can_open": scoped(request.user, InspectionPlan, "change").filter(pk=pk).exists(),
         },
     )
 
