@@ -402,3 +402,29 @@ def test_the_progress_counts_late_and_overdue_results_per_department() -> None:
     by = {p.department: p for p in running.summary(rows, today=date(2024, 6, 20))}
     assert (by["市场监管局"].published, by["市场监管局"].late) == (2, 1)
     assert (by["生态环境局"].published, by["生态环境局"].overdue) == (0, 1)
+
+
+def test_a_public_random_value_named_in_advance_is_mixed_into_the_seed(
+    org: Any, people: Any, scene: Scene
+) -> None:
+    alice = signed_in(people.alice)
+    entry = published_plan(alice, org, scene)
+    follow(alice, "open", entry)
+    follow(alice, "freeze", entry)
+    assert "应为一行文字" in follow(alice, "public", entry, {"label": "福利彩票\n开奖"})
+    label = "开奖当日福利彩票3D开奖号码"
+    assert f"已指定公共随机数来源：{label}" in follow(alice, "public", entry, {"label": label})
+    follow(alice, "commit", entry, {"secret": SECRET_ALICE})
+    follow(alice, "announce", entry)
+    camp = PlanEntry.objects.get(pk=entry.pk).campaign
+    assert camp is not None and camp.manifest.endswith(f"public {label}\n")
+    follow(alice, "reveal", entry, {"secret": SECRET_ALICE})
+    assert "尚未录入事先指定的公共随机数" in follow(alice, "draw", entry)
+    follow(alice, "public", entry, {"value": "385"})
+    assert "已抽取 3 户" in follow(alice, "draw", entry)
+    camp.refresh_from_db()
+    assert camp.public_random_value == "385" and services.verify(camp).ok
+    # The value is part of the seed: another value gives another seed.
+    seed = services.seed_of(camp)
+    camp.public_random_value = "386"
+    assert services.seed_of(camp) != seed

@@ -357,3 +357,22 @@ def campaign_publish(request: HttpRequest, pk: int) -> HttpResponse:
         running.publish_results(entry, actor=request.user)
 
     return _step(request, pk, act, "已确认的检查结果已公示，并推送至国家企业信用信息公示系统。")
+
+
+@login_required
+@require_POST
+def campaign_public(request: HttpRequest, pk: int) -> HttpResponse:
+    """Before the commitments: name the public random value's source; after them, before the
+    draw: enter the value it gave."""
+
+    def act(entry: PlanEntry, camp: Campaign | None) -> str:
+        c = _needs(camp)
+        if c.state == CampaignState.PLANNED:
+            label = request.POST.get("label", "")
+            running.name_public_source(c, label, actor=request.user)
+            return f"已指定公共随机数来源：{label.strip()}"
+        value = request.POST.get("value", "")
+        running.enter_public_value(c, value, actor=request.user)
+        return f"已录入公共随机数：{value.strip()}"
+
+    return _step(request, pk, act, "{result}")

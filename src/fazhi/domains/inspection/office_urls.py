@@ -22,7 +22,7 @@ urlpatterns = [
     path("plans/<int:pk>/export/", running_views.plan_export, name="plan_export"),
     path("entries/<int:pk>/campaign/", running_views.campaign_detail, name="campaign_detail"),
 ]
-for action in ("open", "freeze", "commit", "announce", "reveal", "draw", "publish"):
+for action in ("open", "freeze", "commit", "public", "announce", "reveal", "draw", "publish"):
     urlpatterns.append(
         path(
             f"entries/<int:pk>/campaign/{action}/",

@@ -189,6 +189,45 @@ def freeze(entry: PlanEntry, *, actor: Any, at: datetime | None = None) -> PoolS
     return pools
 
 
+def _one_line(text: str, what: str, limit: int = 200) -> str:
+    text = text.strip()
+    if not text or len(text) > limit or any(ch in text for ch in "\r\n"):
+        raise _refuse(f"{what}应为一行文字，不超过{limit}字", services.BASIS_RANDOM)
+    return text
+
+
+def name_public_source(campaign: Campaign, label: str, *, actor: Any) -> Campaign:
+    """Name in advance a public random value nobody knows at commit time (e.g. a stated day's
+    lottery draw), mixed into the seed (draw-spec §2.5, §3); only before the commitments are
+    published, since the manifest fixes it."""
+    check_manager(actor, campaign.department_id)
+    label = _one_line(label, "公共随机数来源")
+    with transaction.atomic():
+        locked = Campaign.objects.select_for_update().get(pk=campaign.pk)
+        if locked.state != CampaignState.PLANNED:
+            raise _refuse("公共随机数来源须在公布承诺之前指定", services.BASIS_RANDOM)
+        locked.public_random_label = label
+        locked.save(update_fields=["public_random_label"])
+    return locked
+
+
+def enter_public_value(campaign: Campaign, value: str, *, actor: Any) -> Campaign:
+    """The named public value, as published by its source, entered before the draw."""
+    check_manager(actor, campaign.department_id)
+    value = _one_line(value, "公共随机数")
+    with transaction.atomic():
+        locked = Campaign.objects.select_for_update().get(pk=campaign.pk)
+        if locked.state != CampaignState.COMMITTED or not locked.public_random_label:
+            raise _refuse(
+                "只能在承诺公布之后、抽取之前录入事先指定的公共随机数",
+                services.BASIS_RANDOM,
+                "公布承诺",
+            )
+        locked.public_random_value = value
+        locked.save(update_fields=["public_random_value"])
+    return locked
+
+
 def check_secret(secret: str) -> str:
     """The secret as draw-spec §2.5 writes it (lowercase hex of 16–64 bytes), or a refusal."""
     secret = secret.strip().lower()
