@@ -164,6 +164,15 @@ def test_the_plan_form_explains_its_errors_in_chinese(org: Any, people: Any, sce
     alice.post(office("plan_create"), plan_data(org, scene.year))
     again = alice.post(office("plan_create"), plan_data(org, scene.year)).content.decode()
     assert f"已有{scene.year}年度的抽查计划" in again
+    # A draft's rules may be changed (department and year stay); a filed plan's not.
+    plan = InspectionPlan.objects.get()
+    changed = plan_data(org, scene.year, ratios="A:50 未分类:10", team_size=3)
+    assert alice.post(office("plan_update", plan.pk), changed).status_code == 302
+    plan.refresh_from_db()
+    assert (plan.ratios, plan.team_size, plan.year) == ({"A": 50, "未分类": 10}, 3, scene.year)
+    bad = alice.post(office("plan_update", plan.pk), {**changed, "ratios": ""}).content.decode()
+    assert "请填写各分类的抽查比例" in bad
+    assert signed_in(people.bob).get(office("plan_update", plan.pk)).status_code == 404
 
 
 def test_an_entry_form_refuses_a_partner_item_without_its_department(

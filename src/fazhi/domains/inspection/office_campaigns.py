@@ -102,6 +102,39 @@ def plan_create(request: HttpRequest) -> HttpResponse:
     return render(request, "inspection/office/plan_form.html", {"form": form})
 
 
+@login_required
+def plan_update(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = (
+        scoped(request.user, InspectionPlan, "change")
+        .select_related("department")
+        .filter(pk=pk)
+        .first()
+    )
+    if plan is None:
+        raise Http404("没有这份抽查计划，或您无权修改")
+    if not running.may_manage(request.user, plan.department_id):
+        raise PermissionDenied("只有本部门经办人或负责人可以修改抽查计划")
+    if plan.state != PlanState.DRAFT:
+        messages.error(request, "已报备或公布的计划不能修改（国发〔2019〕5号）")
+        return redirect("inspection_office:plan_detail", pk=pk)
+    form = PlanForm(
+        request.POST or None,
+        units=[plan.department],
+        plan=plan,
+        initial={name: getattr(plan, name) for name in running.PLAN_SETTINGS},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            running.change_plan(plan, actor=request.user, **form.cleaned_data)
+        except ValidationError as e:
+            for text in e.messages:
+                form.add_error(None, text)
+        else:
+            messages.success(request, "计划的实施细则已修改。")
+            return redirect("inspection_office:plan_detail", pk=pk)
+    return render(request, "inspection/office/plan_form.html", {"form": form, "plan": plan})
+
+
 def _items_date(plan: InspectionPlan) -> date:
     today = timezone.localdate()
     return min(max(today, date(plan.year, 1, 1)), date(plan.year, 12, 31))

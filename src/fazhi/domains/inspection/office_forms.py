@@ -24,7 +24,11 @@ class RatiosField(forms.CharField):
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("max_length", 400)
-        kwargs.setdefault("help_text", f"每类写成“分类:千分比”，用空格分隔，如 {RATIO_EXAMPLE}")
+        kwargs.setdefault(
+            "help_text",
+            f"每类写成“分类:千分比”，用空格分隔，如 {RATIO_EXAMPLE}。名录库中出现的每个分类"
+            "（含没有分类结果的“未分类”）都须有比例，否则冻结名录库时拒绝。",
+        )
         super().__init__(**kwargs)
 
     def prepare_value(self, value: Any) -> Any:
@@ -126,8 +130,14 @@ class PlanForm(forms.Form):
     )
     exclude_own_grid = forms.BooleanField(label="不得抽派本网格执法人员", required=False)
 
-    def __init__(self, *args: Any, units: list[OrgUnit], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, units: list[OrgUnit], plan: InspectionPlan | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.plan = plan
+        if plan is not None:  # changing a draft: its department and year stay
+            del self.fields["department"], self.fields["year"]
+            return
         field = self.fields["department"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = OrgUnit.objects.filter(pk__in=[u.pk for u in units])
@@ -155,7 +165,12 @@ class PlanForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         dept, year = data.get("department"), data.get("year")
-        if dept and year and InspectionPlan.objects.filter(department=dept, year=year).exists():
+        if (
+            self.plan is None
+            and dept
+            and year
+            and InspectionPlan.objects.filter(department=dept, year=year).exists()
+        ):
             self.add_error("year", f"{dept.name}已有{year}年度的抽查计划（每个部门每年一份计划）")
         return data
 

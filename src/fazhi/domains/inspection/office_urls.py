@@ -19,6 +19,7 @@ urlpatterns = [
     # Planning the year and running each campaign (office_campaigns).
     path("plans/new/", running_views.plan_create, name="plan_create"),
     path("plans/<int:pk>/entries/new/", running_views.planentry_create, name="planentry_create"),
+    path("plans/<int:pk>/change/", running_views.plan_update, name="plan_update"),
     path("plans/<int:pk>/export/", running_views.plan_export, name="plan_export"),
     path("entries/<int:pk>/campaign/", running_views.campaign_detail, name="campaign_detail"),
 ]

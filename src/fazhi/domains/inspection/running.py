@@ -111,6 +111,35 @@ def create_plan(
     return plan
 
 
+PLAN_SETTINGS = (
+    "title",
+    "scheme",
+    "ratios",
+    "team_size",
+    "no_repeat_days",
+    "yearly_cap",
+    "publication_workdays",
+    "exclude_own_grid",
+)
+
+
+def change_plan(plan: InspectionPlan, *, actor: Any, **settings: Any) -> InspectionPlan:
+    """A draft plan's rules changed (once filed, the plan is changed only by a new one)."""
+    check_manager(actor, plan.department_id)
+    with transaction.atomic():
+        locked = InspectionPlan.objects.select_for_update().get(pk=plan.pk)
+        if locked.state != PlanState.DRAFT:
+            raise _refuse("已报备或公布的计划不能修改", plans.BASIS)
+        for name in PLAN_SETTINGS:
+            if name in settings:
+                setattr(locked, name, settings[name])
+        if not locked.title:
+            locked.title = f"{locked.department.name}{locked.year}年度双随机抽查工作计划"
+        locked.full_clean()
+        locked.save()
+    return locked
+
+
 def add_entry(plan: InspectionPlan, *, actor: Any, **fields: Any) -> PlanEntry:
     check_manager(actor, plan.department_id)
     return plans.add_entry(plan, **fields)
