@@ -188,12 +188,14 @@ def partner_staffing_refusal(entry: PlanEntry, codes: set[bytes], on: date) -> s
             valid_until__gte=on,
         ).exclude(credential_no="")
         numbers = draw.as_codes([n.encode() for n in oq.values_list("credential_no", flat=True)])
+        # The partner's recorded conflicts are few; the pool may be large: filter here.
         pairs = sorted(
             {
                 (o.encode(), c.encode())
-                for o, c in Conflict.objects.filter(
-                    officer__in=oq, entity__uscc__in=[c.decode() for c in codes]
-                ).values_list("officer__credential_no", "entity__uscc")
+                for o, c in Conflict.objects.filter(officer__in=oq).values_list(
+                    "officer__credential_no", "entity__uscc"
+                )
+                if c.encode() in codes
             }
         )
         team = campaigns.partner_team_size(entry, partner.pk)
@@ -212,8 +214,7 @@ def freeze(entry: PlanEntry, *, actor: Any, at: datetime | None = None) -> PoolS
         pools = campaigns.freeze(entry, at, actor=actor)
         codes = {c for s in draw.parse_entity_pool_file(pools.file("entities")).values() for c in s}
         reason = partner_staffing_refusal(entry, {bytes(c) for c in codes}, at.date())
-        if reason:
-            transaction.set_rollback(True)
+        if reason:  # leaving the block by the refusal rolls the snapshot back
             raise _refuse(reason, services.BASIS_TEAM, "补充联合抽查部门的检查人员名录库")
     return pools
 
@@ -325,8 +326,7 @@ def draw_and_assign(entry: PlanEntry, *, actor: Any, on: date | None = None) -> 
         entry.campaign = Campaign.objects.get(pk=camp.pk)
         try:
             campaigns.assign_tasks(entry, on=on, actor=actor)
-        except draw.DrawRefused as exc:
-            transaction.set_rollback(True)
+        except draw.DrawRefused as exc:  # the draw is rolled back with the refusal
             raise _refuse(str(exc), services.BASIS_TEAM) from exc
     return count
 
