@@ -111,3 +111,27 @@ def test_the_validity_calendar_renders_and_declares(client, department_document,
     assert response.status_code == 302
     department_document.refresh_from_db()
     assert department_document.state == TextState.DECLARED_INVALID
+
+
+def test_opening_the_filings_gives_a_published_document_its_validity(org, people) -> None:
+    from fazhi.domains.rulemaking import filing
+    from fazhi.domains.rulemaking.models import LegalText
+
+    text = LegalText.objects.create(
+        kind=TextKind.NORMATIVE_DOCUMENT,
+        title="关于某事项的试行办法",
+        short_title="关于某事项的试行办法",
+        issuing_body="鄂州市人民政府",
+        issuing_unit=org.city,
+        state=TextState.IN_FORCE,
+        public=True,
+    )
+    version = TextVersion.objects.create(
+        text=text,
+        label="2019年",
+        state=TextState.IN_FORCE,
+        promulgated_on=date(2019, 4, 1),
+        effective_from=date(2019, 5, 1),
+    )
+    filing.open_filings(version, on=date(2019, 4, 1), actor=people.june)
+    assert Validity.objects.get(version=version).valid_until == date(2021, 4, 30)

@@ -156,6 +156,12 @@ def open_filings(version: TextVersion, *, on: date, actor: Any = None) -> list[F
     """One filing per recipient of ``version`` (promulgated), each with its deadline from the
     publication date; a recipient already opened is kept, not opened again."""
     _refuse_version(version)
+    # The publication step calls this one function: a normative document gets its validity
+    # period here too, when it has none yet.
+    from .validity import set_validity
+
+    if not hasattr(version, "validity"):
+        set_validity(version)
     published = version.promulgated_on
     assert published is not None
     government = issuing_government(version)

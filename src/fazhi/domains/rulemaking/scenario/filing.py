@@ -32,8 +32,8 @@ from ..choices import TextKind
 from ..existing import record_issued_text
 from ..filing import open_filings
 from ..filing_choices import CleanupOutcome, FilingState
-from ..jobs import run_daily
 from ..models import Cleanup, Filing, LegalText, TextVersion
+from ..validity import apply_expiries
 
 CITY = "420700000000"
 SFJ = "420700-SFJ"
@@ -176,9 +176,9 @@ def load_cleanup(builder: Any, result: Any) -> None:
         )
         created += 1
         digest.add(row["title"], row["doc_number"], row["promulgated_on"])
-    # The daily job as it ran up to the day the cleanup opened: provisional documents of 2015
-    # and 2016 had lapsed by then.
-    run_daily(AS_OF)
+    # The daily job's expiries as they ran up to the day the cleanup opened: provisional
+    # documents of 2015 and 2016 had lapsed by then (its reminders are not history to replay).
+    apply_expiries(AS_OF)
     if not Cleanup.objects.filter(title=CLEANUP_TITLE).exists():
         cleanup = cleanups.open_cleanup(
             title=CLEANUP_TITLE,
