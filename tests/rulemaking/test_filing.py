@@ -114,6 +114,10 @@ def test_submission_sends_the_package_and_registration_closes_the_receipt(
     doc = Docx(str(folder / "文本.docx"))
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "鄂州市物业管理实施办法" in text and "第一条" in text
+    # The official-document layout (GB/T 9704-2012): A4, margins, 22 lines of 28 characters.
+    from fazhi.core.casework.doc_templates import layout
+
+    assert layout.check(doc) == []
     assert (folder / "起草说明.docx").read_bytes() == b"explanation"
     if package.soffice():
         assert "文本.pdf" in manifest["files"]
@@ -273,3 +277,15 @@ def test_attachments_are_uploaded_by_the_filing_office(
     assert response.status_code == 302
     f.refresh_from_db()
     assert f.review_opinion.read() == b"opinion"
+
+
+def test_the_generic_filing_list_and_export_are_scoped(
+    client, city_rule, department_document, people
+) -> None:
+    filing.open_filings(city_rule, on=date(2019, 3, 1), actor=people.june)
+    filing.open_filings(department_document, on=date(2019, 5, 6), actor=people.june)
+    for user, expected in ((people.june, 5), (people.alice, 1), (people.bob, 0), (people.carol, 5)):
+        client.force_login(user)
+        rows = client.get("/office/r/rulemaking-filings/").context["rows"]
+        assert len(rows) == expected, user.username
+        assert client.get("/office/r/rulemaking-filings/export/").status_code == 200
