@@ -289,3 +289,6 @@ def test_the_generic_filing_list_and_export_are_scoped(
         rows = client.get("/office/r/rulemaking-filings/").context["rows"]
         assert len(rows) == expected, user.username
         assert client.get("/office/r/rulemaking-filings/export/").status_code == 200
+    client.force_login(people.alice)
+    choices = client.get("/office/r/rulemaking-filings/choices/", {"field": "recipient"}).json()
+    assert {o["id"] for o in choices["results"]} == {Recipient.CITY_GOVERNMENT}

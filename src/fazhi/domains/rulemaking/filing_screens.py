@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fazhi.shell.office.resources import Resource, register
 
+from .filing_filtersets import CleanupEntryFilterSet, FilingFilterSet, ValidityFilterSet
 from .models import CleanupEntry, Filing, Validity
 
 register(
@@ -22,6 +23,7 @@ register(
             "registered_on",
         ],
         search_fields=["version__text__title", "case__number"],
+        filterset=FilingFilterSet,
         select_related=["case", "version__text"],
         ordering=["-published_on", "-pk"],
     )
@@ -33,6 +35,7 @@ register(
         "规范性文件有效期",
         ["version__text__title", "version__doc_number", "years", "valid_until", "evaluation_due"],
         search_fields=["version__text__title"],
+        filterset=ValidityFilterSet,
         select_related=["version__text"],
         ordering=["valid_until", "pk"],
     )
@@ -52,6 +55,7 @@ register(
             "reviewed_on",
         ],
         search_fields=["version__text__title"],
+        filterset=CleanupEntryFilterSet,
         select_related=["cleanup", "version__text"],
         ordering=["cleanup", "pk"],
     )
