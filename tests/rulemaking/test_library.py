@@ -30,6 +30,7 @@ NOT_IN_LIBRARY = {
     "国办发〔2018〕37号",  # 行政规范性文件: the filing period and validity are local settings
     "国发〔2019〕5号",
     "行政执法机关移送涉嫌犯罪案件的规定",
+    "最高人民法院关于适用《中华人民共和国行政诉讼法》的解释",  # 法释〔2018〕1号: not in the mirror
 }
 
 

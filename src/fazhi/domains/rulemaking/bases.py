@@ -168,7 +168,9 @@ def period_value_findings() -> list[str]:
                         continue
                     if found is not None:
                         bodies.append(found.body)
-                forms = (str(period.amount), to_chinese(period.amount))
+                forms = [str(period.amount), to_chinese(period.amount)]
+                if period.amount == 2:
+                    forms.append("两")  # 两个月, 两年: 二 is not written before a measure word
                 if bodies and not any(f in body for f in forms for body in bodies):
                     out.append(
                         f"期间 {sp.key}（{version.effective_from} 起）"

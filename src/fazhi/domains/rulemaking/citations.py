@@ -20,7 +20,7 @@ from .numerals import to_chinese, to_int
 from .parsing import NUM
 
 _HEAD = re.compile(
-    r"^\s*《?(?P<name>[^《》（()\s第；;]+)》?\s*(?P<tags>(?:[（(][^）)]*[）)]\s*)*)(?P<rest>.*)$"
+    r"^\s*《?(?P<name>(?:[^《》（()\s第；;]|《[^《》]+》)+)》?\s*(?P<tags>(?:[（(][^）)]*[）)]\s*)*)(?P<rest>.*)$"
 )
 _TAG_YEAR = re.compile(r"[（(]\s*(\d{4})\s*(?:年)?(?:修订|修正|公布)?\s*[）)]")
 _REF = re.compile(
