@@ -122,19 +122,15 @@ def child_memory(which: str, folder: Path) -> None:
         out.write_bytes(result.result_file())
         targets = int(result.selection.codes.size)
     else:
-        # The floor: the same number of targets, picked without hashing, round-robin teams.
-        numbers = inspectors.tolist()
-        m = len(numbers)
-        lines, t = [], 0
-        for name in sorted(strata):
-            k = draw.take_count(strata[name].size, RATIOS[name])
-            for code in strata[name][:k].tolist():
-                a, b = numbers[(2 * t) % m], numbers[(2 * t + 1) % m]
-                lines.append(b" ".join([code, name.encode(), a, b]) + b"\n")
-                t += 1
-        out.write_bytes(b"".join(lines))
-        targets = t
-        del np
+        # The floor: the same number of targets, picked without hashing (the first k codes of
+        # each class), round-robin teams, written by the same function as ours.
+        names = sorted(strata)
+        takes = [strata[name][: draw.take_count(strata[name].size, RATIOS[name])] for name in names]
+        codes = np.concatenate(takes)
+        labels = [name for name, taken in zip(names, takes, strict=True) for _ in range(taken.size)]
+        slots = np.arange(codes.size * 2).reshape(-1, 2) % inspectors.size
+        out.write_bytes(draw.result_lines(codes, labels, inspectors[slots]))
+        targets = int(codes.size)
     seconds = time.perf_counter() - started
     print(json.dumps({"seconds": seconds, "read": read, "targets": targets}))
 
@@ -288,6 +284,8 @@ def _campaign(code: str) -> Any:
     with connection.cursor() as cur:
         cur.execute(f"DELETE FROM {Assignment._meta.db_table}")
         cur.execute(f"DELETE FROM {Target._meta.db_table}")
+        # Each side starts from clean tables and indexes, not the previous side's dead rows.
+        cur.execute(f"VACUUM {Assignment._meta.db_table}, {Target._meta.db_table}")
     department = Department.objects.get(code=DEPARTMENT)
     return Campaign.objects.create(
         department=department,
@@ -304,6 +302,7 @@ def child_db(which: str) -> None:
     _setup()
     import hashlib
 
+    import numpy as np
     from django.db import connection
     from django.utils import timezone
 
@@ -325,40 +324,27 @@ def child_db(which: str) -> None:
         services.reveal(campaign, official, secret)
         targets = services.run_draw(campaign)
     elif which == "floor":
+        # The same I/O as ours, with nothing in between: the pool exported by the same
+        # query, the first k of each class taken without hashing, round-robin teams, and the
+        # rows written by the same function.
+        on = timezone.localdate()
+        pool = services.export_pool(
+            services.pool_entities(campaign, on), campaign.risk_scheme, on, "基准：下限"
+        )
         with connection.cursor() as cur:
-            cur.execute(
-                "SELECT e.id, e.uscc, (SELECT r.risk_class FROM org_riskclassification r "
-                "WHERE r.entity_id = e.id AND r.scheme = %s ORDER BY r.as_of DESC LIMIT 1) "
-                "FROM org_entity e",
-                ["市场监管"],
-            )
-            pool = cur.fetchall()
             cur.execute(
                 "SELECT id FROM org_officer WHERE department_id = %s AND status = 'issued'",
                 [campaign.department_id],
             )
-            officers = [r[0] for r in cur.fetchall()]
-        by_class: dict[str, list[int]] = {}
-        for entity_id, _, c in pool:
-            by_class.setdefault(c, []).append(entity_id)
-        chosen = []
-        for c, ids in by_class.items():
-            chosen += [(i, c) for i in ids[: (len(ids) * RATIOS[c] + 999) // 1000]]
-        services._insert(
-            Target,
-            ["campaign_id", "entity_id", "stratum", "rank"],
-            ((campaign.pk, e, c, r) for r, (e, c) in enumerate(chosen)),
-        )
-        tids = list(
-            Target.objects.filter(campaign=campaign).order_by("rank").values_list("id", flat=True)
-        )
-        m = len(officers)
-        services._insert(
-            Assignment,
-            ["target_id", "officer_id", "position"],
-            ((t, officers[(2 * r + p) % m], p) for r, t in enumerate(tids) for p in (0, 1)),
-        )
-        targets = len(chosen)
+            officers = np.array([r[0] for r in cur.fetchall()], dtype=np.int64)
+        entity_ids, strata = [], []
+        for c, (_, ids) in sorted(pool.classes.items()):
+            k = (ids.size * RATIOS[c] + 999) // 1000
+            entity_ids += ids[:k].tolist()
+            strata += [c] * k
+        slots = np.arange(len(entity_ids) * 2).reshape(-1, 2) % officers.size
+        services.insert_targets(campaign.pk, entity_ids, strata, officers[slots])
+        targets = len(entity_ids)
     else:  # the naive ORM draw
         government = campaign.department.government
         entities = Entity.objects.filter(region__path__startswith=government.path, status="active")
