@@ -444,7 +444,7 @@ def write_targets(campaign: Campaign, result: draw.DrawResult) -> None:
     if len(entity_id) != len(codes):
         raise _refuse("抽中的市场主体在名录中已不存在，不能写入抽查对象", BASIS_RULES)
     numbers = [n.decode() for n in result.inspectors.tolist()]
-    officers = Officer.objects.unrestricted(reason).filter(department=campaign.department_id)
+    officers = Officer.objects.unrestricted(reason).exclude(credential_no="")  # unique when set
     officer_id = _ids_by_code(officers, "credential_no", numbers)
     if len(officer_id) != len(numbers):
         raise _refuse("分派的检查人员在名录中已不存在，不能写入", BASIS_RULES)
