@@ -6,27 +6,32 @@
 
 1. Province: a synthetic frozen snapshot of 6,000,000 entities in 4 risk classes and 60,000
    inspectors (60,000 recorded conflicts), as the app stores it (the zlib-compressed files of
-   docs/draw-spec.md §2). Each side in a fresh process:
-   - floor: read the snapshot (decompress, split into per-class code arrays) and write as many
-     targets as the draw takes, with their teams, as the result file — the first k codes of
-     each class and round-robin teams: no hashing, no choice;
-   - ours: read the snapshot, the staffing check, a SHA-256 key per entity, the per-class
-     selection, the assignment (draw-spec §5) and the same result file.
+   docs/draw-spec.md §2). Each side in a fresh process, both single-process:
+   - floor: read the snapshot (decompress, parse into per-class code arrays with the app's
+     reader) and write as many targets as the draw takes, with their teams, as the result file
+     (with the app's writer, ``draw.result_lines``) — the first k codes of each class and
+     round-robin teams: no hashing, no choice;
+   - ours: the same read, the staffing check, a SHA-256 key per entity, the per-class
+     selection, the assignment (draw-spec §5) and the same writer.
    Goal: ours ≤ 3× the floor.
 2. Database: 1,000,000 entities (4 classes) and 2,000 officers in PostgreSQL (a benchmark
    database of its own, built once; ``FAZHI_BENCH_PG`` names the server), each side in a fresh
    process on it:
-   - floor: export the pool (one query: codes, ids and latest class) and insert the same
-     number of targets and team rows (COPY), chosen without hashing;
-   - ours: ``services.freeze_pools`` (export from columns, the files, digests, staffing
-     check), one commitment published and revealed, ``services.run_draw`` (seed, keys,
-     selection, assignment, COPY of targets and teams);
+   - floor: export the pool with ``services.export_pool`` (the same query as ours: codes, ids
+     and latest class, packed per class) and write the same number of targets and team rows
+     with ``services.insert_targets`` (the same COPY as ours), chosen without hashing;
+   - ours: ``services.freeze_pools`` (export, sort, the files, digests, staffing check, the
+     snapshot row), one commitment published and revealed, ``services.run_draw`` (snapshot
+     read back and checked, seed, keys, selection, assignment, ids of the drawn codes,
+     ``insert_targets``);
    - naive: ``order_by('?')[:k]`` per class, then per target a query for two random eligible
      inspectors (``exclude`` the conflicts, ``order_by('?')``), rows written with
      ``bulk_create``.
    Goals: ours ≥ 15× faster than the naive draw and ≤ 1.5× the floor.
 3. City (鄂州 2019 scale): 105,672 entities, 1,779 inspectors, in memory as in 1.
 
+``--repeat N`` runs floor and ours N times each, alternately, and reports the medians (the
+ratio is the median of the ratios of adjacent runs); the naive draw runs once.
 Times are wall-clock on a shared machine: the load average is printed with them.
 """
 
@@ -35,6 +40,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -122,19 +128,15 @@ def child_memory(which: str, folder: Path) -> None:
         out.write_bytes(result.result_file())
         targets = int(result.selection.codes.size)
     else:
-        # The floor: the same number of targets, picked without hashing, round-robin teams.
-        numbers = inspectors.tolist()
-        m = len(numbers)
-        lines, t = [], 0
-        for name in sorted(strata):
-            k = draw.take_count(strata[name].size, RATIOS[name])
-            for code in strata[name][:k].tolist():
-                a, b = numbers[(2 * t) % m], numbers[(2 * t + 1) % m]
-                lines.append(b" ".join([code, name.encode(), a, b]) + b"\n")
-                t += 1
-        out.write_bytes(b"".join(lines))
-        targets = t
-        del np
+        # The floor: the same number of targets, picked without hashing (the first k codes of
+        # each class), round-robin teams, written by the same function as ours.
+        names = sorted(strata)
+        takes = [strata[name][: draw.take_count(strata[name].size, RATIOS[name])] for name in names]
+        codes = np.concatenate(takes)
+        labels = [name for name, taken in zip(names, takes, strict=True) for _ in range(taken.size)]
+        slots = np.arange(codes.size * 2).reshape(-1, 2) % inspectors.size
+        out.write_bytes(draw.result_lines(codes, labels, inspectors[slots]))
+        targets = int(codes.size)
     seconds = time.perf_counter() - started
     print(json.dumps({"seconds": seconds, "read": read, "targets": targets}))
 
@@ -153,7 +155,7 @@ def run_child(args: list[str], env: dict[str, str] | None = None) -> dict:
     return json.loads(lines[-1])
 
 
-def memory_part(label: str, n: int, inspectors: int, goal: float | None) -> bool:
+def memory_part(label: str, n: int, inspectors: int, goal: float | None, repeat: int = 1) -> bool:
     folder = Path(tempfile.mkdtemp(prefix="fazhi-bench-draw-"))
     t = time.perf_counter()
     sizes = make_snapshot(folder, n, inspectors)
@@ -162,9 +164,7 @@ def memory_part(label: str, n: int, inspectors: int, goal: float | None) -> bool
         f"{inspectors:,} inspectors, {inspectors:,} conflicts; snapshot "
         f"{sizes['entities'] / 1048576:.0f} MB of codes, built in {time.perf_counter() - t:.1f} s"
     )
-    floor = run_child(["floor", str(folder)])
-    ours = run_child(["ours", str(folder)])
-    ratio = ours["seconds"] / floor["seconds"]
+    floor, ours, ratio = pairs(repeat, ["floor", str(folder)], ["ours", str(folder)])
     ok = goal is None or ratio <= goal
     print(
         f"  floor (read snapshot, write {floor['targets']:,} targets): {floor['seconds']:6.2f} s "
@@ -174,6 +174,30 @@ def memory_part(label: str, n: int, inspectors: int, goal: float | None) -> bool
     goal_text = f", goal ≤ {goal:.1f}×  {'PASS' if ok else 'FAIL'}" if goal else " [info]"
     print(f"  ours / floor = {ratio:.2f}×{goal_text}")
     return ok
+
+
+def pairs(
+    repeat: int, floor_args: list[str], ours_args: list[str], env: dict[str, str] | None = None
+) -> tuple[dict, dict, float]:
+    """Floor and ours ``repeat`` times, alternately: the median run of each and the median of
+    the ratios of adjacent runs (so a burst of load on the shared machine hits both sides)."""
+    floors, ours, ratios = [], [], []
+    for i in range(repeat):
+        floors.append(run_child(floor_args, env))
+        ours.append(run_child(ours_args, env))
+        ratios.append(ours[-1]["seconds"] / floors[-1]["seconds"])
+        if repeat > 1:
+            load = os.getloadavg()[0]
+            print(
+                f"    run {i + 1}: floor {floors[-1]['seconds']:.2f} s, ours "
+                f"{ours[-1]['seconds']:.2f} s, ratio {ratios[-1]:.2f} (load {load:.1f})",
+                flush=True,
+            )
+    return _median(floors), _median(ours), statistics.median(ratios)
+
+
+def _median(runs: list[dict]) -> dict:
+    return sorted(runs, key=lambda r: r["seconds"])[(len(runs) - 1) // 2]
 
 
 # --------------------------------------------------------------------------------------------
@@ -288,6 +312,8 @@ def _campaign(code: str) -> Any:
     with connection.cursor() as cur:
         cur.execute(f"DELETE FROM {Assignment._meta.db_table}")
         cur.execute(f"DELETE FROM {Target._meta.db_table}")
+        # Each side starts from clean tables and indexes, not the previous side's dead rows.
+        cur.execute(f"VACUUM {Assignment._meta.db_table}, {Target._meta.db_table}")
     department = Department.objects.get(code=DEPARTMENT)
     return Campaign.objects.create(
         department=department,
@@ -304,6 +330,7 @@ def child_db(which: str) -> None:
     _setup()
     import hashlib
 
+    import numpy as np
     from django.db import connection
     from django.utils import timezone
 
@@ -325,40 +352,27 @@ def child_db(which: str) -> None:
         services.reveal(campaign, official, secret)
         targets = services.run_draw(campaign)
     elif which == "floor":
+        # The same I/O as ours, with nothing in between: the pool exported by the same
+        # query, the first k of each class taken without hashing, round-robin teams, and the
+        # rows written by the same function.
+        on = timezone.localdate()
+        pool = services.export_pool(
+            services.pool_entities(campaign, on), campaign.risk_scheme, on, "基准：下限"
+        )
         with connection.cursor() as cur:
-            cur.execute(
-                "SELECT e.id, e.uscc, (SELECT r.risk_class FROM org_riskclassification r "
-                "WHERE r.entity_id = e.id AND r.scheme = %s ORDER BY r.as_of DESC LIMIT 1) "
-                "FROM org_entity e",
-                ["市场监管"],
-            )
-            pool = cur.fetchall()
             cur.execute(
                 "SELECT id FROM org_officer WHERE department_id = %s AND status = 'issued'",
                 [campaign.department_id],
             )
-            officers = [r[0] for r in cur.fetchall()]
-        by_class: dict[str, list[int]] = {}
-        for entity_id, _, c in pool:
-            by_class.setdefault(c, []).append(entity_id)
-        chosen = []
-        for c, ids in by_class.items():
-            chosen += [(i, c) for i in ids[: (len(ids) * RATIOS[c] + 999) // 1000]]
-        services._insert(
-            Target,
-            ["campaign_id", "entity_id", "stratum", "rank"],
-            ((campaign.pk, e, c, r) for r, (e, c) in enumerate(chosen)),
-        )
-        tids = list(
-            Target.objects.filter(campaign=campaign).order_by("rank").values_list("id", flat=True)
-        )
-        m = len(officers)
-        services._insert(
-            Assignment,
-            ["target_id", "officer_id", "position"],
-            ((t, officers[(2 * r + p) % m], p) for r, t in enumerate(tids) for p in (0, 1)),
-        )
-        targets = len(chosen)
+            officers = np.array([r[0] for r in cur.fetchall()], dtype=np.int64)
+        entity_ids, strata = [], []
+        for c, (_, ids) in sorted(pool.classes.items()):
+            k = (ids.size * RATIOS[c] + 999) // 1000
+            entity_ids += ids[:k].tolist()
+            strata += [c] * k
+        slots = np.arange(len(entity_ids) * 2).reshape(-1, 2) % officers.size
+        services.insert_targets(campaign.pk, entity_ids, strata, officers[slots])
+        targets = len(entity_ids)
     else:  # the naive ORM draw
         government = campaign.department.government
         entities = Entity.objects.filter(region__path__startswith=government.path, status="active")
@@ -387,7 +401,7 @@ def child_db(which: str) -> None:
     print(json.dumps({"seconds": seconds, "targets": targets}))
 
 
-def db_part(rebuild: bool, build_only: bool = False) -> bool:
+def db_part(rebuild: bool, build_only: bool = False, repeat: int = 1) -> bool:
     from benchmarks._pg import built, database_url, recreate
 
     var = Path(tempfile.mkdtemp(prefix="fazhi-bench-draw-var-"))
@@ -408,10 +422,8 @@ def db_part(rebuild: bool, build_only: bool = False) -> bool:
     if build_only:
         return True
     print(f"Database (PostgreSQL): {DB_ENTITIES:,} entities, {DB_OFFICERS:,} officers")
-    floor = run_child(["db-floor", "-"], env)
-    ours = run_child(["db-ours", "-"], env)
+    floor, ours, vs_floor = pairs(repeat, ["db-floor", "-"], ["db-ours", "-"], env)
     naive = run_child(["db-naive", "-"], env)
-    vs_floor = ours["seconds"] / floor["seconds"]
     vs_naive = naive["seconds"] / ours["seconds"]
     print(
         f"  floor (export pool, insert {floor['targets']:,} targets + teams): "
@@ -434,19 +446,23 @@ def db_part(rebuild: bool, build_only: bool = False) -> bool:
     return ok_floor and ok_naive
 
 
-def main(skip_pg: bool, rebuild: bool, province: int, only_pg: bool = False) -> int:
+def main(
+    skip_pg: bool, rebuild: bool, province: int, only_pg: bool = False, repeat: int = 1
+) -> int:
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"Fazhi random-draw benchmark; machine: {os.cpu_count()} cores, load {load}\n")
     results = []
     if not only_pg:
-        results.append(memory_part("Province", province, PROVINCE[1], GOAL_PROVINCE))
+        results.append(memory_part("Province", province, PROVINCE[1], GOAL_PROVINCE, repeat))
         print()
     if not skip_pg:
-        results.append(db_part(rebuild))
+        results.append(db_part(rebuild, repeat=repeat))
         print()
     if not only_pg:
-        memory_part("City (鄂州 2019)", *CITY, None)
+        memory_part("City (鄂州 2019)", *CITY, None, repeat)
         print()
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"load at the end {load}")
     print("PASS" if all(results) else f"FAIL ({results.count(False)} part(s) missed a goal)")
     return 0 if all(results) else 1
 
@@ -457,6 +473,7 @@ if __name__ == "__main__":
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--only-pg", action="store_true", help="the PostgreSQL part only")
     parser.add_argument("--build-only", action="store_true", help="build the PostgreSQL pool")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of floor and ours (medians)")
     parser.add_argument("--province", type=int, default=PROVINCE[0], help=argparse.SUPPRESS)
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -471,4 +488,4 @@ if __name__ == "__main__":
     elif args.build_only:
         db_part(args.rebuild, build_only=True)
     else:
-        raise SystemExit(main(args.skip_pg, args.rebuild, args.province, args.only_pg))
+        raise SystemExit(main(args.skip_pg, args.rebuild, args.province, args.only_pg, args.repeat))

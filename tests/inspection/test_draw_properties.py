@@ -273,8 +273,39 @@ def test_the_bulk_assignment_is_exactly_the_heap_rule(
     assert got.tolist() == heap_assign(seed, codes_, numbers, conflicts, team)
 
 
-def test_keys_hashed_by_worker_processes_are_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(draw, "PARALLEL_FROM", 10)
-    entities = draw.as_codes(codes(1001))
-    seed = hashlib.sha256(b"parallel").digest()
-    assert (draw.entity_keys(seed, entities, workers=3) == draw._keys(seed, entities)).all()
+def test_keys_are_the_spec_hash_of_each_code_across_chunks() -> None:
+    entities = draw.as_codes([*codes(1001), b"SHORT", b"91420700MA0000001"])
+    seed = hashlib.sha256(b"chunks").digest()
+    expected = [
+        int.from_bytes(hashlib.sha256(seed + b"E" + code).digest()[:8], "big")
+        for code in entities.tolist()
+    ]
+    assert draw.entity_keys(seed, entities, chunk=64).tolist() == expected
+    assert draw.entity_keys(seed, entities[:0]).size == 0
+
+
+def test_the_pool_file_reads_back_fixed_width_and_otherwise() -> None:
+    fixed = draw.as_codes(codes(50))
+    ragged = draw.as_codes([b"91420700MA0000001", b"914207", b"91420700MA000002X"])
+    strata = {"A": fixed, "B": ragged, "C": fixed[:1], "未分类": fixed[10:20]}
+    data = draw.entity_pool_file(strata)
+    assert data == b"".join(
+        f"stratum {name} {arr.size}\n".encode() + b"".join(c + b"\n" for c in arr.tolist())
+        for name, arr in sorted(strata.items(), key=lambda kv: kv[0].encode())
+    )
+    back = draw.parse_entity_pool_file(data)
+    assert {name: arr.tolist() for name, arr in back.items()} == {
+        name: arr.tolist() for name, arr in strata.items()
+    }
+    with pytest.raises(draw.DrawRefused):  # out of order
+        draw.parse_entity_pool_file(b"stratum A 2\n" + b"\n".join(codes(2)[::-1]) + b"\n")
+    with pytest.raises(draw.DrawRefused):  # fewer codes than counted
+        draw.parse_entity_pool_file(b"stratum A 3\n" + b"\n".join(codes(2)) + b"\n")
+
+
+def test_codes_sort_by_their_bytes() -> None:
+    rnd = random.Random(7)
+    items = [bytes(rnd.choice(b"0123456789ABCDXY") for _ in range(18)) for _ in range(500)]
+    items += [b"91420700MA000000", b"91420700MA0000000"]  # shorter: NUL padding sorts first
+    arr = np.array(items, dtype="S18")
+    assert arr[draw.argsort_codes(arr)].tolist() == sorted(items)

@@ -13,11 +13,13 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import count, cycle, repeat
 from typing import Any
 
 import numpy as np
 from django.db import connection, transaction
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import BooleanField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from fazhi.core.casework.workflow import Refusal, TransitionError
@@ -76,6 +78,91 @@ class FrozenPools:
     entity_ids: dict[str, np.ndarray] = field(default_factory=dict)
 
 
+def pool_entities(campaign: Campaign, on: date, entities: Q | None = None) -> QuerySet[Entity]:
+    """The entity pool's rows on day ``on``: the active entities registered in the
+    department's government's territory (inspection is territorial), narrowed by ``entities``
+    (a check item's scope). Every filter of the entity pool belongs here."""
+    government = campaign.department.government
+    eq = Entity.objects.unrestricted(f"冻结抽查任务 {campaign.code} 的名录库").filter(
+        region__path__startswith=government.path, status=EntityStatus.ACTIVE
+    )
+    return eq.filter(entities) if entities is not None else eq
+
+
+@dataclass
+class PoolExport:
+    """The entity pool as columns, one entry per risk class (``None``: no class under the
+    scheme): the codes and the entity ids, in the database's order (unsorted)."""
+
+    classes: dict[str | None, tuple[np.ndarray, np.ndarray]]
+
+    @property
+    def size(self) -> int:
+        return sum(int(codes.size) for codes, _ in self.classes.values())
+
+
+def export_pool(eq: QuerySet[Entity], scheme: str, on: date, reason: str) -> PoolExport:
+    """Export the entity pool with each entity's latest class under ``scheme`` on ``on``, in one
+    query. On PostgreSQL the latest classes are one ``DISTINCT ON`` pass over the scheme's
+    classifications (read backwards along the (entity, scheme, as_of) index, no sort) hash-joined
+    to the pool, and the database groups the rows by class, packing each group into one binary
+    string of fixed-width records (the 18-byte code, the id as 8 big-endian bytes) that numpy
+    reads without a Python object per row. Elsewhere (or when a code is not 18 bytes) the rows
+    come through ``values_list`` with the class as a correlated subquery."""
+    classes = RiskClassification.objects.unrestricted(reason).filter(scheme=scheme, as_of__lte=on)
+    if connection.vendor == "postgresql":
+        latest = (
+            classes.order_by("-entity_id", "-as_of")
+            .distinct("entity_id")
+            .values_list("entity_id", "risk_class")
+        )
+        packed = _export_packed(eq.order_by().values_list("id", "uscc"), latest)
+        if packed is not None:
+            return packed
+    subquery = classes.filter(entity=OuterRef("pk")).order_by("-as_of").values("risk_class")[:1]
+    rows = eq.annotate(risk=Subquery(subquery)).order_by().values_list("id", "uscc", "risk")
+    found: dict[str | None, tuple[list[str], list[int]]] = {}
+    for entity_id, code, risk in rows.iterator(chunk_size=20000):
+        codes, ids = found.setdefault(risk, ([], []))
+        codes.append(code)
+        ids.append(entity_id)
+    return PoolExport(
+        {
+            risk: (np.array([c.encode() for c in codes], dtype="S18"), np.array(ids, np.int64))
+            for risk, (codes, ids) in found.items()
+        }
+    )
+
+
+_RECORD = np.dtype([("code", "S18"), ("id", ">i8")])
+
+
+def _export_packed(pool: QuerySet[Any, Any], latest: QuerySet[Any, Any]) -> PoolExport | None:
+    pool_sql, pool_params = pool.query.get_compiler(using=pool.db).as_sql()
+    latest_sql, latest_params = latest.query.get_compiler(using=latest.db).as_sql()
+    with transaction.atomic(using=pool.db), connection.cursor() as cursor:
+        # One pass over the pool: JIT compilation costs more than it saves here.
+        cursor.execute("SET LOCAL jit = off")
+        cursor.execute(
+            "SELECT latest.risk, count(*), bool_and(octet_length(pool.uscc) = 18), "
+            "string_agg(convert_to(pool.uscc, 'UTF8') || int8send(pool.id), ''::bytea) "
+            f"FROM ({pool_sql}) AS pool (id, uscc) "
+            f"LEFT JOIN ({latest_sql}) AS latest (entity_id, risk) ON latest.entity_id = pool.id "
+            "GROUP BY latest.risk",
+            [*pool_params, *latest_params],
+        )
+        groups = cursor.fetchall()
+    if not all(fixed for _, _, fixed, _ in groups):
+        return None
+    return PoolExport(
+        {
+            risk: (records["code"].copy(), records["id"].astype(np.int64))
+            for risk, size, _, data in groups
+            for records in [np.frombuffer(bytes(data), dtype=_RECORD, count=size)]
+        }
+    )
+
+
 def read_pools(
     campaign: Campaign,
     at: datetime,
@@ -83,42 +170,25 @@ def read_pools(
     entities: Q | None = None,
     inspectors: Q | None = None,
 ) -> FrozenPools:
-    """The pools as they stand at ``at``: the active entities registered in the department's
-    government's territory (inspection is territorial), each in its latest class under the
-    campaign's scheme as of that day; the department's officers with a valid credential that
-    day; the recorded conflicts between them. ``entities`` / ``inspectors`` narrow the pools
-    further (a check item's scope, a qualification)."""
+    """The pools as they stand at ``at``: the entities of ``pool_entities``, each in its latest
+    class under the campaign's scheme as of that day; the department's officers with a valid
+    credential that day; the recorded conflicts between them. ``entities`` / ``inspectors``
+    narrow the pools further (a check item's scope, a qualification)."""
     on = timezone.localdate(at) if timezone.is_aware(at) else at.date()
-    government = campaign.department.government
     reason = f"冻结抽查任务 {campaign.code} 的名录库"
-    eq = Entity.objects.unrestricted(reason).filter(
-        region__path__startswith=government.path, status=EntityStatus.ACTIVE
-    )
-    if entities is not None:
-        eq = eq.filter(entities)
-    # One query, one column each: the entity's latest class under the scheme on that day is
-    # a correlated subquery served by the (entity, scheme, as_of) unique index.
-    latest = (
-        RiskClassification.objects.unrestricted(reason)
-        .filter(entity=OuterRef("pk"), scheme=campaign.risk_scheme, as_of__lte=on)
-        .order_by("-as_of")
-        .values("risk_class")[:1]
-    )
-    rows = list(eq.annotate(risk=Subquery(latest)).values_list("id", "uscc", "risk"))
-    ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-    codes = np.array([r[1] for r in rows], dtype="S18") if rows else np.array([], dtype="S18")
-    names = sorted({r[2] for r in rows if r[2] is not None})
-    lookup = {name: i for i, name in enumerate(names)}
-    label = np.fromiter((lookup.get(r[2], -1) for r in rows), dtype=np.int32, count=len(rows))
-    del rows
+    eq = pool_entities(campaign, on, entities)
+    exported = export_pool(eq, campaign.risk_scheme, on, reason)
     strata: dict[str, np.ndarray] = {}
     entity_ids: dict[str, np.ndarray] = {}
-    for i, name in [*enumerate(names), (-1, UNCLASSIFIED)]:
-        mask = label == i
-        if mask.any():
-            order = np.argsort(codes[mask], kind="stable")
-            strata[name] = codes[mask][order]
-            entity_ids[name] = ids[mask][order]
+    for risk, (codes, ids) in exported.classes.items():
+        name = UNCLASSIFIED if risk is None else risk
+        order = draw.argsort_codes(codes)
+        if name in strata:  # a class literally named 未分类 and the unclassified
+            codes = np.concatenate([strata[name], codes[order]])
+            ids = np.concatenate([entity_ids[name], ids[order]])
+            order = draw.argsort_codes(codes)
+        strata[name] = codes[order]
+        entity_ids[name] = ids[order]
 
     oq = (
         Officer.objects.unrestricted(reason)
@@ -366,75 +436,71 @@ def run_draw(campaign: Campaign, *, actor: Staff | None = None, on: date | None 
 
 
 def write_targets(campaign: Campaign, result: draw.DrawResult) -> None:
-    """Targets and teams in bulk: on PostgreSQL two ``INSERT … SELECT`` over arrays, joined
-    to the entities and officers by code inside the database; elsewhere ids looked up per
-    column and the rows inserted in batches."""
-    codes = [c.decode() for c in result.selection.codes.tolist()]
-    if connection.vendor == "postgresql":
-        _write_targets_pg(campaign, result, codes)
-        return
-    entity_id: dict[str, int] = {}
+    """Targets and teams in bulk: the ids of the drawn codes and of the inspectors looked up in
+    one query each, then ``insert_targets``."""
     reason = f"写入抽查任务 {campaign.code} 的抽查对象"
-    for start in range(0, len(codes), 20000):
-        entity_id.update(
-            Entity.objects.unrestricted(reason)
-            .filter(uscc__in=codes[start : start + 20000])
-            .values_list("uscc", "id")
-        )
+    codes = [c.decode() for c in result.selection.codes.tolist()]
+    entity_id = _ids_by_code(Entity.objects.unrestricted(reason), "uscc", codes)
+    if len(entity_id) != len(codes):
+        raise _refuse("抽中的市场主体在名录中已不存在，不能写入抽查对象", BASIS_RULES)
     numbers = [n.decode() for n in result.inspectors.tolist()]
-    officer_id = dict(
-        Officer.objects.unrestricted(reason)
-        .filter(credential_no__in=numbers)
-        .values_list("credential_no", "id")
-    )
+    officers = Officer.objects.unrestricted(reason).exclude(credential_no="")  # unique when set
+    officer_id = _ids_by_code(officers, "credential_no", numbers)
+    if len(officer_id) != len(numbers):
+        raise _refuse("分派的检查人员在名录中已不存在，不能写入", BASIS_RULES)
     officer_ids = np.array([officer_id[n] for n in numbers], dtype=np.int64)
+    insert_targets(
+        campaign.pk,
+        [entity_id[c] for c in codes],
+        result.selection.strata,
+        officer_ids[result.teams] if result.teams.size else result.teams,
+    )
+
+
+def _ids_by_code(rows: QuerySet[Any], column: str, values: list[str]) -> dict[str, int]:
+    """``{value: id}`` for the rows whose ``column`` (unique) is one of ``values``: on
+    PostgreSQL in one query with the values as one array parameter, elsewhere in chunks."""
+    if connection.vendor == "postgresql":
+        quote = connection.ops.quote_name
+        name = f"{quote(rows.model._meta.db_table)}.{quote(column)}"
+        wanted = RawSQL(f"{name} = ANY(%s::text[])", [values], output_field=BooleanField())
+        return dict(rows.filter(wanted).order_by().values_list(column, "id"))
+    found: dict[str, int] = {}
+    for start in range(0, len(values), 20000):
+        found.update(
+            rows.filter(**{f"{column}__in": values[start : start + 20000]}).values_list(
+                column, "id"
+            )
+        )
+    return found
+
+
+def insert_targets(
+    campaign_id: int,
+    entity_ids: Sequence[int],
+    strata: Sequence[str],
+    teams: np.ndarray,
+) -> None:
+    """Write a draw's rows: the targets in rank order (COPY on PostgreSQL), their ids read
+    back in one query, then every team member (``teams``: one row of officer ids per target,
+    in pick order). The benchmark's floor writes its rows with this same function."""
     _insert(
         Target,
         ["campaign_id", "entity_id", "stratum", "rank"],
-        (
-            (campaign.pk, entity_id[c], s, rank)
-            for rank, (c, s) in enumerate(zip(codes, result.selection.strata, strict=True))
-        ),
+        zip(repeat(campaign_id), entity_ids, strata, count(), strict=False),
     )
-    target_ids = dict(
-        Target.objects.unrestricted(reason).filter(campaign=campaign).values_list("rank", "id")
+    target_ids = list(
+        Target.objects.unrestricted("写入抽查对象的检查人员")
+        .filter(campaign_id=campaign_id)
+        .order_by("rank")
+        .values_list("id", flat=True)
     )
-    teams = officer_ids[result.teams] if result.teams.size else result.teams
+    team = teams.shape[1] if teams.ndim == 2 else 0
     _insert(
         Assignment,
         ["target_id", "officer_id", "position"],
-        (
-            (target_ids[rank], officer, position)
-            for rank, team in enumerate(teams.tolist())
-            for position, officer in enumerate(team)
-        ),
+        zip(np.repeat(target_ids, team).tolist(), teams.ravel().tolist(), cycle(range(team))),
     )
-
-
-def _write_targets_pg(campaign: Campaign, result: draw.DrawResult, codes: list[str]) -> None:
-    numbers = [n.decode() for n in result.inspectors.tolist()]
-    team = result.teams.shape[1] if result.teams.ndim == 2 else 0
-    flat = result.teams.ravel().tolist()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "INSERT INTO inspection_target (campaign_id, entity_id, stratum, rank) "
-            "SELECT %s, e.id, x.stratum, x.rank - 1 "
-            "FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY AS x(code, stratum, rank) "
-            "JOIN org_entity e ON e.uscc = x.code",
-            [campaign.pk, codes, result.selection.strata],
-        )
-        if cursor.rowcount != len(codes):
-            raise _refuse("抽中的市场主体在名录中已不存在，不能写入抽查对象", BASIS_RULES)
-        cursor.execute(
-            "INSERT INTO inspection_assignment (target_id, officer_id, position) "
-            "SELECT t.id, o.id, (x.n - 1) %% %s "
-            "FROM unnest(%s::text[]) WITH ORDINALITY AS x(number, n) "
-            "JOIN inspection_target t ON t.campaign_id = %s AND t.rank = (x.n - 1) / %s "
-            "JOIN org_officer o ON o.credential_no = x.number AND o.credential_no <> ''",
-            [team, [numbers[i] for i in flat], campaign.pk, team],
-        )
-        if cursor.rowcount != len(flat):
-            raise _refuse("分派的检查人员在名录中已不存在，不能写入", BASIS_RULES)
 
 
 def _insert(model: Any, columns: list[str], rows: Any) -> None:
