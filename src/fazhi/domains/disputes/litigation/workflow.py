@@ -128,7 +128,8 @@ def reason_when_head_absent(ctx: StepContext) -> Refusal | None:
 def appearer_named(ctx: StepContext) -> Refusal | None:
     if ctx.data.get("appearer", Appearer.NOBODY) != Appearer.NOBODY and not ctx.data.get("name"):
         return Refusal(
-            "须填写出庭人员的姓名和职务", "最高人民法院关于适用《中华人民共和国行政诉讼法》的解释 第一百三十一条"
+            "须填写出庭人员的姓名和职务",
+            "最高人民法院关于适用《中华人民共和国行政诉讼法》的解释 第一百三十一条",
         )
     return None
 
