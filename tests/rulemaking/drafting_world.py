@@ -80,8 +80,8 @@ class World:
     citizen: Any
 
 
-@pytest.fixture
-def dworld(org: Org, people: People) -> World:
+@pytest.fixture(name="dworld")
+def dworld_fixture(org: Org, people: People) -> World:
     org.city.may_issue_documents = True
     org.city.save()
     issuers.seed_from_flags(org.city, on=date(2019, 1, 2))

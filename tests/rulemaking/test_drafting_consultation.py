@@ -25,7 +25,7 @@ from .drafting_world import (
     consulted,
     consulting,
     draft_of,
-    dworld,  # noqa: F401  (the fixture)
+    dworld_fixture,  # noqa: F401  (the fixture ``dworld``)
     moderate,
 )
 

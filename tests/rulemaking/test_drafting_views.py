@@ -20,7 +20,7 @@ from .drafting_world import (
     consulted,
     draft_of,
     drafted,
-    dworld,  # noqa: F401  (the fixture)
+    dworld_fixture,  # noqa: F401  (the fixture ``dworld``)
 )
 
 

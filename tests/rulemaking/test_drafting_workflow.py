@@ -27,7 +27,7 @@ from .drafting_world import (
     consulting,
     draft_of,
     drafted,
-    dworld,  # noqa: F401  (the fixture)
+    dworld_fixture,  # noqa: F401  (the fixture ``dworld``)
     new_draft,
     published,
     reviewed,

@@ -166,14 +166,15 @@ def answer(request: HttpRequest, pk: int, comment: int) -> HttpResponse:
 
 def _public(request: HttpRequest) -> PublicationQuerySet:
     qs = ensure_restricted(Publication.objects.restrict(request.user, "view"))
-    return qs.filter(withdrawal__isnull=True)  # type: ignore[no-any-return]
+    return qs.filter(withdrawal__isnull=True)
 
 
 def consultation_list(request: HttpRequest) -> HttpResponse:
     """公开征求意见: the drafts open for comment, then the closed ones with their feedback."""
     pubs = _public(request).filter(kind=consult.CONSULTATION_KIND).order_by("-published_on", "-pk")
     today = timezone.localdate()
-    open_, closed = [], []
+    open_: list[Publication] = []
+    closed: list[Publication] = []
     for pub in pubs:
         (open_ if pub.publish_until and pub.publish_until >= today else closed).append(pub)
     feedback = {

@@ -20,6 +20,7 @@ from fazhi.core.org.choices import GovernmentLevel, UnitKind
 from fazhi.core.org.models import OrgUnit
 from fazhi.domains.lists import services as lists
 from fazhi.domains.lists.choices import ListState
+from fazhi.domains.lists.models import CatalogItem
 
 from .choices import TextKind
 from .models import IssuingBody, IssuingBodyVersion, PlanEntry, RulemakingPlan
@@ -43,7 +44,7 @@ def makes_rules(unit: OrgUnit) -> bool:
 def entry_on(unit: OrgUnit, on: date) -> IssuingBodyVersion | None:
     """The unit's entry on the list in force on ``on`` (None when it is not on the list)."""
     version = lists.as_of(IssuingBody, on).filter(department=unit).order_by("-valid_from").first()
-    return version  # type: ignore[no-any-return]  # as_of is typed for every list
+    return version
 
 
 def issuing_refusal(unit: OrgUnit, kind: str, on: date) -> Refusal | None:
@@ -63,7 +64,7 @@ def issuing_refusal(unit: OrgUnit, kind: str, on: date) -> Refusal | None:
 @transaction.atomic
 def seed_from_flags(
     government: OrgUnit, *, on: date, actor: Any = None, reason: str = ""
-) -> list[IssuingBody]:
+) -> list[CatalogItem]:
     """Draft entries for the government and those of its departments flagged
     ``may_issue_documents`` that are not on the list yet (the flag only seeds the list)."""
     units = [government, *government.children.filter(kind=UnitKind.DEPARTMENT).order_by("code")]

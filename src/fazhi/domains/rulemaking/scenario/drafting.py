@@ -36,7 +36,7 @@ from ..choices import TextKind, TextState
 from ..drafting import KIND
 from ..drafting_choices import CommentStatus, PlanCategory
 from ..library import store_provisions
-from ..models import IssuingBody, LegalText, PlanEntry, RulemakingPlan, TextVersion
+from ..models import Draft, IssuingBody, LegalText, PlanEntry, RulemakingPlan, TextVersion
 from ..parsing import parse
 from . import drafting_texts as texts
 
@@ -437,9 +437,10 @@ def _walk(w: Walk, kind: str, people: dict[str, Staff], accounts: list[PublicAcc
         on=opened,
         data={"closes_on": closes, "anonymous_allowed": False},
     )
-    c = case.draft.consultations.get()
+    # Read afresh: ``case.draft`` keeps the row as it was when the case was registered.
+    d = Draft.objects.get(case=case)
+    c = d.consultations.get()
     assert c.publication is not None
-    d = case.draft
     articles = list(d.current.articles()) if d.current else []
     made = []
     for i, (who, article, body) in enumerate(w.comments):
