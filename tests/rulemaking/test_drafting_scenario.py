@@ -17,7 +17,7 @@ from fazhi.domains.rulemaking.compare import compare
 from fazhi.domains.rulemaking.models import Comment, Draft, IssuingBody
 from fazhi.shell.scenario.builder import ScenarioBuilder, StageResult
 
-ROWS = {"23": 3, "24": 1, "25": 1, "26": 1, "27": 0, "29": 2}
+ROWS = {"23": 3, "24": 1, "25": 1, "26": 1, "27": 30, "29": 2}
 
 
 def run_stages(builder: ScenarioBuilder) -> int:
@@ -67,3 +67,4 @@ def test_the_drafting_stages(builder: ScenarioBuilder) -> None:
     # A second run adds nothing.
     assert run_stages(builder) == 0
     assert figures.rules_made_2019() == 3
+    assert figures.short_consultations_without_reason_2019() == 0

@@ -52,13 +52,25 @@ def rules_deferred_2019() -> int:
 
 
 def short_consultations_without_reason_2019() -> int:
-    """Row 27: consultations opened in 2019 closing before the earliest date the clock allows
-    (30 days) with no recorded reason — checked on each consultation; the report says none."""
+    """Consultations opened in 2019 closing before the earliest date the clock allows (30 days)
+    with no recorded reason — checked on each consultation; the step refuses them, so 0."""
     short = 0
     for c in Consultation.objects.filter(opened_on__year=2019).select_related("draft"):
         if c.closes_on < earliest_close(c.draft.is_rule, c.opened_on) and not c.shortened_reason:
             short += 1
     return short
+
+
+def shortest_consultation_days_2019() -> int:
+    """Row 27 (不少于30日): the shortest consultation of 2019 in days, of those without a recorded
+    reason for a shorter period (0 when one is shorter than the clock allows: the check above)."""
+    if short_consultations_without_reason_2019():
+        return 0
+    days = [
+        (c.closes_on - c.opened_on).days
+        for c in Consultation.objects.filter(opened_on__year=2019, shortened_reason="")
+    ]
+    return min(days, default=0)
 
 
 def normative_documents_2019() -> int:
@@ -75,7 +87,5 @@ def register_figures() -> None:
     registry.figure("24", "修订政府规章", 1, rules_amended_2019)
     registry.figure("25", "完成调研的政府规章", 1, rules_researched_2019)
     registry.figure("26", "暂缓出台的政府规章", 1, rules_deferred_2019)
-    registry.figure(
-        "27", "征求意见少于30日且未说明理由的", 0, short_consultations_without_reason_2019
-    )
+    registry.figure("27", "草案公开征求意见最短期限（日）", 30, shortest_consultation_days_2019)
     registry.figure("29", "制定出台政府规范性文件", 2, normative_documents_2019)
