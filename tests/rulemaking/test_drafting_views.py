@@ -175,3 +175,23 @@ def test_the_office_workbench_moderates_and_answers(client: Any, dworld: World) 
     assert cm.status == "published" and cm.publication is not None
     case_page = client.get(f"/office/cases/{case.pk}/").content.decode()
     assert "草案条文与公众意见" in case_page and "结束征求意见" in case_page
+
+
+def test_a_draft_is_registered_from_the_office(client: Any, dworld: World) -> None:
+    client.force_login(dworld.people.alice)
+    page = client.get("/office/cases/new/rule_drafting/")
+    assert page.status_code == 200 and "年度计划项目" in page.content.decode()
+    response = client.post(
+        "/office/cases/new/rule_drafting/",
+        {
+            "kind": "government_rule",
+            "title": "鄂州市农贸市场管理办法",
+            "issuer": dworld.org.city.pk,
+            "plan_entry": dworld.entry.pk,
+        },
+    )
+    assert response.status_code == 302
+    d = Draft.objects.get()
+    assert d.case.state == "research" and d.issuer == dworld.org.city
+    page = client.get(f"/office/cases/{d.case_id}/").content.decode()
+    assert "完成立项调研" in page and "形成草案" in page
