@@ -145,7 +145,7 @@ def test_the_meeting_is_refused_with_every_missing_step(dworld: World) -> None:
         take(case, "deliberate", dworld.gov_head, on=MEETING, data={"meeting": "第20次常务会议"})
     steps = {r.missing_step for r in excinfo.value.refusals}
     assert {"open_consultation", "submit_review"} <= steps
-    assert "规章制定程序条例 第十八条至第二十四条" in refusal_text(excinfo)
+    assert "规章制定程序条例 第十九条至第二十五条" in refusal_text(excinfo)
 
 
 def test_a_revision_after_the_review_needs_a_new_review(dworld: World) -> None:

@@ -29,6 +29,11 @@ NOT_IN_LIBRARY = {
     "国办发〔2018〕118号",
     "国发〔2019〕5号",
     "行政执法机关移送涉嫌犯罪案件的规定",
+    # Drafting rules and normative documents (policy documents and a local rule).
+    "国办发〔2018〕37号",
+    "国办发〔2018〕115号",
+    "国发〔2016〕34号",
+    "本市制度廉洁性评估规定",
 }
 
 

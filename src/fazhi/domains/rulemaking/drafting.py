@@ -80,7 +80,9 @@ PUBLICATION_KIND = {
     TextKind.GOVERNMENT_RULE: "政府规章",
     TextKind.NORMATIVE_DOCUMENT: "行政规范性文件",
 }
-PLAN_BASIS = f"{RULES_LAW} 第十二条、第十四条"
+PLAN_BASIS = f"{RULES_LAW} 第十二条、第十三条"
+# 第十三条第三款: the plan may be adjusted in its execution (a deferral, a withdrawal).
+ADJUST_BASIS = f"{RULES_LAW} 第十三条"
 
 
 def legal_office(issuer: OrgUnit) -> OrgUnit:
@@ -111,7 +113,10 @@ def _create(actor: Any, unit: Any, data: Any, on: date) -> Case:
     refusals: list[Refusal] = []
     if entry is not None and entry.drafting_unit_id != unit.pk:
         refusals.append(
-            Refusal(f"“{entry.title}”的起草单位为{entry.drafting_unit}", f"{RULES_LAW} 第十三条")
+            Refusal(
+                f"“{entry.title}”的起草单位为{entry.drafting_unit}",
+                f"{RULES_LAW} 第十二条、第十四条",
+            )
         )
     if kind == TextKind.GOVERNMENT_RULE and entry is None:
         refusals.append(Refusal("政府规章应当列入年度规章制定工作计划", PLAN_BASIS))
@@ -563,7 +568,7 @@ ADD(
     S.REVIEWED,
     staff_roles=[REVIEWER],
     by_roles=["reviewer"],
-    basis=f"{RULES_LAW} 第十八条至第二十四条；{NOTICE_115}",
+    basis=f"{RULES_LAW} 第十九条至第二十五条；{NOTICE_115}",
     gates=[passing_conclusion, review_time],
     form=forms.SelfReviewForm,
     meets=(periods.REVIEW_MIN.key, periods.REVIEW_MAX.key),
@@ -577,7 +582,7 @@ ADD(
     S.DRAFTING,
     staff_roles=[REVIEWER],
     by_roles=["reviewer"],
-    basis=f"{RULES_LAW} 第二十二条；{NOTICE_115}",
+    basis=f"{RULES_LAW} 第二十条；{NOTICE_115}",
     gates=[failing_conclusion],
     form=forms.SelfReviewForm,
     meets=(periods.REVIEW_MIN.key, periods.REVIEW_MAX.key),
@@ -637,7 +642,7 @@ ADD(
     S.DEFERRED,
     staff_roles=[HEAD],
     by_roles=["handler"],
-    basis=PLAN_BASIS,
+    basis=ADJUST_BASIS,
     form=forms.ReasonForm,
     effect=_deferred,
 )
@@ -648,7 +653,7 @@ ADD(
     S.RESEARCH,
     staff_roles=[HEAD],
     by_roles=["handler"],
-    basis=PLAN_BASIS,
+    basis=ADJUST_BASIS,
     form=forms.ReasonForm,
 )
 ADD(
@@ -658,7 +663,7 @@ ADD(
     S.WITHDRAWN,
     staff_roles=[HEAD],
     by_roles=["handler"],
-    basis=PLAN_BASIS,
+    basis=ADJUST_BASIS,
     form=forms.ReasonForm,
     closes=True,
     effect=_withdrawn,

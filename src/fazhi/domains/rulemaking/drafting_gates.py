@@ -37,7 +37,7 @@ def feedback_basis(d: Draft) -> str:
 
 
 def legality_basis(d: Draft) -> str:
-    return f"{RULES_LAW} 第十八条至第二十四条" if d.is_rule else NOTICE_115
+    return f"{RULES_LAW} 第十九条至第二十五条" if d.is_rule else NOTICE_115
 
 
 def deliberation_basis(d: Draft) -> str:

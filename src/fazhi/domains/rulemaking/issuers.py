@@ -31,7 +31,7 @@ PLAN_KIND = "年度规章和规范性文件制定计划"
 ULTRA_VIRES = f"{NOTICE_37}（严禁越权发文）"
 # 立法法 (2015修正) 第八十二条 / (2023修正) 第九十三条: the people's governments of provinces and of
 # cities divided into districts make government rules.
-RULE_MAKERS = "立法法 第九十三条"
+RULE_MAKERS = "立法法（2015）第八十二条；立法法 第九十三条"
 
 
 def makes_rules(unit: OrgUnit) -> bool:
@@ -168,7 +168,7 @@ def publish_plan(plan: RulemakingPlan, *, on: date, actor: Any = None) -> Rulema
                 }
                 for e in plan.entries.select_related("drafting_unit").order_by("number")
             ],
-            "依据": f"{'规章制定程序条例'} 第十二条",
+            "依据": "规章制定程序条例 第十二条",
         },
         subject=plan,
         actor=actor,

@@ -56,8 +56,9 @@ class IssuingBody(CatalogItem):
 
 class IssuingBodyVersion(ItemVersion):
     item = models.ForeignKey(IssuingBody, on_delete=models.CASCADE, related_name="versions")
-    # 立法法 第九十三条: only the people's governments of provinces and of cities divided into
-    # districts make government rules; every body on the list may issue normative documents.
+    # 立法法 第九十三条 (2015: 第八十二条): only the people's governments of provinces and of
+    # cities divided into districts make government rules; every body on the list may issue
+    # normative documents.
     may_make_rules = models.BooleanField("可以制定政府规章", default=False)
     scope_note = models.CharField("制定范围", max_length=300, blank=True)
 
