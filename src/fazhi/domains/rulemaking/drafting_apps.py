@@ -11,8 +11,16 @@ def ready_drafting() -> None:
     from fazhi.core.accounts.submissions import register_submissions
     from fazhi.core.org.choices import Role
 
-    # Importing registers the case kind, its steps, the periods and the list screens.
-    from . import drafting, drafting_figures, drafting_screens, models, periods  # noqa: F401
+    # Importing registers the case kind, its steps, the periods and the list screens, and the
+    # daily job's Celery task (autodiscovery reads only tasks.py).
+    from . import (  # noqa: F401
+        drafting,
+        drafting_figures,
+        drafting_screens,
+        drafting_tasks,
+        models,
+        periods,
+    )
     from .drafting_views import my_comments
     from .scenario.drafting import STAGES, register_personas
 

@@ -20,6 +20,24 @@ class CommentFilterSet(ScopedFilterSet):
         fields = ["status", "adoption"]
 
 
+class ConsultationFilterSet(ScopedFilterSet):
+    class Meta:
+        model = Consultation
+        fields = ["anonymous_allowed"]
+
+
+class PlanEntryFilterSet(ScopedFilterSet):
+    class Meta:
+        model = PlanEntry
+        fields = ["kind", "category"]
+
+
+class IssuingBodyFilterSet(ScopedFilterSet):
+    class Meta:
+        model = IssuingBodyVersion
+        fields = ["state", "may_make_rules"]
+
+
 register(
     Resource(
         "drafts",
@@ -39,6 +57,7 @@ register(
         "草案公开征求意见",
         ["draft__case__title", "opened_on", "closes_on", "shortened_reason", "closed_on"],
         search_fields=["draft__case__title"],
+        filterset=ConsultationFilterSet,
         select_related=["draft__case"],
         ordering=["-opened_on", "-pk"],
     )
@@ -62,6 +81,7 @@ register(
         "年度规章和规范性文件制定计划",
         ["plan__year", "number", "title", "kind", "category", "drafting_unit", "due"],
         search_fields=["title"],
+        filterset=PlanEntryFilterSet,
         select_related=["plan", "drafting_unit"],
         ordering=["-plan__year", "number"],
     )
@@ -73,6 +93,7 @@ register(
         "行政规范性文件制定主体清单",
         ["item__code", "name", "department", "may_make_rules", "valid_from", "valid_to", "state"],
         search_fields=["name", "item__code"],
+        filterset=IssuingBodyFilterSet,
         select_related=["item", "department"],
         ordering=["item__code", "valid_from"],
     )
