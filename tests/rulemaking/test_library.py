@@ -31,6 +31,10 @@ NOT_IN_LIBRARY = {
     "国发〔2019〕5号",
     "行政执法机关移送涉嫌犯罪案件的规定",
     "最高人民法院关于适用《中华人民共和国行政诉讼法》的解释",  # 法释〔2018〕1号: not in the mirror
+    # Drafting rules and normative documents (policy documents and a local rule).
+    "国办发〔2018〕115号",
+    "国发〔2016〕34号",
+    "本市制度廉洁性评估规定",
 }
 
 

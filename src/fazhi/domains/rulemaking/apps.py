@@ -36,6 +36,10 @@ class RulemakingConfig(AppConfig):
             order=70,
             roles=frozenset(r.value for r in Role if r not in ADMIN_ROLES),
         )
+        # Drafting rules and normative documents (issue 10): the case kind, screens, stages.
+        from .drafting_apps import ready_drafting
+
+        ready_drafting()
         # On SQLite a migration that rebuilds the provision table drops the index's triggers.
         post_migrate.connect(_ensure_index, sender=self, dispatch_uid="rulemaking.search_index")
 

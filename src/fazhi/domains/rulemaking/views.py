@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from fazhi.core.org.scoping import scoped
 
-from .choices import TextKind
+from .choices import TextKind, TextState
 from .compare import compare, summary
 from .models import LegalText, TextVersion
 from .search import search
@@ -86,7 +86,13 @@ def text_detail(request: HttpRequest, pk: int) -> HttpResponse:
     text = _text_or_404(request, pk)
     form = AsOfForm(request.GET or None)
     on: date | None = form.cleaned_data["on"] if form.is_valid() else None
-    versions = list(scoped(request, TextVersion).filter(text=text).order_by("effective_from"))
+    # Drafts are read on their drafting case (office), not here: only promulgated versions.
+    versions = list(
+        scoped(request, TextVersion)
+        .filter(text=text)
+        .exclude(state=TextState.DRAFT)
+        .order_by("effective_from")
+    )
     if on is not None:
         version = text.version_on(on)
     else:
@@ -109,7 +115,7 @@ def text_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def version_compare(request: HttpRequest, pk: int, old: int, new: int) -> HttpResponse:
     text = _text_or_404(request, pk)
-    versions = scoped(request, TextVersion).filter(text=text)
+    versions = scoped(request, TextVersion).filter(text=text).exclude(state=TextState.DRAFT)
     a = versions.filter(pk=old).first()
     b = versions.filter(pk=new).first()
     if a is None or b is None:
