@@ -27,13 +27,18 @@ if TYPE_CHECKING:
     from django.db.models.fields.related_descriptors import RelatedManager
 
 
-def public_or_issued(prefix: str = "") -> Any:
+def public_or_issued(prefix: str = "", version_state: str = "") -> Any:
     """Published texts are public; drafts only to the issuing unit (and its supervisors).
-    Writes always need the issuing unit."""
+    Writes always need the issuing unit. ``version_state`` names the version's state field: a
+    draft version of a public text (an amendment being prepared) stays the issuing unit's — the
+    public sees a draft only as the consultation publishes it, through the disclosure gate."""
 
     def rule(user: Any, action: str) -> Q:
         own = Q(**{f"{prefix}issuing_unit__in": visible_unit_ids(user, action)})  # type: ignore[arg-type]
-        return (Q(**{f"{prefix}public": True}) | own) if action == "view" else own
+        public = Q(**{f"{prefix}public": True})
+        if version_state:
+            public &= ~Q(**{version_state: TextState.DRAFT})
+        return (public | own) if action == "view" else own
 
     return rule
 
@@ -135,7 +140,7 @@ class TextVersion(models.Model):
         provisions: RelatedManager[Provision]
         text_id: int
 
-    scope = Scope("public", custom=public_or_issued("text__"))
+    scope = Scope("public", custom=public_or_issued("text__", "state"))
     objects = RestrictedManager()
 
     class Meta:
@@ -193,7 +198,7 @@ class Provision(models.Model):
         version_id: int
         parent_id: int | None
 
-    scope = Scope("public", custom=public_or_issued("version__text__"))
+    scope = Scope("public", custom=public_or_issued("version__text__", "version__state"))
     objects = RestrictedManager()
 
     class Meta:
