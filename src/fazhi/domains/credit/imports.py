@@ -50,7 +50,7 @@ class RiskClassImport(ImportSpec):
     )
 
     def prepare(self, table: Table, ctx: Context) -> dict[str, Any]:
-        codes = sorted(set(table.col("uscc")))
+        codes = sorted({c for c in table.col("uscc") if c})
         entities: dict[str, int] = {}
         for part in chunks(codes, KEY_CHUNK):
             entities.update(Entity.objects.filter(uscc__in=part).values_list("uscc", "pk"))
@@ -59,6 +59,8 @@ class RiskClassImport(ImportSpec):
         rows: dict[int, tuple[int, str, str, date, str]] = {}
         seen: dict[tuple[int, str, date], int] = {}
         for i in range(len(table)):
+            if i in table.bad:  # a cell already refused (e.g. a code failing its check digit)
+                continue
             entity = entities.get(table.col("uscc")[i])
             if entity is None:
                 table.error(i, "uscc", "市场主体名录中没有这个统一社会信用代码")
