@@ -124,3 +124,19 @@ def test_risk_classes_are_imported_per_scheme(org, people, company) -> None:
     )
     row = RiskClassification.objects.get(entity=company)
     assert (row.scheme, row.risk_class, row.as_of) == ("市场监管", "A", date(2026, 6, 30))
+
+
+def test_the_api_lists_records_in_scope_and_answers_the_measures(org, people, company) -> None:
+    from rest_framework.test import APIClient
+
+    record = commitment(org, people, company, date(2026, 5, 10), "serious")
+    api = APIClient()
+    api.force_authenticate(people.alice)
+    assert [r["id"] for r in api.get("/api/credit-records/").json()["results"]] == [record.pk]
+    api.force_authenticate(people.bob)
+    assert api.get("/api/credit-records/").json()["results"] == []
+    rows = api.get(
+        "/api/credit-records/measures/", {"uscc": company.uscc, "on": "2026-06-01"}
+    ).json()
+    assert {r["code"] for r in rows} == {"no_notify_commit", "ratio_serious"}
+    assert rows[0]["records"] == [record.pk] and rows[0]["basis"]

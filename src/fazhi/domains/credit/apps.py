@@ -17,7 +17,7 @@ class CreditConfig(AppConfig):
         from fazhi.domains.inspection.results import results_published
 
         # Importing registers the workflow, the review period, the import spec and the screens.
-        from . import imports, models, records, repair, screens  # noqa: F401
+        from . import api, imports, models, records, repair, screens  # noqa: F401
         from .scenario import stage
 
         auditlog.register(models.CreditRecord)
@@ -40,6 +40,7 @@ class CreditConfig(AppConfig):
             order=46,
             roles=frozenset({Role.CLERK, Role.DEPARTMENT_HEAD, Role.SUPERVISOR, Role.OFFICER}),
         )
+        registry.api_route("credit-records", api.CreditRecordViewSet, "creditrecord")
         registry.job("credit-expiry", "fazhi.domains.credit.tasks.expire_records", every=86400.0)
         # After the inspection (300–) and enforcement stages: the 2019 records and repairs.
         for order, (label, load) in enumerate(stage.STAGES, 310):
