@@ -40,6 +40,7 @@ class CreditConfig(AppConfig):
             order=46,
             roles=frozenset({Role.CLERK, Role.DEPARTMENT_HEAD, Role.SUPERVISOR, Role.OFFICER}),
         )
+        registry.nav("portal", "企业信用", "credit_portal:mine", order=46)
         registry.api_route("credit-records", api.CreditRecordViewSet, "creditrecord")
         registry.job("credit-expiry", "fazhi.domains.credit.tasks.expire_records", every=86400.0)
         # After the inspection (300–) and enforcement stages: the 2019 records and repairs.
