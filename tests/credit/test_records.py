@@ -104,3 +104,18 @@ def test_a_revoked_decision_ends_its_record(org, people, item, company) -> None:
     withdraw(pub, reason="处罚决定被复议机关撤销", on=date(2024, 6, 3))
     record = CreditRecord.objects.get(entity=company)
     assert record.state == "withdrawn" and "撤销" in record.end_reason
+
+
+def test_a_changed_decision_published_again_makes_a_new_record(org, people, item, company):
+    from fazhi.domains.credit import records
+    from fazhi.domains.enforcement.publicity import publish_decision
+
+    first = published_penalty(org, people, item, company)
+    withdraw(first, reason="处罚决定被变更", on=date(2024, 6, 3))
+    second = publish_decision(first.case, actor=people.alice, on=date(2024, 6, 4))
+    rows = CreditRecord.objects.filter(entity=company).order_by("pk")
+    assert [(r.publication_id, r.state) for r in rows] == [
+        (first.pk, "withdrawn"),
+        (second.pk, "published"),
+    ]
+    assert records.from_penalty(second) == []  # once per publication

@@ -140,3 +140,27 @@ def test_the_api_lists_records_in_scope_and_answers_the_measures(org, people, co
     ).json()
     assert {r["code"] for r in rows} == {"no_notify_commit", "ratio_serious"}
     assert rows[0]["records"] == [record.pk] and rows[0]["basis"]
+
+
+def test_the_case_page_offers_each_step_to_its_role_only(client, org, people, company) -> None:
+    from fazhi.core.casework.workflow import register_case, take
+
+    record = commitment(org, people, company, date(2025, 6, 10))
+    case = register_case(
+        "credit_repair",
+        people.alice,
+        {
+            "record": record.pk,
+            "applicant_name": company.name,
+            "correction": "已整改",
+            "commitment_signed": "on",
+        },
+        on=date(2025, 9, 12),
+    )
+    take(case, "accept", people.alice, on=date(2025, 9, 12))
+    url = reverse("office:case_detail", args=[case.pk])
+    client.force_login(people.alice)
+    page = client.get(url).content.decode()
+    assert "信用修复申请" in page and "审核" in page and "已签署公开信用承诺" in page
+    client.force_login(people.bob)  # another department: not its case
+    assert client.get(url).status_code == 404

@@ -169,10 +169,10 @@ def records_in_force(entity: Entity | int, on: date) -> list[CreditRecord]:
 
 
 def risk_class(entity: Entity | int, on: date, scheme: str = GOOD_SCHEME) -> str:
-    entity_id = getattr(entity, "pk", entity)
+    entity_id: int = entity.pk if isinstance(entity, Entity) else entity
+    # Reference data (every department reads it): no cross-department read to audit here.
     row = (
-        RiskClassification.objects.unrestricted("联合奖惩：查询市场主体的信用风险分类")
-        .filter(entity_id=entity_id, scheme=scheme, as_of__lte=on)
+        RiskClassification.objects.filter(entity_id=entity_id, scheme=scheme, as_of__lte=on)
         .order_by("-as_of")
         .first()
     )
@@ -217,22 +217,34 @@ def applicable(entity: Entity | int, on: date, *, department: Any = None) -> lis
     return out
 
 
-def inspection_ratio_factor(entity: Entity | int, on: date) -> int:
-    """The factor (per-mille) on the entity's inspection ratio: the strongest punishment if any
-    applies, else the strongest reward, else 1000 (unchanged)."""
-    factors = [m for m in applicable(entity, on) if m.ratio_per_mille is not None]
-    punish = [m.ratio_per_mille for m in factors if m.kind == MeasureKind.PUNISHMENT]
-    reward = [m.ratio_per_mille for m in factors if m.kind == MeasureKind.REWARD]
-    if punish:
-        return max(p for p in punish if p is not None)
-    if reward:
-        return min(r for r in reward if r is not None)
+def ratio_factor(found: Sequence[Measure]) -> int:
+    """The factor (per-mille) on the inspection ratio from the measures ``found``: the strongest
+    punishment if any applies, else the strongest reward, else 1000 (unchanged)."""
+    punish = [m.ratio_per_mille for m in found if m.kind == MeasureKind.PUNISHMENT]
+    reward = [m.ratio_per_mille for m in found if m.kind == MeasureKind.REWARD]
+    punish_f = [p for p in punish if p is not None]
+    reward_f = [r for r in reward if r is not None]
+    if punish_f:
+        return max(punish_f)
+    if reward_f:
+        return min(reward_f)
     return PER_MILLE
+
+
+def notify_commit(found: Sequence[Measure]) -> tuple[bool, str]:
+    """Whether notify-commit (告知承诺) may be used, given the measures ``found``, and why not."""
+    for m in found:
+        if m.code == "no_notify_commit":
+            return False, f"{m.reason}（{m.basis}）"
+    return True, ""
+
+
+def inspection_ratio_factor(entity: Entity | int, on: date) -> int:
+    """The factor (per-mille) on the entity's inspection ratio on ``on`` (what a draw may read;
+    the draw itself is not changed)."""
+    return ratio_factor(applicable(entity, on))
 
 
 def notify_commit_allowed(entity: Entity | int, on: date) -> tuple[bool, str]:
     """Whether the entity may use notify-commit (告知承诺) on ``on``, and if not, why."""
-    for m in applicable(entity, on):
-        if m.code == "no_notify_commit":
-            return False, f"{m.reason}（{m.basis}）"
-    return True, ""
+    return notify_commit(applicable(entity, on))

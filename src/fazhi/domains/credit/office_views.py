@@ -45,9 +45,9 @@ def lookup(request: HttpRequest) -> HttpResponse:
             .filter(entity=entity)
             .select_related("department"),
             measures=found,
-            factor=measures.inspection_ratio_factor(entity, on),
+            factor=measures.ratio_factor(found),
             risk_class=measures.risk_class(entity, on),
-            notify_commit=measures.notify_commit_allowed(entity, on),
+            notify_commit=measures.notify_commit(found),
         )
     context["repairs"] = scoped(request.user, RepairRequest).select_related(
         "case", "record__entity"

@@ -29,14 +29,15 @@ def mine(request: HttpRequest) -> HttpResponse:
         .select_related("department")
         .order_by("-recognised_on", "-pk")
     )
+    found = measures.applicable(entity_id, today)
     requests = RepairRequest.objects.filter(account=account).select_related("case", "record")
     return render(
         request,
         "credit/portal/mine.html",
         {
             "records": rows,
-            "measures": measures.applicable(entity_id, today),
-            "factor": measures.inspection_ratio_factor(entity_id, today),
+            "measures": found,
+            "factor": measures.ratio_factor(found),
             "requests": requests,
             "today": today,
         },

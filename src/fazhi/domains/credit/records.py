@@ -132,7 +132,9 @@ def from_penalty(pub: Publication) -> list[CreditRecord]:
     )
     made = []
     for entity in entities:
-        ref = _ref(ec, entity)
+        # By publication: a decision changed and published again makes a new record (the
+        # first ended when its publication was withdrawn).
+        ref = _ref(pub, entity)
         if CreditRecord.objects.filter(source_ref=ref).exists():
             continue
         made.append(

@@ -32,9 +32,12 @@ def load_records(builder: Any, result: Any) -> None:
 
     before = CreditRecord.objects.count()
     done = set(CreditRecord.objects.exclude(case=None).values_list("case_id", flat=True))
+    with_records = CreditRecord.objects.exclude(source_publication=None).values(
+        "source_publication_id"
+    )
     penalties = Publication.objects.filter(
         kind=PENALTY_KIND, withdrawal__isnull=True, published_on__year=2019
-    ).exclude(case_id__in=done)
+    ).exclude(pk__in=with_records)
     for pub in penalties.order_by("published_on", "pk").iterator():
         records.from_penalty(pub)
     for pub in Publication.objects.filter(
