@@ -35,6 +35,7 @@ class Builder:
 class Result:
     created: int = 0
     existing: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def test_the_stages_walk_the_history_idempotently(org, people, item) -> None:
@@ -60,6 +61,10 @@ def test_the_stages_walk_the_history_idempotently(org, people, item) -> None:
         assert r.record.earliest_repair <= r.case.opened_on <= date(2020, 12, 31)
         assert r.record.publication.withdrawal.reason == "信用修复"
     assert builder.audits == [("credit.RepairRequest", 7)]
+    # The two records left (the declined one's and one never asked about) ended in 2022.
+    assert result.extra["expired"] == 2
+    ended = CreditRecord.objects.filter(state="expired")
+    assert all(r.ended_on.year == 2022 for r in ended)
     again = Result()
     stage.load_repairs(Builder(), again)
     assert again.created == 0 and RepairRequest.objects.count() == 7
