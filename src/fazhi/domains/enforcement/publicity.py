@@ -46,6 +46,8 @@ from .sectors import sector_of, sectors_of
 from .workflow import WORKFLOW
 
 PENALTY_KIND = "行政处罚决定"
+# The withdrawal reason of a publication ended early by credit repair (the credit app's).
+CREDIT_REPAIR_REASON = "信用修复"
 WITHDRAWAL = "penalty.publicity_withdrawal"
 BASIS = "行政处罚法 第四十八条"
 
@@ -303,7 +305,12 @@ def sync_publication(case_id: int) -> None:
     )
     if ec is None:
         return
-    first = current_publications_of(case_id).order_by("published_on", "published_at", "pk").first()
+    # A publication ended early by credit repair (信用修复) was made on time all the same: the
+    # decision stays published for supervision's count.
+    made = Publication.objects.filter(case_id=case_id, kind=PENALTY_KIND).filter(
+        Q(withdrawal__isnull=True) | Q(withdrawal__reason=CREDIT_REPAIR_REASON)
+    )
+    first = made.order_by("published_on", "published_at", "pk").first()
     published_on = first.public_date if first is not None else None
     sector = sectors_of([ec.owner_id])[ec.owner_id] if ec.owner_id else None
     due = rule_due(ec, sector) if sector is not None else None

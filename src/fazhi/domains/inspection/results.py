@@ -17,6 +17,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Count, F, Q, QuerySet
+from django.dispatch import Signal
 from django.utils import timezone
 
 from fazhi.core.casework.choices import DeadlineStatus
@@ -35,6 +36,11 @@ TARGETS = ["gsxt", "province_random"]
 
 
 RESULT_COLUMNS = ["统一社会信用代码", "名称", "检查结束日期", "检查结果", "后续处理"]
+
+# Sent once a department's results are published (in the publication's transaction), with
+# ``publication``, ``tasks`` (the tasks it published), ``on`` and ``actor``: another app (credit
+# records) reacts without this app knowing it.
+results_published = Signal()
 
 
 def result_row(task: InspectionTask) -> str:
@@ -100,6 +106,7 @@ def publish_results(
     InspectionTask.objects.filter(pk__in=ids).update(published_on=on, publication=pub)
     join_on_publication(tasks)
     meet_deadlines([t.case_id for t in tasks], on, actor)
+    results_published.send(InspectionTask, publication=pub, tasks=tasks, on=on, actor=actor)
     return pub
 
 

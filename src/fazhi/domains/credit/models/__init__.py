@@ -1,0 +1,4 @@
+from .records import CreditRecord
+from .repair import RepairRequest
+
+__all__ = ["CreditRecord", "RepairRequest"]
