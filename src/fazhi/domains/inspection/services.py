@@ -92,7 +92,9 @@ def read_pools(
     government = campaign.department.government
     reason = f"冻结抽查任务 {campaign.code} 的名录库"
     eq = Entity.objects.unrestricted(reason).filter(
-        region__path__startswith=government.path, status=EntityStatus.ACTIVE
+        region__path__startswith=government.path,
+        status=EntityStatus.ACTIVE,
+        registered_on__lte=on,  # none registered after the freeze
     )
     if entities is not None:
         eq = eq.filter(entities)
