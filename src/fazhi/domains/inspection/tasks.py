@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.db import transaction
@@ -78,7 +78,7 @@ def officer_of(actor: Any) -> Officer | None:
     if cached is _UNREAD:
         cached = Officer.objects.filter(staff_id=pk).first()
         actor._inspection_officer = cached
-    return cached
+    return cast(Officer | None, cached)
 
 
 def on_the_team(ctx: StepContext) -> Refusal | None:
