@@ -4,7 +4,7 @@ verification and the results' publication; refusals name what is missing."""
 from __future__ import annotations
 
 import hashlib
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +12,9 @@ import pytest
 
 from fazhi.core.casework.workflow import TransitionError
 from fazhi.core.disclosure.models import Publication
+from fazhi.core.org.models import Entity
 from fazhi.core.org.scoping import scoped
+from fazhi.core.org.validators import make_uscc
 from fazhi.domains.inspection import services
 from fazhi.domains.inspection.choices import CampaignState
 from fazhi.domains.inspection.models import (
@@ -67,6 +69,28 @@ def test_the_pools_are_frozen_with_their_digests_and_strata(world: World, people
     assert pools.file("conflicts").decode() == (
         f"{world.officers[2].credential_no} {world.entities[5].uscc}\n"
     )
+
+
+def test_an_entity_registered_after_the_freeze_is_not_in_the_pool(
+    world: World, org: Any, people: Any
+) -> None:
+    late, on_the_day = (
+        Entity.objects.create(
+            uscc=make_uscc(f"91420704MA4G{i:05d}"),
+            name=f"鄂州市新设第{i}商贸有限公司",
+            kind="company",
+            industry="F",
+            region=org.district,
+            registered_on=day,
+        )
+        for i, day in enumerate((FROZEN_AT.date() + timedelta(days=1), FROZEN_AT.date()))
+    )
+    pools = services.freeze_pools(world.campaign, FROZEN_AT, actor=people.alice)
+    # Both unclassified: the one registered on the freeze day joins the three of the world.
+    assert pools.strata["未分类"] == 4
+    text = pools.file("entities").decode()
+    assert on_the_day.uscc in text
+    assert late.uscc not in text
 
 
 def test_a_campaign_that_cannot_be_staffed_is_refused_before_the_draw(

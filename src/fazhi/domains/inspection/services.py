@@ -84,7 +84,9 @@ def pool_entities(campaign: Campaign, on: date, entities: Q | None = None) -> Qu
     (a check item's scope). Every filter of the entity pool belongs here."""
     government = campaign.department.government
     eq = Entity.objects.unrestricted(f"冻结抽查任务 {campaign.code} 的名录库").filter(
-        region__path__startswith=government.path, status=EntityStatus.ACTIVE
+        region__path__startswith=government.path,
+        status=EntityStatus.ACTIVE,
+        registered_on__lte=on,  # none registered after the freeze
     )
     return eq.filter(entities) if entities is not None else eq
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.db import transaction
@@ -53,18 +53,32 @@ KIND = "inspection"
 BASIS = "国发〔2019〕5号"
 TEAM_BASIS = "行政处罚法 第四十二条；国发〔2019〕5号"
 MARKET_SUFFIX = "-SCJG"
+_UNREAD = object()
 
 
 # -- who is on the team ------------------------------------------------------------------------
 
 
 def task_of(case: Case) -> InspectionTask:
-    return InspectionTask.objects.select_related("entity", "department").get(case=case)
+    """The case's task, read once per case instance: a step's gates, form and effect all see
+    the one locked by ``take`` (each step locks a fresh instance, so none sees a stale task)."""
+    task = case.__dict__.get("_inspection_task")
+    if task is None:
+        task = InspectionTask.objects.select_related("entity", "department").get(case=case)
+        case.__dict__["_inspection_task"] = task
+    return task
 
 
 def officer_of(actor: Any) -> Officer | None:
+    """The staff member's officer record, read once per user instance (as ``role_rows``)."""
     pk = getattr(actor, "pk", None)
-    return None if pk is None else Officer.objects.filter(staff_id=pk).first()
+    if pk is None:
+        return None
+    cached = getattr(actor, "_inspection_officer", _UNREAD)
+    if cached is _UNREAD:
+        cached = Officer.objects.filter(staff_id=pk).first()
+        actor._inspection_officer = cached
+    return cast(Officer | None, cached)
 
 
 def on_the_team(ctx: StepContext) -> Refusal | None:

@@ -1,6 +1,6 @@
 """Stage 301 of the Ezhou 2019 scenario: the 2019 plans and their 356 campaigns, drawn for real.
 
-Each department of stage 300 files and publishes its 2019 plan (一表、一细则) in February. Each
+Each department of stage 300 files and publishes its 2019 plan (一表、一细则) in April. Each
 plan entry is a campaign on one place (district or zone), one trade and one kind of entity
 (专项抽查), so that no two campaigns share a pool; a few are joint (联合抽查) with a partner
 that checks its own items on the same visits. Every campaign walks the draw's steps with 2019
@@ -12,31 +12,35 @@ step (or is referred to the market regulator); the results are published through
 the outbox) and the draw itself is revealed.
 
 The risk classes of the scenario are imported as of 2019-12-31, so during 2019 every entity is in
-the draw's stratum 未分类: each entry states its 未分类 ratio, chosen when the plan is made from
-the size of its pool so that the year's draws take 2,810余 entities (rows 20, 21).
+the draw's stratum 未分类: each entry states its 未分类 ratio (per mille), chosen when the plan is
+made from the pool the campaign will freeze (the entities of its cell registered by then, less
+those drawn from it earlier), so that the year's draws take 2,810余 entities (rows 20, 21).
 
-Recording the results of 2,800 visits step by step (two ``take`` calls each, through their gates)
-is what the screens do; here the results are written as the same events in bulk, by the same
-rules (a second inspector confirms, the 20-working-day deadline from the end of the visit), so
-the stage stays fast. Idempotence: a department whose 2019 plan exists is skipped whole.
+The visits are history, not fixtures: every officer of the departments acts through a staff
+account of their own (the persona's where there is one), and each task walks its steps through
+the task workflow's ``take`` on the visit's 2019 date — a finding where the visit found a
+violation, the result by the first inspector, its confirmation by the second, which starts the
+publication deadline and opens each violation's penalty case at its clue step (row 22) as the
+screen's confirmation does. Idempotence: a department whose 2019 plan exists is skipped whole.
 """
 
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.contrib.auth.hashers import make_password
-from django.db.models import Count
+from django.db.models import OuterRef, Subquery, Value
+from django.db.models.functions import Concat
 from django.utils import timezone
 
-from fazhi.core.casework.models import Case, Event
 from fazhi.core.clock.calendar import get_calendar
 from fazhi.core.org.choices import EntityStatus, Role
-from fazhi.core.org.models import Entity, OrgUnit, RoleAssignment, Staff
+from fazhi.core.org.models import Entity, Officer, OrgUnit, Person, RoleAssignment, Staff
 from fazhi.domains.lists.choices import PowerKind
 from fazhi.domains.lists.models import PowerItem
 from fazhi.domains.lists.services import as_of
@@ -44,8 +48,8 @@ from fazhi.shell.scenario import data
 from fazhi.shell.scenario.planning import Digest, apportion, rng_for
 
 from .. import campaigns as carry
-from .. import plans, rules, services, tasks
-from ..campaign_choices import FollowUp, ResultCategory, TaskState
+from .. import plans, services, tasks
+from ..campaign_choices import ResultCategory
 from ..choices import UNCLASSIFIED
 from ..models import CheckItem, InspectionPlan, InspectionTask, OfficerQualification, PlanEntry
 from .items import TRADES, departments, dept_code
@@ -78,7 +82,12 @@ class Cell:
     region: str  # the district or zone code
     industry: str
     kind: str
-    n: int
+    n: int  # active entities today
+    registered: list[date] = field(default_factory=list, repr=False)  # sorted
+
+    def n_on(self, day: date) -> int:
+        """The cell's active entities registered by ``day`` (those a pool frozen then holds)."""
+        return bisect_right(self.registered, day)
 
 
 def ratio_for(n: int, k: int) -> int:
@@ -97,18 +106,30 @@ def reachable(n: int, k: int) -> int:
 
 
 def cells() -> list[Cell]:
-    """Active entities by (place, trade, kind): one aggregate query."""
-    rows = (
-        Entity.objects.filter(status=EntityStatus.ACTIVE)
-        .values("region__code", "industry", "kind")
-        .annotate(n=Count("id"))
-        .order_by("region__code", "industry", "kind")
-    )
+    """Active entities by (place, trade, kind), each cell with its entities' registration dates
+    (sorted): one query. A campaign's pool holds only the entities registered by its freeze."""
+    dates: dict[tuple[str, str, str], list[date]] = defaultdict(list)
+    for region, industry, kind, registered in Entity.objects.filter(
+        status=EntityStatus.ACTIVE, kind__in=KINDS
+    ).values_list("region__code", "industry", "kind", "registered_on"):
+        dates[(region, industry, kind)].append(registered)
     return [
-        Cell(r["region__code"], r["industry"], r["kind"], r["n"])
-        for r in rows
-        if r["kind"] in KINDS
+        Cell(region, industry, kind, len(ds), sorted(ds))
+        for (region, industry, kind), ds in sorted(dates.items())
     ]
+
+
+def schedule(campaigns: int) -> list[tuple[date, date]]:
+    """The (freeze, draw) days of the year's campaigns in plan order: spread over the working
+    days between the first and the last draw; the pools are frozen and the commitments made two
+    working days before the draw."""
+    cal = get_calendar()
+    days = [d for d in _days(FIRST_DRAW, LAST_DRAW) if cal.is_workday(d)]
+    out = []
+    for i in range(campaigns):
+        drawn = days[i * len(days) // campaigns]
+        out.append((cal.add_workdays(drawn, -2), drawn))
+    return out
 
 
 def covered_trades(d: Any) -> str:
@@ -184,20 +205,23 @@ def staffed(d: Any) -> bool:
 def plan_entries(
     seed: int, size: Size | None = None
 ) -> dict[str, list[tuple[Cell, int, int, str | None]]]:
-    """Per department: its campaigns as (cell, targets, entities of the cell drawn before it,
-    partner suffix), the counts summing to the seed's figure.
+    """Per department: its campaigns as (cell, targets, pool size at the freeze, partner
+    suffix), the counts summing to the seed's figure.
 
-    A cell (place, trade, kind) may be drawn from by several departments over the year; the
-    yearly cap (1 in the scenario's plans) takes the entities drawn before out of the pool, and
-    since every earlier campaign on the cell took exactly its count of the cell's entities, the
-    pool a campaign will see is known when the plan is made: its 未分类 ratio is set so that the
-    draw's ceiling rule takes exactly the planned count (draw-spec §4)."""
+    A campaign's place in the plan fixes its freeze and draw days (``schedule``), and so its
+    pool: the cell's entities registered by the freeze, less those drawn from the cell before
+    it (the yearly cap, 1 in the scenario's plans, takes them out; every earlier campaign on
+    the cell took exactly its count, from entities registered before its own earlier freeze).
+    The pool is therefore known when the plan is made, and the entry's 未分类 ratio (per mille)
+    is set so that the draw's ceiling rule (draw-spec §4) takes the planned count from it."""
     size = size or Size(SEED_CAMPAIGNS, SEED_TARGETS, SEED_VIOLATIONS)
     depts = [d for d in departments() if staffed(d)]
     per_dept = apportion(size.campaigns, [d.officers for d in depts])
+    days = schedule(size.campaigns)
     by_trade: dict[str, list[Cell]] = defaultdict(list)
     for c in sorted(cells(), key=lambda c: (-c.n, c.region, c.industry, c.kind)):
-        by_trade[c.industry].append(c)
+        if c.n_on(days[0][0]):  # someone to draw from at the year's first freeze
+            by_trade[c.industry].append(c)
     rng = rng_for(seed, "inspection.campaigns")
     picks: dict[str, list[Cell]] = {}
     for d, n in zip(depts, per_dept, strict=True):
@@ -211,16 +235,17 @@ def plan_entries(
         raise RuntimeError(
             f"可抽查的部门与市场主体不足以安排 {size.campaigns} 次抽查（{len(flat)}）"
         )
-    total_n = sum(c.n for _, c in flat)
+    frozen = [c.n_on(day) for (_, c), (day, _) in zip(flat, days, strict=True)]
+    total_n = sum(frozen)
     key = lambda c: (c.region, c.industry, c.kind)  # noqa: E731
     drawn: dict[tuple[str, str, str], int] = defaultdict(int)
     counts: list[int] = []
-    before: list[int] = []
-    for _, c in flat:
-        n = c.n - drawn[key(c)]
-        k = reachable(n, round(c.n * size.targets / total_n))
+    pools: list[int] = []
+    for (_, c), at_freeze in zip(flat, frozen, strict=True):
+        n = at_freeze - drawn[key(c)]
+        k = reachable(n, round(at_freeze * size.targets / total_n)) if n > 0 else 0
         counts.append(k)
-        before.append(drawn[key(c)])
+        pools.append(n)
         drawn[key(c)] += k
     # The total to the seed's figure: only a cell's last campaign changes (no later pool moves),
     # and only where its pool is small enough for every count to be reachable.
@@ -228,8 +253,8 @@ def plan_entries(
     diff = size.targets - sum(counts)
     for spread in (3, None):  # first keep each count near its share, then as far as needed
         for i in sorted(last.values(), reverse=True):
-            n = flat[i][1].n - before[i]
-            share = round(flat[i][1].n * size.targets / total_n)
+            n = pools[i]
+            share = round(frozen[i] * size.targets / total_n)
             while diff and n <= 1000 and 1 <= counts[i] + (1 if diff > 0 else -1) <= n:
                 if spread is not None and abs(counts[i] - share) >= spread:
                     break
@@ -238,14 +263,16 @@ def plan_entries(
                 diff -= step
     if diff and size.targets == SEED_TARGETS:
         raise RuntimeError(f"抽取户数无法凑足：差 {diff} 户")
+    if 0 in counts:
+        raise RuntimeError("有抽查任务的名录库中没有市场主体")
     out: dict[str, list[tuple[Cell, int, int, str | None]]] = defaultdict(list)
-    for (suffix, c), k, earlier in zip(flat, counts, before, strict=True):
-        out[suffix].append((c, k, earlier, None))
+    for (suffix, c), k, n in zip(flat, counts, pools, strict=True):
+        out[suffix].append((c, k, n, None))
     # Joint entries: the lead's first campaign on the trade gets the partner.
     for lead, partner, trade in JOINT:
-        for j, (c, k, earlier, p) in enumerate(out.get(lead, [])):
+        for j, (c, k, n, p) in enumerate(out.get(lead, [])):
             if c.industry == trade and p is None and partner in picks:
-                out[lead][j] = (c, k, earlier, partner)
+                out[lead][j] = (c, k, n, partner)
                 break
     return out
 
@@ -263,7 +290,7 @@ def load_campaigns(builder: Any, result: Any) -> None:
     rng = rng_for(builder.seed, "inspection.results")
     digest = Digest()
     cal = get_calendar()
-    draw_days = [d for d in _days(FIRST_DRAW, LAST_DRAW) if cal.is_workday(d)]
+    days = schedule(sum(len(rows) for rows in entries.values()))
     # 1. The plans (一表、一细则), filed and published before the year's first draw.
     plan_of: dict[str, InspectionPlan] = {}
     flat: list[PlanEntry] = []
@@ -280,7 +307,7 @@ def load_campaigns(builder: Any, result: Any) -> None:
         )
         plan_of[suffix] = plan
         items = list(CheckItem.objects.filter(department=unit).order_by("code"))
-        for j, (c, k, before, partner) in enumerate(rows):
+        for j, (c, k, pool, partner) in enumerate(rows):
             own = [i for i in items if _covers(scope, i, c.industry)] or [
                 i for i in items if i.pk in scope
             ][:1]
@@ -296,12 +323,12 @@ def load_campaigns(builder: Any, result: Any) -> None:
                 ]
                 chosen += p_items[:1]
             ratios = dict(plan.ratios)
-            ratios[UNCLASSIFIED] = ratio_for(c.n - before, k)
+            ratios[UNCLASSIFIED] = ratio_for(pool, k)
             entry = plans.add_entry(
                 plan,
                 _entry_name(c),
                 chosen,
-                draw_days[0],
+                days[0][1],
                 LAST_DRAW,
                 partners=partners,
                 ratios=ratios,
@@ -320,8 +347,11 @@ def load_campaigns(builder: Any, result: Any) -> None:
         if plan.entries.exists():
             plans.file_plan(plan, on=PLAN_FILED)
             plans.publish_plan(plan, on=PLAN_PUBLISHED)
-    # 2. The campaigns, spread over the working days of the year, walked through the draw.
-    day_of = {e.pk: draw_days[i * len(draw_days) // len(flat)] for i, e in enumerate(flat)}
+    # 2. The campaigns, spread over the working days of the year (in plan order, as the plan
+    # entries were planned), walked through the draw.
+    day_of = {e.pk: days[i] for i, e in enumerate(flat)}
+    # The inspectors act through their own staff accounts (the tasks wait on their workbench).
+    accounts = inspector_accounts([u.pk for u in units.values()])
     # The entities of each (place, trade, kind), read once: each pool query starts from them.
     members: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     for pk, region, industry, kind in Entity.objects.filter(status=EntityStatus.ACTIVE).values_list(
@@ -345,8 +375,7 @@ def load_campaigns(builder: Any, result: Any) -> None:
         .select_related("plan__department")
         .order_by("pk")
     ):
-        drawn_on = day_of[entry.pk]
-        committed_on = cal.add_workdays(drawn_on, -2)
+        committed_on, drawn_on = day_of[entry.pk]
         suffix = entry.plan.department.code.split("-", 1)[1]
         a, b = officials(entry.plan.department, suffix)
         camp = carry.open_campaign(entry)
@@ -370,14 +399,23 @@ def load_campaigns(builder: Any, result: Any) -> None:
                 is_violation = slot in violation_slots
                 slot += 1
             categories.append(ResultCategory.VIOLATION if is_violation else next(outcomes))
-        violations += _record_history(made, categories, drawn_on, rng, penalty_items)
-        ended = max(t.ended_on for t in made if t.ended_on is not None)
+        ended = _walk_tasks(made, categories, drawn_on, rng, penalty_items, accounts)
+        violations += categories.count(ResultCategory.VIOLATION)
         publish_on = cal.add_workdays(ended, 3 + rng.randrange(12))
         carry.publish_all(entry, on=publish_on)
         digest.add(code, drawn_on, camp.manifest_digest)
     result.created = len(flat)
-    result.extra.update(campaigns=len(flat), targets=targets, violations=violations)
-    builder.audit("inspection.Campaign", len(flat), digest, campaigns=len(flat), targets=targets)
+    result.extra.update(
+        campaigns=len(flat), targets=targets, violations=violations, accounts=accounts.created
+    )
+    builder.audit(
+        "inspection.Campaign",
+        len(flat),
+        digest,
+        campaigns=len(flat),
+        targets=targets,
+        inspector_accounts=accounts.created,
+    )
 
 
 def _days(start: date, end: date) -> list[date]:
@@ -425,87 +463,122 @@ def _outcomes(rng: Any) -> Any:
         yield rng.choice(pool)
 
 
-def _record_history(
+class Accounts(dict[int, Staff]):
+    """Officer id → the officer's own staff account; ``created``: the accounts made here."""
+
+    created: int = 0
+
+
+def inspector_accounts(unit_ids: list[int]) -> Accounts:
+    """The officers of these departments, each with a staff account of their own holding the
+    role 执法人员 in their department, through which they take their tasks' steps: the
+    persona's account where the officer is one (``scjg_officer``), else one made here per
+    officer (username from the credential number, no usable password: they do not sign in to
+    the demo). A few bulk writes."""
+    officers = list(
+        Officer.objects.filter(department_id__in=unit_ids)
+        .exclude(credential_no="")
+        .select_related("person", "staff")
+        .order_by("pk")
+    )
+    missing = [o for o in officers if o.staff_id is None]
+    names = {o.pk: f"officer_{o.credential_no}" for o in missing}
+    have = Staff.objects.in_bulk(list(names.values()), field_name="username")
+    fresh = [
+        Staff(username=names[o.pk], display_name=o.person.name, password=make_password(None))
+        for o in missing
+        if names[o.pk] not in have
+    ]
+    Staff.objects.bulk_create(fresh, batch_size=1000)
+    # Each officer, and their person record, linked to the account named after them: one
+    # UPDATE each (a bulk_update's CASE over a thousand rows costs more than the subquery).
+    Officer.objects.filter(pk__in=list(names)).update(
+        staff_id=Subquery(
+            Staff.objects.filter(
+                username=Concat(Value("officer_"), OuterRef("credential_no"))
+            ).values("pk")[:1]
+        )
+    )
+    Person.objects.filter(pk__in={o.person_id for o in missing}, staff__isnull=True).update(
+        staff_id=Subquery(
+            Officer.objects.filter(person_id=OuterRef("pk"), staff__isnull=False)
+            .order_by("pk")
+            .values("staff_id")[:1]
+        )
+    )
+    have.update({s.username: s for s in fresh})
+    for o in missing:
+        o.staff = have[names[o.pk]]
+    RoleAssignment.objects.bulk_create(
+        [
+            RoleAssignment(staff=o.staff, role=Role.OFFICER, org_unit_id=o.department_id)
+            for o in officers
+        ],
+        ignore_conflicts=True,
+        batch_size=1000,
+    )
+    out = Accounts({o.pk: o.staff for o in officers if o.staff is not None})
+    out.created = len(fresh)
+    return out
+
+
+def _walk_tasks(
     made: list[InspectionTask],
     categories: list[str],
     drawn_on: date,
     rng: Any,
     penalty_items: dict[int, int],
-) -> int:
-    """The visits, their results and the second inspectors' confirmations, as the tasks' events
-    (by the rules of ``tasks``: the recorder and the confirmer are two of the team; the deadline
-    is 20 working days from the end of the visit), and what each violation led to — in bulk for
-    the campaign. Returns the number of violations followed up."""
+    accounts: Accounts,
+) -> date:
+    """Each task's visit, step by step through the task workflow (``take``), each step by an
+    assigned inspector's own account on the visit's 2019 date: where the visit found a
+    violation the first inspector records it against the first check item (记录检查情况, the
+    case's evidence); the first inspector records the result (录入检查结果; a violation names
+    the department's penalty power item, as the screen asks); the second confirms it (确认检查
+    结果), which starts the 20-working-day publication deadline and opens the penalty case at
+    its clue step, or refers the result to the market regulator. Returns the day the last
+    visit ended."""
     cal = get_calendar()
-    through = InspectionTask.inspectors.through
-    team: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for task_id, officer_id, name in (
-        through.objects.filter(inspectiontask_id__in=[t.pk for t in made])
+    ids = [t.pk for t in made]
+    team: dict[int, list[int]] = defaultdict(list)
+    for task_id, officer_id in (
+        InspectionTask.inspectors.through.objects.filter(inspectiontask_id__in=ids)
         .order_by("pk")
-        .values_list("inspectiontask_id", "officer_id", "officer__person__name")
+        .values_list("inspectiontask_id", "officer_id")
     ):
-        team[task_id].append((officer_id, name))
-    events: list[Event] = []
-    counted = 0
-    items = PowerItem.objects.in_bulk(set(penalty_items.values()))
+        team[task_id].append(officer_id)
+    first_item: dict[int, int] = {}
+    for task_id, item_id in (
+        InspectionTask.items.through.objects.filter(inspectiontask_id__in=ids)
+        .order_by("pk")
+        .values_list("inspectiontask_id", "checkitem_id")
+    ):
+        first_item.setdefault(task_id, item_id)
+    last = drawn_on
     for task, category in zip(made, categories, strict=True):
         ended = cal.add_workdays(drawn_on, 1 + rng.randrange(8))
-        recorder, confirmer = team[task.pk][0], team[task.pk][1]
-        task.ended_on, task.category = ended, category
-        task.note = (
-            "" if category == ResultCategory.NO_PROBLEM else str(ResultCategory(category).label)
-        )
-        task.recorded_by_id, task.confirmed_by_id = recorder[0], confirmer[0]
-        task.confirmed_on, task.due_on = ended, rules.results_due(ended)
+        recorder, confirmer = (accounts[o] for o in team[task.pk][:2])
+        label = str(ResultCategory(category).label)
         if category == ResultCategory.VIOLATION:
-            task.enforcement_case = tasks.open_penalty_lead(
-                task, items[penalty_items[task.department_id]], None, ended
+            tasks.take_step(
+                task,
+                "finding",
+                recorder,
+                data={
+                    "item": first_item.get(task.pk),
+                    "compliant": False,
+                    "text": f"检查发现：{label}",
+                },
+                on=ended,
             )
-            task.follow_up = FollowUp.ENFORCEMENT_CASE
-            counted += 1
-        else:
-            for name, value in tasks.follow_up_for(task, None, actor=None, on=ended).items():
-                setattr(task, name, value)
-        events += [
-            Event(
-                case_id=task.case_id,
-                kind="record",
-                occurred_on=ended,
-                from_state=TaskState.ASSIGNED,
-                to_state=TaskState.RECORDED,
-                note=f"检查人员 {recorder[1]} 录入",
-                data={"ended_on": ended.isoformat(), "category": category, "basis": tasks.BASIS},
-            ),
-            Event(
-                case_id=task.case_id,
-                kind="confirm",
-                occurred_on=ended,
-                from_state=TaskState.RECORDED,
-                to_state=TaskState.CONFIRMED,
-                note=f"检查人员 {confirmer[1]} 确认",
-                data={"basis": tasks.TEAM_BASIS},
-            ),
-        ]
-    # One plain UPDATE per task: cheaper than ``bulk_update``'s CASE over eleven columns.
-    for t in made:
-        InspectionTask.objects.filter(pk=t.pk).update(
-            ended_on=t.ended_on,
-            category=t.category,
-            note=t.note,
-            recorded_by_id=t.recorded_by_id,
-            confirmed_by_id=t.confirmed_by_id,
-            confirmed_on=t.confirmed_on,
-            due_on=t.due_on,
-            follow_up=t.follow_up,
-            enforcement_case_id=t.enforcement_case_id,
-            referred_to_id=t.referred_to_id,
-            referral_reason=t.referral_reason,
-        )
-    by_day: dict[date, list[int]] = defaultdict(list)
-    for t in made:
-        assert t.ended_on is not None
-        by_day[t.ended_on].append(t.case_id)
-    for day, ids in by_day.items():
-        Case.objects.filter(pk__in=ids).update(state=TaskState.CONFIRMED, closed_on=day)
-    Event.objects.bulk_create(events, batch_size=2000)
-    return counted
+        data: dict[str, Any] = {
+            "ended_on": ended,
+            "category": category,
+            "note": "" if category == ResultCategory.NO_PROBLEM else label,
+        }
+        if category == ResultCategory.VIOLATION:
+            data["penalty_item"] = penalty_items[task.department_id]
+        tasks.take_step(task, "record", recorder, data=data, on=ended)
+        tasks.take_step(task, "confirm", confirmer, data={}, on=ended)
+        last = max(last, ended)
+    return last
