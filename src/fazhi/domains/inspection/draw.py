@@ -2,12 +2,14 @@
 
 Codes and credential numbers are ``bytes`` (ASCII codes; UTF-8 numbers), so the sort order of
 the spec (by UTF-8 bytes) is the natural one. The entity pools are numpy ``S`` arrays: keys
-are computed with hashlib (one SHA-256 per entity, unavoidably) into a ``uint64`` array, and
-the selection and the ordering of the targets are vectorised; the assignment takes the teams
-level by level in bulk, exactly the spec's "least priority among the eligible" pick (tested
-against a plain heap). Everything runs in the calling process: the SHA-256 per entity is the
-draw's cost at province scale (about half a microsecond each through hashlib).
-"""
+are computed with hashlib (one SHA-256 per entity, unavoidably: each key is needed to know
+whether the entity is among the smallest) into a ``uint64`` array, and the selection and the
+ordering of the targets are vectorised; the assignment takes the teams level by level in bulk,
+exactly the spec's "least priority among the eligible" pick (tested against a plain heap),
+hashing the ranks of a level (one SHA-256 per inspector per load level) in one batch.
+Everything runs in the calling process: the SHA-256 per entity is the draw's cost at province
+scale (about 0.35 µs each through hashlib, 6,000,000 of them ≈ 2.2 s of CPU, against about 1 s
+for reading the snapshot and writing the result)."""
 
 from __future__ import annotations
 
