@@ -289,7 +289,9 @@ def select(seed: bytes, strata: Mapping[str, Codes], ratios: Mapping[str, int]) 
     all_codes = np.concatenate(chosen_codes)
     all_keys = np.concatenate(chosen_keys)
     all_labels = np.concatenate(labels)
-    order = np.lexsort((all_codes, all_keys))
+    order = np.argsort(all_keys, kind="stable")
+    if all_keys.size > 1 and not bool(np.diff(all_keys[order]).all()):  # a tie: codes decide
+        order = np.lexsort((all_codes, all_keys))
     return Selection(
         all_codes[order], [drawn[i] for i in all_labels[order].tolist()], all_keys[order], sizes
     )
