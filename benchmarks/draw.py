@@ -14,7 +14,12 @@
      round-robin teams: no hashing, no choice;
    - ours: the same read, the staffing check, a SHA-256 key per entity, the per-class
      selection, the assignment (draw-spec §5) and the same writer.
-   Goal: ours ≤ 3× the floor.
+   Goal: ours ≤ 3× the floor. Ours prints its phases. The keys alone (draw-spec §4: one
+   SHA-256 per entity, each needed to know whether the entity is among the smallest) cost
+   about 0.35 µs each through hashlib in one process, 6,000,000 of them ≈ 2.1 s of CPU, while
+   the floor is about 0.7–1 s: under fazhi-draw/1 the goal is out of reach in one process,
+   whatever the rest does (it takes ≈ 0.8 s: 0.3 s of it the ranks, one SHA-256 per inspector
+   per load level).
 2. Database: 1,000,000 entities (4 classes) and 2,000 officers in PostgreSQL (a benchmark
    database of its own, built once; ``FAZHI_BENCH_PG`` names the server), each side in a fresh
    process on it:
