@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/draw.py                # all three parts
     .venv/bin/python benchmarks/draw.py --skip-pg      # the in-memory parts only
+    .venv/bin/python benchmarks/draw.py --only-province --repeat 3   # part 1 only
     .venv/bin/python benchmarks/draw.py --rebuild      # rebuild the PostgreSQL pool
 
 1. Province: a synthetic frozen snapshot of 6,000,000 entities in 4 risk classes and 60,000
@@ -13,7 +14,12 @@
      round-robin teams: no hashing, no choice;
    - ours: the same read, the staffing check, a SHA-256 key per entity, the per-class
      selection, the assignment (draw-spec §5) and the same writer.
-   Goal: ours ≤ 3× the floor.
+   Goal: ours ≤ 3× the floor. Ours prints its phases. The keys alone (draw-spec §4: one
+   SHA-256 per entity, each needed to know whether the entity is among the smallest) cost
+   about 0.35 µs each through hashlib in one process, 6,000,000 of them ≈ 2.1 s of CPU, while
+   the floor is about 0.7–1 s: under fazhi-draw/1 the goal is out of reach in one process,
+   whatever the rest does (it takes ≈ 0.8 s: 0.3 s of it the ranks, one SHA-256 per inspector
+   per load level).
 2. Database: 1,000,000 entities (4 classes) and 2,000 officers in PostgreSQL (a benchmark
    database of its own, built once; ``FAZHI_BENCH_PG`` names the server), each side in a fresh
    process on it:
@@ -38,8 +44,10 @@ Times are wall-clock on a shared machine: the load average is printed with them.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -119,14 +127,25 @@ def child_memory(which: str, folder: Path) -> None:
 
     from fazhi.domains.inspection import draw
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     strata, inspectors, conflicts = read_snapshot(folder)
     read = time.perf_counter() - started
     out = folder / f"result-{which}.txt"
+    phases = {"read": read}
     if which == "ours":
-        result = draw.run(SEED, strata, inspectors, conflicts, draw.Rules(2, RATIOS))
-        out.write_bytes(result.result_file())
-        targets = int(result.selection.codes.size)
+        # draw.run's steps, timed one by one.
+        rules = draw.Rules(2, RATIOS)
+        lap = time.perf_counter()
+        if draw.staffing_refusal(inspectors, strata, conflicts, rules.team):
+            raise SystemExit("refused")
+        phases["staffing"], lap = time.perf_counter() - lap, time.perf_counter()
+        selection = draw.select(SEED, strata, rules.ratios)
+        phases["keys+select"], lap = time.perf_counter() - lap, time.perf_counter()
+        teams = draw.assign(SEED, selection.codes, inspectors, conflicts, rules.team)
+        phases["assign"], lap = time.perf_counter() - lap, time.perf_counter()
+        out.write_bytes(draw.DrawResult(SEED, selection, teams, inspectors).result_file())
+        phases["write"] = time.perf_counter() - lap
+        targets = int(selection.codes.size)
     else:
         # The floor: the same number of targets, picked without hashing (the first k codes of
         # each class), round-robin teams, written by the same function as ours.
@@ -138,7 +157,20 @@ def child_memory(which: str, folder: Path) -> None:
         out.write_bytes(draw.result_lines(codes, labels, inspectors[slots]))
         targets = int(codes.size)
     seconds = time.perf_counter() - started
-    print(json.dumps({"seconds": seconds, "read": read, "targets": targets}))
+    cpu = time.process_time() - cpu
+    digest = hashlib.sha256(out.read_bytes()).hexdigest()[:16]
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "cpu": cpu,
+                "read": read,
+                "targets": targets,
+                "phases": phases,
+                "result": digest,
+            }
+        )
+    )
 
 
 def run_child(args: list[str], env: dict[str, str] | None = None) -> dict:
@@ -171,8 +203,12 @@ def memory_part(label: str, n: int, inspectors: int, goal: float | None, repeat:
         f"(reading {floor['read']:.2f} s)"
     )
     print(f"  ours  (read, draw, assign, write {ours['targets']:,}): {ours['seconds']:6.2f} s")
+    phases = ", ".join(f"{k} {v:.2f} s" for k, v in ours["phases"].items())
+    print(f"        {phases}; result file sha256 {ours['result']}…")
     goal_text = f", goal ≤ {goal:.1f}×  {'PASS' if ok else 'FAIL'}" if goal else " [info]"
     print(f"  ours / floor = {ratio:.2f}×{goal_text}")
+    print(f"  ours / floor in CPU time = {ours['cpu_ratio']:.2f}× [info]")
+    shutil.rmtree(folder)  # the snapshot and both result files (≈ 40 MB)
     return ok
 
 
@@ -180,20 +216,28 @@ def pairs(
     repeat: int, floor_args: list[str], ours_args: list[str], env: dict[str, str] | None = None
 ) -> tuple[dict, dict, float]:
     """Floor and ours ``repeat`` times, alternately: the median run of each and the median of
-    the ratios of adjacent runs (so a burst of load on the shared machine hits both sides)."""
-    floors, ours, ratios = [], [], []
+    the ratios of adjacent runs (so a burst of load on the shared machine hits both sides).
+    The median ratio of their CPU times (both sides are single-process) is added to ours as
+    ``cpu_ratio``: it depends less on the other processes of a shared machine."""
+    floors, ours, ratios, cpu_ratios = [], [], [], []
     for i in range(repeat):
         floors.append(run_child(floor_args, env))
         ours.append(run_child(ours_args, env))
         ratios.append(ours[-1]["seconds"] / floors[-1]["seconds"])
+        if "cpu" in ours[-1]:
+            cpu_ratios.append(ours[-1]["cpu"] / floors[-1]["cpu"])
         if repeat > 1:
             load = os.getloadavg()[0]
+            cpu = f", cpu ratio {cpu_ratios[-1]:.2f}" if cpu_ratios else ""
             print(
                 f"    run {i + 1}: floor {floors[-1]['seconds']:.2f} s, ours "
-                f"{ours[-1]['seconds']:.2f} s, ratio {ratios[-1]:.2f} (load {load:.1f})",
+                f"{ours[-1]['seconds']:.2f} s, ratio {ratios[-1]:.2f}{cpu} (load {load:.1f})",
                 flush=True,
             )
-    return _median(floors), _median(ours), statistics.median(ratios)
+    median = _median(ours)
+    if cpu_ratios:
+        median = {**median, "cpu_ratio": statistics.median(cpu_ratios)}
+    return _median(floors), median, statistics.median(ratios)
 
 
 def _median(runs: list[dict]) -> dict:
@@ -447,7 +491,12 @@ def db_part(rebuild: bool, build_only: bool = False, repeat: int = 1) -> bool:
 
 
 def main(
-    skip_pg: bool, rebuild: bool, province: int, only_pg: bool = False, repeat: int = 1
+    skip_pg: bool,
+    rebuild: bool,
+    province: int,
+    only_pg: bool = False,
+    repeat: int = 1,
+    only_province: bool = False,
 ) -> int:
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"Fazhi random-draw benchmark; machine: {os.cpu_count()} cores, load {load}\n")
@@ -455,10 +504,10 @@ def main(
     if not only_pg:
         results.append(memory_part("Province", province, PROVINCE[1], GOAL_PROVINCE, repeat))
         print()
-    if not skip_pg:
+    if not skip_pg and not only_province:
         results.append(db_part(rebuild, repeat=repeat))
         print()
-    if not only_pg:
+    if not only_pg and not only_province:
         memory_part("City (鄂州 2019)", *CITY, None, repeat)
         print()
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
@@ -472,6 +521,7 @@ if __name__ == "__main__":
     parser.add_argument("--skip-pg", action="store_true")
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--only-pg", action="store_true", help="the PostgreSQL part only")
+    parser.add_argument("--only-province", action="store_true", help="the province part only")
     parser.add_argument("--build-only", action="store_true", help="build the PostgreSQL pool")
     parser.add_argument("--repeat", type=int, default=1, help="runs of floor and ours (medians)")
     parser.add_argument("--province", type=int, default=PROVINCE[0], help=argparse.SUPPRESS)
@@ -488,4 +538,13 @@ if __name__ == "__main__":
     elif args.build_only:
         db_part(args.rebuild, build_only=True)
     else:
-        raise SystemExit(main(args.skip_pg, args.rebuild, args.province, args.only_pg, args.repeat))
+        raise SystemExit(
+            main(
+                args.skip_pg,
+                args.rebuild,
+                args.province,
+                args.only_pg,
+                args.repeat,
+                args.only_province,
+            )
+        )

@@ -2,12 +2,14 @@
 
 Codes and credential numbers are ``bytes`` (ASCII codes; UTF-8 numbers), so the sort order of
 the spec (by UTF-8 bytes) is the natural one. The entity pools are numpy ``S`` arrays: keys
-are computed with hashlib (one SHA-256 per entity, unavoidably) into a ``uint64`` array, and
-the selection and the ordering of the targets are vectorised; the assignment takes the teams
-level by level in bulk, exactly the spec's "least priority among the eligible" pick (tested
-against a plain heap). Everything runs in the calling process: the SHA-256 per entity is the
-draw's cost at province scale (about half a microsecond each through hashlib).
-"""
+are computed with hashlib (one SHA-256 per entity, unavoidably: each key is needed to know
+whether the entity is among the smallest) into a ``uint64`` array, and the selection and the
+ordering of the targets are vectorised; the assignment takes the teams level by level in bulk,
+exactly the spec's "least priority among the eligible" pick (tested against a plain heap),
+hashing the ranks of a level (one SHA-256 per inspector per load level) in one batch.
+Everything runs in the calling process: the SHA-256 per entity is the draw's cost at province
+scale (about 0.35 µs each through hashlib, 6,000,000 of them ≈ 2.2 s of CPU, against about 1 s
+for reading the snapshot and writing the result)."""
 
 from __future__ import annotations
 
@@ -200,23 +202,41 @@ def take_count(n: int, ratio: int) -> int:
     return (n * ratio + 999) // 1000
 
 
-def entity_keys(seed: bytes, codes: Codes, chunk: int = 1 << 18) -> U64:
-    """``u64(H(seed + b"E" + code))`` for every code, in one process.
+def hash_u64(prefix: bytes, items: Codes, chunk: int = 1 << 12) -> U64:
+    """``u64(H(prefix + item))`` for every item of an ``S`` array, in one process.
 
-    One SHA-256 per entity is the draw's irreducible cost, so the loop around it is as thin
-    as CPython allows: no Python-level function per code, only C-level ``map`` chains
-    (prefix concatenation, hash, digest) over the codes of a chunk; numpy then reads the first
-    8 bytes of each digest as big-endian integers. Chunks keep the memory bounded at province
-    scale."""
-    prefix = seed + b"E"
+    One SHA-256 per item is the draw's irreducible cost, so the loop around it is as thin as
+    CPython allows: when every item of a chunk fills its ``S`` width (no NUL padding, as with
+    the 18-byte codes), numpy writes the whole messages ``prefix + item`` into one fixed-width
+    grid, whose ``tolist`` gives the message bytes directly; then only C-level ``map`` chains
+    (hash, digest) run per item, and numpy reads the first 8 bytes of each digest as big-endian
+    integers. Other chunks concatenate the prefix item by item. Small chunks keep the
+    per-item objects in the CPU's cache (measured: 4,096 is about a third faster than 262,144)
+    and the memory bounded at province scale."""
     sha256 = hashlib.sha256
     digest = type(sha256()).digest
-    out = np.empty(codes.size, dtype=np.uint64)
-    for start in range(0, int(codes.size), chunk):
-        part = codes[start : start + chunk].tolist()
-        raw = b"".join(map(digest, map(sha256, map(prefix.__add__, part))))
-        out[start : start + len(part)] = np.frombuffer(raw, dtype=">u8")[::4]
+    out = np.empty(items.size, dtype=np.uint64)
+    width = items.dtype.itemsize
+    head = len(prefix)
+    grid = np.empty((min(chunk, int(items.size)), head + width), dtype=np.uint8)
+    grid[:, :head] = np.frombuffer(prefix, dtype=np.uint8)
+    record = f"S{head + width}"
+    for start in range(0, int(items.size), chunk):
+        part = np.ascontiguousarray(items[start : start + chunk])
+        rows = grid[: part.size]
+        rows[:, head:] = part.view(np.uint8).reshape(-1, width)
+        if width and bool(rows[:, -1].all()):  # every item fills its width
+            messages = rows.view(record).ravel().tolist()
+        else:
+            messages = list(map(prefix.__add__, part.tolist()))
+        raw = b"".join(map(digest, map(sha256, messages)))
+        out[start : start + part.size] = np.frombuffer(raw, dtype=">u8")[::4]
     return out
+
+
+def entity_keys(seed: bytes, codes: Codes, chunk: int = 1 << 12) -> U64:
+    """§4: ``key(code) = u64(H(seed + b"E" + code))`` for every code."""
+    return hash_u64(seed + b"E", codes, chunk)
 
 
 def _smallest(keys: U64, codes: Codes, k: int) -> npt.NDArray[np.intp]:
@@ -269,7 +289,9 @@ def select(seed: bytes, strata: Mapping[str, Codes], ratios: Mapping[str, int]) 
     all_codes = np.concatenate(chosen_codes)
     all_keys = np.concatenate(chosen_keys)
     all_labels = np.concatenate(labels)
-    order = np.lexsort((all_codes, all_keys))
+    order = np.argsort(all_keys, kind="stable")
+    if all_keys.size > 1 and not bool(np.diff(all_keys[order]).all()):  # a tie: codes decide
+        order = np.lexsort((all_codes, all_keys))
     return Selection(
         all_codes[order], [drawn[i] for i in all_labels[order].tolist()], all_keys[order], sizes
     )
@@ -326,27 +348,28 @@ def inspector_rank(seed: bytes, number: bytes, load: int) -> int:
 
 
 class _Level:
-    """The inspectors at one load level. Until the level is first reached, ``ids`` is an
-    unsorted pile of inspector indices (their ranks at this level not yet hashed); on being
-    reached they are all hashed at once and ordered by ``(rank, index)``, the spec's ``(rank,
-    number)`` order, their ranks kept alongside in ``ranks`` for later insertions.
-    ``ids[pos:]`` are still there."""
+    """The inspectors at one load level. Until the level is first reached, ``pile`` holds
+    arrays of inspector indices in no useful order (their ranks at this level not yet hashed);
+    on being reached they are all hashed at once and ordered by ``(rank, index)``, the spec's
+    ``(rank, number)`` order, into ``ids`` with their ranks alongside in ``ranks`` (for later
+    insertions). ``ids[pos:]`` are still there."""
 
-    __slots__ = ("ids", "pos", "ranks", "started")
+    __slots__ = ("ids", "pile", "pos", "ranks", "started")
 
     def __init__(self) -> None:
-        self.ids: list[int] = []
-        self.ranks: list[int] = []
+        self.pile: list[npt.NDArray[np.int64]] = []
+        self.ids: npt.NDArray[np.int64] = np.empty(0, dtype=np.int64)
+        self.ranks: U64 = np.empty(0, dtype=np.uint64)
         self.pos = 0
         self.started = False
 
     def left(self) -> int:
-        return len(self.ids) - self.pos
+        return int(self.ids.size) - self.pos
 
 
 def assign(
     seed: bytes,
-    targets: Sequence[bytes],
+    targets: Sequence[bytes] | Codes,
     inspectors: Codes,
     conflicts: Iterable[tuple[bytes, bytes]],
     team: int,
@@ -358,9 +381,10 @@ def assign(
     by load level: priorities at load ``L`` are compared only with each other, and an
     inspector picked at ``L`` goes to ``L + 1``, behind every inspector still at ``L``. So
     while targets without a recorded conflict follow one another, their teams are simply the
-    next slices of the lowest level's sorted list (taken in bulk); a target with a conflict,
+    next slice of the lowest level's sorted array (copied in bulk); a target with a conflict,
     or one that spans two levels, takes the general path, which scans the levels in priority
-    order and leaves the skipped inspectors in place."""
+    order and leaves the skipped inspectors in place. The ranks of a level are hashed in one
+    batch when it is first reached."""
     numbers = inspectors.tolist()
     m = len(numbers)
     index = {n: i for i, n in enumerate(numbers)}
@@ -368,102 +392,115 @@ def assign(
     for officer, code in conflicts:
         if officer in index:
             barred.setdefault(code, set()).add(index[officer])
-    if not len(targets):
+    codes = targets.tolist() if isinstance(targets, np.ndarray) else list(targets)
+    if not codes:
         return np.empty((0, team), dtype=np.int64)
     if m < team:
         raise DrawRefused("检查人员不足，不能分派")
-    sha256 = hashlib.sha256
-    digest = type(sha256()).digest
-
-    def ranks(picked: list[int], level: int) -> npt.NDArray[np.uint64]:
-        """``rank(o, level)`` for each picked index, hashed in one C-level chain."""
-        prefix = seed + b"I%d:" % level
-        chain = map(sha256, map(prefix.__add__, map(numbers.__getitem__, picked)))
-        return np.frombuffer(b"".join(map(digest, chain)), dtype=">u8")[::4].astype(np.uint64)
 
     levels: dict[int, _Level] = {0: _Level()}
-    levels[0].ids = list(range(m))
+    levels[0].pile = [np.arange(m, dtype=np.int64)]
     low = 0
 
     def start(level: int) -> _Level:
         current = levels[level]
         if not current.started:
-            rank = ranks(current.ids, level)
-            ids = np.array(current.ids, dtype=np.int64)
-            order = np.lexsort((ids, rank))
-            current.ids = ids[order].tolist()
-            current.ranks = rank[order].tolist()
-            current.started = True
+            ids = np.concatenate(current.pile) if current.pile else current.ids
+            rank = hash_u64(seed + b"I%d:" % level, inspectors[ids])
+            order = np.argsort(rank)
+            if rank.size > 1 and not bool(np.diff(rank[order]).all()):  # a tie of ranks
+                order = np.lexsort((ids, rank))
+            current.ids, current.ranks = ids[order], rank[order]
+            current.pile, current.started = [], True
         return current
 
-    def move_up(picked: list[int], level: int) -> None:
+    def move_up(picked: npt.NDArray[np.int64], level: int) -> None:
         up = levels.get(level + 1)
         if up is None:
             up = levels[level + 1] = _Level()
-        if up.started:
-            for i, r in zip(picked, ranks(picked, level + 1).tolist(), strict=True):
-                j = bisect.bisect_left(up.ranks, r, lo=up.pos)
-                while j < len(up.ids) and up.ranks[j] == r and up.ids[j] < i:
-                    j += 1  # a tie of ranks: the number (index) decides
-                up.ranks.insert(j, r)
-                up.ids.insert(j, i)
-        else:
-            up.ids += picked
+        if not up.started:
+            up.pile.append(picked)
+            return
+        # Rare (a target that spans levels): insert each in (rank, index) order.
+        for i, r in zip(
+            picked.tolist(),
+            hash_u64(seed + b"I%d:" % (level + 1), inspectors[picked]).tolist(),
+            strict=True,
+        ):
+            j = up.pos + int(np.searchsorted(up.ranks[up.pos :], np.uint64(r)))
+            while j < up.ids.size and int(up.ranks[j]) == r and int(up.ids[j]) < i:
+                j += 1  # a tie of ranks: the number (index) decides
+            up.ids = np.insert(up.ids, j, i)
+            up.ranks = np.insert(up.ranks, j, np.uint64(r))
 
-    special = [t for t, code in enumerate(targets) if code in barred]
-    special.append(len(targets))
+    # The targets with a recorded conflict, in target order (a sentinel at the end).
+    special = [t for t, code in enumerate(codes) if code in barred]
+    special.append(len(codes))
     sp = 0
-    flat: list[int] = []
+    out = np.empty(len(codes) * team, dtype=np.int64)
     t = 0
-    while t < len(targets):
+    while t < len(codes):
         while levels[low].started and not levels[low].left():
             del levels[low]
             low += 1
             while low not in levels:
                 low += 1
         lowest = start(low)
-        conflicted = special[sp] == t
-        if conflicted:
-            sp += 1
-        # Bulk: the targets before the next one with a conflict, as far as this level goes.
-        k = 0 if conflicted else min(special[sp] - t, lowest.left() // team)
+        # Bulk: as many targets as this level can staff, up to the first one with a conflict
+        # that its slice would break (one whose barred inspectors are not in its slice takes
+        # the slice, exactly as in the general path).
+        k = min(len(codes) - t, lowest.left() // team)
+        end = bisect.bisect_left(special, t + k, lo=sp)
+        if end > sp:  # the slices of the conflicted targets in reach, gathered at once
+            ahead = np.array(special[sp:end], dtype=np.int64) - t
+            at = lowest.pos + ahead[:, None] * team + np.arange(team)
+            for s, members in zip(special[sp:end], lowest.ids[at].tolist(), strict=True):
+                if not barred[codes[s]].isdisjoint(members):
+                    k = s - t
+                    break
+                sp += 1
         if k > 0:
             chunk = lowest.ids[lowest.pos : lowest.pos + k * team]
             lowest.pos += k * team
-            flat += chunk
+            out[t * team : (t + k) * team] = chunk
             move_up(chunk, low)
             t += k
             continue
+        if special[sp] == t:
+            sp += 1
         # General: scan the levels in priority order, skipping the barred inspectors.
-        bar = barred.get(targets[t], set())
-        found: list[tuple[int, int]] = []  # (level, position)
+        bar = barred.get(codes[t], set())
+        found: list[tuple[int, int]] = []  # (level, position), in pick order
         level = low
         top = max(levels)
         while len(found) < team:
             if level > top:
-                raise DrawRefused(f"市场主体 {targets[t].decode()} 可分派的检查人员不足{team}人")
+                raise DrawRefused(f"市场主体 {codes[t].decode()} 可分派的检查人员不足{team}人")
             if level in levels:
                 current = start(level)
-                for j in range(current.pos, len(current.ids)):
-                    if current.ids[j] not in bar:
+                j = current.pos
+                while j < current.ids.size and len(found) < team:
+                    if int(current.ids[j]) not in bar:
                         found.append((level, j))
-                        if len(found) == team:
-                            break
+                    j += 1
             level += 1
-        picked = [levels[lv].ids[j] for lv, j in found]
-        # Remove them (the highest positions first, so the others keep their places).
-        for lv, j in sorted(found, reverse=True):
+        picked = [int(levels[lv].ids[j]) for lv, j in found]
+        out[t * team : (t + 1) * team] = picked
+        # Remove them: in each level the picks and the skipped inspectors between them form
+        # the front ``ids[pos:last + 1]``; the skipped keep their order behind the new front.
+        for lv in dict.fromkeys(lv for lv, _ in found):
             current = levels[lv]
-            if j == current.pos:
-                current.pos += 1
-            else:
-                del current.ids[j]
-                del current.ranks[j]
-        flat += picked
+            taken = [j for v, j in found if v == lv]
+            last = taken[-1]
+            if last - current.pos + 1 > len(taken):
+                keep = np.setdiff1d(np.arange(current.pos, last + 1), taken)
+                tail = slice(current.pos + len(taken), last + 1)
+                current.ids[tail], current.ranks[tail] = current.ids[keep], current.ranks[keep]
+            current.pos += len(taken)
         for (lv, _), i in zip(found, picked, strict=True):
-            move_up([i], lv)
+            move_up(np.array([i], dtype=np.int64), lv)
         t += 1
-    return np.array(flat, dtype=np.int64).reshape(-1, team)
+    return out.reshape(-1, team)
 
 
 # --------------------------------------------------------------------------------------------
@@ -512,7 +549,7 @@ def run(
     if reason:
         raise DrawRefused(reason)
     selection = select(seed, strata, rules.ratios)
-    teams = assign(seed, selection.codes.tolist(), inspectors, conflicts, rules.team)
+    teams = assign(seed, selection.codes, inspectors, conflicts, rules.team)
     return DrawResult(seed, selection, teams, inspectors)
 
 
