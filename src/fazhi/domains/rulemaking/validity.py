@@ -120,19 +120,27 @@ def _end(
     )
 
 
-@transaction.atomic
-def declare_invalid(
-    version: TextVersion, *, on: date, actor: Any, reason: str, cleanup_entry: Any = None
+def _terminate(
+    version: TextVersion,
+    state: str,
+    kind: str,
+    act: str,
+    *,
+    on: date,
+    actor: Any,
+    reason: str,
+    cleanup_entry: Any,
 ) -> TextAct:
-    """宣布失效 from ``on`` (its last day in force is the day before)."""
+    """An act of the issuing body that ends the version from ``on`` (its last day in force is
+    the day before), with its reason."""
     basis = end_basis(version)
     _may_end(version, actor, basis)
     if not reason.strip():
-        raise TransitionError(Refusal("宣布失效须说明理由", basis))
+        raise TransitionError(Refusal(f"{act}须说明理由", basis))
     return _end(
         version,
-        TextState.DECLARED_INVALID,
-        TextActKind.DECLARED_INVALID,
+        state,
+        kind,
         on,
         last_day=date.fromordinal(on.toordinal() - 1),
         basis=basis,
@@ -143,23 +151,35 @@ def declare_invalid(
 
 
 @transaction.atomic
+def declare_invalid(
+    version: TextVersion, *, on: date, actor: Any, reason: str, cleanup_entry: Any = None
+) -> TextAct:
+    """宣布失效 from ``on``."""
+    return _terminate(
+        version,
+        TextState.DECLARED_INVALID,
+        TextActKind.DECLARED_INVALID,
+        "宣布失效",
+        on=on,
+        actor=actor,
+        reason=reason,
+        cleanup_entry=cleanup_entry,
+    )
+
+
+@transaction.atomic
 def repeal(
     version: TextVersion, *, on: date, actor: Any, reason: str, cleanup_entry: Any = None
 ) -> TextAct:
     """废止 from ``on``."""
-    basis = end_basis(version)
-    _may_end(version, actor, basis)
-    if not reason.strip():
-        raise TransitionError(Refusal("废止须说明理由", basis))
-    return _end(
+    return _terminate(
         version,
         TextState.REPEALED,
         TextActKind.REPEALED,
-        on,
-        last_day=date.fromordinal(on.toordinal() - 1),
-        basis=basis,
-        reason=reason,
+        "废止",
+        on=on,
         actor=actor,
+        reason=reason,
         cleanup_entry=cleanup_entry,
     )
 

@@ -201,3 +201,20 @@ def print_credentials(out: Any) -> None:
         if n == 0:
             out.write("  " + "  ".join("-" * w for w in widths) + "\n")
     out.write(f"密码保存在 {path}（权限 0600，仅本机使用；每个安装随机生成）。\n")
+
+
+def persona_account(username: str, role: str, unit_code: str, digest: Any) -> Staff:
+    """A domain stage's persona as an account in its role (created here when the accounts
+    stage has not run: a stage loaded on its own still acts through a person), the creation
+    and the role noted in the stage's ``digest``."""
+    unit = OrgUnit.objects.get(code=unit_code)
+    person = Staff.objects.filter(username=username).first()
+    if person is None:
+        person = Staff(username=username, display_name=username)
+        person.set_unusable_password()
+        person.save()
+        digest.add("staff", username)
+    _, created = RoleAssignment.objects.get_or_create(staff=person, role=role, org_unit=unit)
+    if created:
+        digest.add("role", username, role, unit_code)
+    return person

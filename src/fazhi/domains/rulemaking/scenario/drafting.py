@@ -27,7 +27,8 @@ from fazhi import registry
 from fazhi.core.accounts.models import PublicAccount
 from fazhi.core.casework.models import Case
 from fazhi.core.casework.workflow import register_case, take, take_system
-from fazhi.core.org.models import OrgUnit, RoleAssignment, Staff
+from fazhi.core.org.models import OrgUnit, Staff
+from fazhi.shell.scenario.accounts import persona_account
 from fazhi.shell.scenario.planning import Digest
 
 from .. import consultation as consult
@@ -75,17 +76,7 @@ def register_personas() -> None:
 def staff(username: str, digest: Digest) -> Staff:
     """The persona's account (created here if the accounts stage has not run) in its role."""
     _, role, code, _description = next(p for p in PERSONAS if p[0] == username)
-    unit = OrgUnit.objects.get(code=code)
-    person = Staff.objects.filter(username=username).first()
-    if person is None:
-        person = Staff(username=username, display_name=username)
-        person.set_unusable_password()
-        person.save()
-        digest.add("staff", username)
-    _, created = RoleAssignment.objects.get_or_create(staff=person, role=role, org_unit=unit)
-    if created:
-        digest.add("role", username, role, code)
-    return person
+    return persona_account(username, role, code, digest)
 
 
 def _people(digest: Digest) -> dict[str, Staff]:

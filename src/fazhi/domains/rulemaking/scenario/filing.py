@@ -24,7 +24,8 @@ from typing import Any
 
 from fazhi import registry
 from fazhi.core.casework.workflow import take
-from fazhi.core.org.models import OrgUnit, RoleAssignment, Staff
+from fazhi.core.org.models import OrgUnit, Staff
+from fazhi.shell.scenario.accounts import persona_account
 from fazhi.shell.scenario.planning import Digest, rng_for
 
 from .. import cleanup as cleanups
@@ -78,17 +79,7 @@ def register_personas() -> None:
 def staff(username: str, digest: Digest) -> Staff:
     """The persona's account (created here if the accounts stage has not run) in its role."""
     _, role, code, _description = next(p for p in PERSONAS if p[0] == username)
-    unit = OrgUnit.objects.get(code=code)
-    person = Staff.objects.filter(username=username).first()
-    if person is None:
-        person = Staff(username=username, display_name=username)
-        person.set_unusable_password()
-        person.save()
-        digest.add("staff", username)
-    _, created = RoleAssignment.objects.get_or_create(staff=person, role=role, org_unit=unit)
-    if created:
-        digest.add("role", username, role, code)
-    return person
+    return persona_account(username, role, code, digest)
 
 
 def _day(year: int, rng: Any) -> date:
