@@ -83,8 +83,8 @@ def test_a_repeat_inspection_within_30_days_raises_an_alert(org: Any) -> None:
         on=date(2024, 5, 30),
     )
     assert [t.pk for t in results.repeat_alerts(soon)] == [first.pk]
-    assert results.repeat_alerts_for_entities([entity.pk], org.sthj.pk, date(2024, 6, 1)) == {
-        entity.pk: ["鄂州市市场监督管理局"]
+    assert results.repeat_alerts_for_campaign(soon.target.campaign, [entity.pk]) == {
+        entity.pk: ["鄂州市市场监督管理局 2024-05-06 派发检查"]
     }
     # Beyond 30 days: no alert.
     InspectionTask.objects.filter(pk=first.pk).update(assigned_on=date(2024, 4, 1))

@@ -159,10 +159,3 @@ def publish_all(entry: PlanEntry, *, on: date, actor: Any = None) -> None:
     left = InspectionTask.objects.filter(target__campaign=camp, published_on__isnull=True)
     if not left.exists():
         services.publish_results(camp, actor=actor, on=on)
-
-
-def alerts_before_visits(entry: PlanEntry, on: date) -> dict[int, list[str]]:
-    """The targets that another department inspected within 30 days (进一次门、查多项事)."""
-    camp = entry.campaign
-    ids = list(Target.objects.filter(campaign=camp).values_list("entity_id", flat=True))
-    return results.repeat_alerts_for_entities(ids, entry.plan.department_id, on)

@@ -200,21 +200,25 @@ def repeat_alerts(task: InspectionTask) -> list[InspectionTask]:
     )
 
 
-def repeat_alerts_for_entities(
-    entity_ids: list[int], department_id: int, on: date
-) -> dict[int, list[str]]:
-    """Before a campaign's visits: for each entity, the other departments that inspected it
-    within the window before ``on`` (one query for the whole list)."""
+def repeat_alerts_for_campaign(campaign: Any, entity_ids: list[int]) -> dict[int, list[str]]:
+    """For each target, other departments' inspections of it within the alert window (30 days)
+    around the draw, outside this campaign (a joint visit's partners are the same visit)."""
     window = timedelta(days=rules.repeat_alert_days())
-    rows = (
-        InspectionTask.objects.filter(entity_id__in=entity_ids, assigned_on__gte=on - window)
-        .exclude(department_id=department_id)
-        .values_list("entity_id", "department__name")
-        .distinct()
+    on = campaign.drawn_on or timezone.localdate()
+    found = (
+        InspectionTask.objects.filter(
+            entity_id__in=entity_ids, assigned_on__range=(on - window, on + window)
+        )
+        .exclude(department_id=campaign.department_id)
+        .exclude(target__campaign=campaign)
+        .order_by("assigned_on")
+        .values_list("entity_id", "department__name", "assigned_on")
     )
     out: dict[int, list[str]] = defaultdict(list)
-    for entity_id, name in rows:
-        out[entity_id].append(name)
+    for entity_id, name, assigned in found:
+        text = f"{name} {assigned.isoformat()} 派发检查"
+        if text not in out[entity_id]:
+            out[entity_id].append(text)
     return dict(out)
 
 

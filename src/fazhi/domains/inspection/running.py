@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -31,7 +31,7 @@ from fazhi.core.org.choices import CredentialStatus, Role
 from fazhi.core.org.models import Officer, OrgUnit
 from fazhi.core.org.scoping import scoped, visible_unit_ids
 
-from . import campaigns, draw, plans, rules, services
+from . import campaigns, draw, plans, results, rules, services
 from .campaign_choices import PlanState, ResultCategory, TaskState
 from .choices import CampaignState
 from .models import (
@@ -454,32 +454,10 @@ def progress(user: Any, campaign: Campaign, lead_department: str) -> list[Target
                     lead_department, campaign.department_id, None, "", "未派发", teams[pk]
                 )
             )
-    alerts = repeat_alerts(campaign, [r.entity_id for r in rows.values()])
+    alerts = results.repeat_alerts_for_campaign(campaign, [r.entity_id for r in rows.values()])
     for r in rows.values():
         r.alerts = alerts.get(r.entity_id, [])
     return list(rows.values())
-
-
-def repeat_alerts(campaign: Campaign, entity_ids: list[int]) -> dict[int, list[str]]:
-    """For each target, other departments' inspections of it within the alert window (30 days)
-    around the draw, outside this campaign (a joint visit's partners are the same visit)."""
-    window = timedelta(days=rules.repeat_alert_days())
-    on = campaign.drawn_on or timezone.localdate()
-    found = (
-        InspectionTask.objects.filter(
-            entity_id__in=entity_ids, assigned_on__range=(on - window, on + window)
-        )
-        .exclude(department_id=campaign.department_id)
-        .exclude(target__campaign=campaign)
-        .order_by("assigned_on")
-        .values_list("entity_id", "department__name", "assigned_on")
-    )
-    out: dict[int, list[str]] = defaultdict(list)
-    for entity_id, name, assigned in found:
-        text = f"{name} {assigned.isoformat()} 派发检查"
-        if text not in out[entity_id]:
-            out[entity_id].append(text)
-    return dict(out)
 
 
 @dataclass
