@@ -290,9 +290,6 @@ CACHES = {
 # API tokens: valid this many days from creation; each staff member makes their own at
 # /office/tokens/ (a password change or deactivation revokes them all).
 FAZHI_TOKEN_DAYS = envint("FAZHI_TOKEN_DAYS", 90)
-# The review period of a credit-repair request, in working days: the measures' own period is not
-# in STATUTES.md (K3-K5), so it is a setting (fazhi.domains.credit.periods).
-FAZHI_CREDIT_REPAIR_REVIEW_WORKDAYS = envint("FAZHI_CREDIT_REPAIR_REVIEW_WORKDAYS", 15)
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
 AUDITLOG_DISABLE_REMOTE_ADDR = True  # the address is set by our middleware (clientip.py)

@@ -59,8 +59,12 @@ def add_entry(
     *,
     partners: list[Any] = (),  # type: ignore[assignment]
     ratios: dict[str, int] | None = None,
+    industries: list[str] = (),  # type: ignore[assignment]
+    entity_kinds: list[str] = (),  # type: ignore[assignment]
+    places: list[str] = (),  # type: ignore[assignment]
 ) -> PlanEntry:
-    """A campaign of the plan. Items belong to the plan's department or to a partner's (joint)."""
+    """A campaign of the plan. Items belong to the plan's department or to a partner's (joint);
+    ``industries`` / ``entity_kinds`` / ``places`` narrow its entity pool."""
     if plan.state != PlanState.DRAFT:
         raise TransitionError(Refusal("已报备或公布的计划不能再增加任务", BASIS))
     if starts_on.year != plan.year:
@@ -73,7 +77,15 @@ def add_entry(
         raise ValidationError({"items": "请至少选择一个抽查事项"})
     seq = (plan.entries.order_by("-seq").values_list("seq", flat=True).first() or 0) + 1
     entry = PlanEntry(
-        plan=plan, seq=seq, name=name, starts_on=starts_on, ends_on=ends_on, ratios=ratios or {}
+        plan=plan,
+        seq=seq,
+        name=name,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        ratios=ratios or {},
+        industries=list(industries),
+        entity_kinds=list(entity_kinds),
+        places=list(places),
     )
     entry.full_clean(exclude=["items", "partners"])
     entry.save()

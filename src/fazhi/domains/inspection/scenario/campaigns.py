@@ -332,9 +332,9 @@ def load_campaigns(builder: Any, result: Any) -> None:
                 LAST_DRAW,
                 partners=partners,
                 ratios=ratios,
-            )
-            PlanEntry.objects.filter(pk=entry.pk).update(
-                industries=[c.industry], entity_kinds=[c.kind], places=[c.region]
+                industries=[c.industry],
+                entity_kinds=[c.kind],
+                places=[c.region],
             )
             flat.append(entry)
     # A partner that runs no campaign of its own still states its rules for the year.
